@@ -1,0 +1,109 @@
+package corpus
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// csvRecords calls fn for each row after the header of a CSV file. A row
+// with the wrong number of fields, or that the CSV parser cannot read,
+// fails on its own and the rest of the file is still read.
+func (r *Reader) csvRecords(f File, problem func(Problem), fn func(record) error) error {
+	stream, closeFile, err := r.openStream(f.Path)
+	if err != nil {
+		problem(Problem{Path: f.Path, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err)})
+		return nil
+	}
+	defer closeFile()
+	cr := csv.NewReader(stream)
+	cr.FieldsPerRecord = -1 // counted here, to report the row rather than stop
+	header, err := cr.Read()
+	if err == io.EOF {
+		problem(Problem{Path: f.Path, Severity: Skipped, Reason: "empty file"})
+		return nil
+	}
+	if err != nil {
+		problem(Problem{Path: f.Path, Line: 1, Severity: Failed, Reason: "malformed CSV header", Detail: describeCSVError(err)})
+		return nil
+	}
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff") // Excel writes a byte order mark
+	}
+	cols := matchColumns(header)
+	index := make(map[string]int, len(header))
+	for i, h := range header {
+		if _, dup := index[h]; !dup {
+			index[h] = i
+		}
+	}
+	records := 0
+	for {
+		row, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				problem(Problem{Path: f.Path, Line: pe.StartLine, Severity: Failed, Reason: "malformed CSV row", Detail: describeCSVError(err)})
+				continue
+			}
+			problem(Problem{Path: f.Path, Line: line, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err)})
+			return nil
+		}
+		records++
+		if len(row) != len(header) {
+			problem(Problem{Path: f.Path, Line: line, Severity: Failed, Reason: "malformed CSV row",
+				Detail: fmt.Sprintf("row has %d fields, header has %d", len(row), len(header))})
+			continue
+		}
+		size := 0
+		for _, v := range row {
+			size += len(v)
+		}
+		if size > r.opts.MaxRecordSize {
+			problem(Problem{Path: f.Path, Line: line, Severity: Failed, Reason: "row too long",
+				Detail: fmt.Sprintf("longer than %d MB", r.opts.MaxRecordSize>>20)})
+			continue
+		}
+		if err := fn(record{line: line, number: records, cols: cols, values: csvValues{index, row}}); err != nil {
+			return err
+		}
+	}
+}
+
+// describeCSVError drops the line from encoding/csv's message: the Problem
+// carries it.
+func describeCSVError(err error) string {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Sprintf("%v (column %d)", pe.Err, pe.Column)
+	}
+	return err.Error()
+}
+
+// csvValues reads a CSV row's values as article fields.
+type csvValues struct {
+	index map[string]int
+	row   []string
+}
+
+func (v csvValues) str(key string) (string, bool, error) {
+	i, ok := v.index[key]
+	if !ok || i >= len(v.row) {
+		return "", false, nil
+	}
+	return v.row[i], v.row[i] != "", nil
+}
+
+func (v csvValues) list(key string) ([]string, error) {
+	s, ok, _ := v.str(key)
+	if !ok {
+		return nil, nil
+	}
+	return []string{s}, nil
+}

@@ -1,0 +1,162 @@
+package index
+
+import (
+	"bytes"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/segment"
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/english"
+)
+
+// Analyzer turns text into the terms Parley indexes and searches. Indexing
+// and querying both go through it, so a word is always cut, folded and
+// stemmed the same way on both sides.
+//
+// Words are cut by Unicode word boundaries (UAX #29, Bleve's "unicode"
+// tokenizer), then folded to ASCII where they have an ASCII form (Erdoğan →
+// erdogan, Əliyev → aliyev, don’t → don't) and lower-cased: those are the
+// exact terms, which quoted phrases search. Stemmed terms drop English
+// possessives and stop words and are stemmed with the Snowball English
+// stemmer (ceasefires → ceasefir): those are what bare words search.
+//
+// The mapping declares the same chain with Bleve's built-in components
+// (see NewMapping); doing it here lets one pass over the text feed both
+// fields and keeps every offset pointing into the original bytes, which
+// Bleve's character filter would shift.
+type Analyzer struct {
+	stopWords map[string]bool
+	// stems caches stemmed forms per goroutine: stemming is the costliest
+	// step, and news repeats its vocabulary.
+	stems sync.Pool
+}
+
+// maxStemCache bounds each goroutine's stem cache.
+const maxStemCache = 200_000
+
+// NewAnalyzer returns an Analyzer.
+func NewAnalyzer() *Analyzer {
+	stop, _ := en.TokenMapConstructor(nil, nil)
+	a := &Analyzer{stopWords: make(map[string]bool, len(stop))}
+	for w := range stop {
+		a.stopWords[w] = true
+	}
+	a.stems.New = func() any { return make(map[string]string, 4096) }
+	return a
+}
+
+// Word is one word of a text, as the exact field indexes it.
+type Word struct {
+	// Term is the folded, lower-cased word. It is only valid until the
+	// callback returns.
+	Term []byte
+	// Start and End are byte offsets of the word in the text as given.
+	Start, End int
+	// Position counts words from 1.
+	Position int
+}
+
+// Words calls fn for each word of text, in order.
+func (a *Analyzer) Words(text []byte, fn func(Word)) {
+	seg := segment.NewWordSegmenterDirect(text)
+	var scratch []byte
+	start, pos := 0, 0
+	for seg.Segment() {
+		raw := seg.Bytes()
+		end := start + len(raw)
+		if seg.Type() != segment.None {
+			pos++
+			scratch = foldWord(scratch[:0], raw)
+			fn(Word{Term: scratch, Start: start, End: end, Position: pos})
+		}
+		start = end
+	}
+}
+
+// foldWord appends the exact term of a word to dst: folded to ASCII where
+// possible and lower-cased.
+func foldWord(dst, word []byte) []byte {
+	ascii := true
+	for _, c := range word {
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		word = asciifolding.New().Filter(word)
+		if hasNonASCII(word) {
+			word = bytes.ToLower(word) // Cyrillic, Arabic…: no ASCII form, but still case-folded
+		}
+	}
+	for _, c := range word {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+func hasNonASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// ExactTerms returns the exact terms of text, in order.
+func (a *Analyzer) ExactTerms(text string) []string {
+	var out []string
+	a.Words([]byte(text), func(w Word) { out = append(out, string(w.Term)) })
+	return out
+}
+
+// Stem returns the stemmed term for an exact term, and false when the term
+// is a stop word, which the stemmed fields leave out.
+func (a *Analyzer) Stem(exact []byte) (string, bool) {
+	cache := a.stems.Get().(map[string]string)
+	defer a.stems.Put(cache)
+	return a.stem(cache, exact)
+}
+
+// stem is Stem with the caller holding a cache.
+func (a *Analyzer) stem(cache map[string]string, exact []byte) (string, bool) {
+	if s, ok := cache[string(exact)]; ok {
+		return s, s != ""
+	}
+	term := exact
+	// Possessives, as Bleve's possessive_en filter: the exact term is
+	// already folded, so ’s has become 's.
+	if n := len(term); n > 2 && term[n-2] == '\'' && term[n-1] == 's' {
+		term = term[:n-2]
+	}
+	s := ""
+	if !a.stopWords[string(term)] {
+		env := snowballstem.NewEnv(string(term))
+		english.Stem(env)
+		s = env.Current()
+	}
+	if len(cache) < maxStemCache {
+		cache[string(exact)] = s
+	}
+	return s, s != ""
+}
+
+// StemmedTerms returns the stemmed terms of text, in order, without stop words.
+func (a *Analyzer) StemmedTerms(text string) []string {
+	var out []string
+	cache := a.stems.Get().(map[string]string)
+	defer a.stems.Put(cache)
+	a.Words([]byte(text), func(w Word) {
+		if s, ok := a.stem(cache, w.Term); ok {
+			out = append(out, s)
+		}
+	})
+	return out
+}

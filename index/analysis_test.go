@@ -1,0 +1,89 @@
+package index
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parleysearch/parley/corpus/corpustest"
+)
+
+func TestWords(t *testing.T) {
+	a := NewAnalyzer()
+	text := "Erdoğan met Əliyev in Nagorno-Karabakh; “We don’t agree,” he said. Сергей U.S. 1,000"
+	var got []string
+	a.Words([]byte(text), func(w Word) {
+		if string(w.Term) != strings.ToLower(text[w.Start:w.End]) && w.Position == 1 && string(w.Term) != "erdogan" {
+			t.Errorf("word 1 term %q", w.Term)
+		}
+		got = append(got, string(w.Term)+"@"+text[w.Start:w.End])
+	})
+	want := []string{"erdogan@Erdoğan", "met@met", "aliyev@Əliyev", "in@in", "nagorno@Nagorno", "karabakh@Karabakh",
+		"we@We", "don't@don’t", "agree@agree", "he@he", "said@said", "сергей@Сергей", "u.s@U.S", "1,000@1,000"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got  %v\nwant %v", got, want)
+	}
+}
+
+func TestStem(t *testing.T) {
+	a := NewAnalyzer()
+	tests := []struct {
+		exact, want string
+		keep        bool
+	}{
+		{"ceasefires", "ceasefir", true},
+		{"ceasefire", "ceasefir", true},
+		{"russia's", "russia", true},
+		{"the", "", false},
+		{"not", "", false},
+		{"surrender", "surrend", true},
+	}
+	for _, tt := range tests {
+		got, keep := a.Stem([]byte(tt.exact))
+		if got != tt.want || keep != tt.keep {
+			t.Errorf("Stem(%q) = %q, %v; want %q, %v", tt.exact, got, keep, tt.want, tt.keep)
+		}
+	}
+}
+
+// TestAnalyzerMatchesMapping checks that the terms Parley indexes are the
+// terms the mapping's declared analyzers give, on the demo corpus and, when
+// present, the seeds: the mapping must describe the index truthfully.
+func TestAnalyzerMatchesMapping(t *testing.T) {
+	m, err := NewMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := NewAnalyzer()
+	root := corpustest.ModuleRoot(t)
+	files, _ := filepath.Glob(filepath.Join(root, "corpus/demo/articles/*.txt"))
+	if dir := os.Getenv("CI"); dir == "true" {
+		seeds, _ := filepath.Glob(filepath.Join(corpustest.Shared(t, "corpus/seeds"), "*.txt"))
+		files = append(files, seeds...)
+	}
+	if len(files) == 0 {
+		t.Fatal("no texts to compare")
+	}
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pair := range []struct {
+			analyzer string
+			ours     []string
+		}{
+			{analyzerExact, a.ExactTerms(string(data))},
+			{analyzerStemmed, a.StemmedTerms(string(data))},
+		} {
+			var theirs []string
+			for _, tok := range m.AnalyzerNamed(pair.analyzer).Analyze(data) {
+				theirs = append(theirs, string(tok.Term))
+			}
+			if strings.Join(theirs, " ") != strings.Join(pair.ours, " ") {
+				t.Errorf("%s, %s: Parley's terms differ from Bleve's\n ours: %.300v\nBleve: %.300v", filepath.Base(path), pair.analyzer, pair.ours, theirs)
+			}
+		}
+	}
+}

@@ -1,0 +1,248 @@
+package index
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/document"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/parleysearch/parley/corpus"
+)
+
+// schemaVersion changes whenever what Parley stores for an article changes
+// (new fields, different cleaning or analysis), so that re-indexing
+// replaces articles indexed the old way instead of calling them unchanged.
+const schemaVersion = 1
+
+// ContentHash identifies what Parley would store for an article: two
+// articles with the same hash need not be indexed twice.
+func ContentHash(a *corpus.Article) string {
+	h := sha256.New()
+	field := func(s string) {
+		fmt.Fprintf(h, "%d:%s", len(s), s)
+	}
+	field(strconv.Itoa(schemaVersion))
+	field(a.ID)
+	field(a.Title)
+	field(a.Text)
+	field(a.Source)
+	field(a.URL)
+	field(strings.Join(a.Authors, "\x00"))
+	field(a.Language)
+	field(a.Published.String())
+	field(a.Published.Method)
+	field(a.From.Path)
+	field(strconv.Itoa(a.From.Line))
+	field(strconv.Itoa(a.From.Record))
+	field(a.From.Key)
+	for _, p := range a.Parts {
+		field(fmt.Sprintf("%s %d %d %s", p.Kind, p.Start, p.End, p.Why))
+	}
+	keys := make([]string, 0, len(a.Extra))
+	for k := range a.Extra {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		field(k)
+		field(a.Extra[k])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// FoldKey folds a keyword for matching regardless of case and accents:
+// "Le Monde" and "le monde" are one source.
+func FoldKey(s string) string {
+	return string(foldWord(nil, []byte(strings.Join(strings.Fields(s), " "))))
+}
+
+// articleDocument builds the Bleve document for an article.
+func (ix *Index) articleDocument(a *corpus.Article, hash string) *document.Document {
+	d := document.NewDocument(a.ID)
+	keyword := func(name, value string, opts index.FieldIndexingOptions) {
+		if value != "" {
+			d.AddField(document.NewTextFieldWithIndexingOptions(name, nil, []byte(value), opts))
+		}
+	}
+	stored := func(name, value string) { keyword(name, value, index.StoreField) }
+	keyword(FieldKind, KindArticle, index.IndexField)
+
+	// The title is stored for display; a plain text file's title line is
+	// also in Parts, with its offsets.
+	if a.Title != "" {
+		ix.addText(d, FieldTitle, FieldTitleExact, nil, a.Title, true)
+	}
+	for i, text := range a.Texts(corpus.Body) {
+		ix.addText(d, FieldBody, FieldBodyExact, []uint64{uint64(i)}, text, true)
+	}
+	for i, text := range a.Texts(corpus.Comments) {
+		ix.addText(d, FieldComments, FieldCommentsExact, []uint64{uint64(i)}, text, true)
+	}
+	for i, text := range a.Texts(corpus.Furniture) {
+		d.AddField(document.NewTextFieldWithIndexingOptions(FieldFurniture, []uint64{uint64(i)}, []byte(text), index.StoreField))
+	}
+
+	keyword(FieldSource, a.Source, index.IndexField|index.StoreField|index.DocValues)
+	keyword(FieldSourceKey, FoldKey(a.Source), index.IndexField)
+	if !a.Published.IsZero() {
+		date := func(name string, t time.Time) {
+			f, err := document.NewDateTimeFieldWithIndexingOptions(name, nil, t, time.RFC3339, index.IndexField|index.DocValues)
+			if err == nil { // only instants outside Bleve's range fail; the date stays in published_text
+				d.AddField(f)
+			}
+		}
+		date(FieldPublished, a.Published.Start)
+		date(FieldPublishedEnd, a.Published.End())
+		keyword(FieldYear, a.Published.Start.Format("2006"), index.IndexField|index.DocValues)
+		keyword(FieldMonth, a.Published.Month(), index.IndexField|index.DocValues)
+	}
+	stored(FieldPublishedText, a.Published.String())
+	stored(FieldPrecision, a.Published.Precision.String())
+	stored(FieldDateMethod, a.Published.Method)
+	stored(FieldURL, a.URL)
+	keyword(FieldPath, a.From.Path, index.IndexField|index.StoreField)
+	if a.From.Line > 0 {
+		stored(FieldLine, strconv.Itoa(a.From.Line))
+		stored(FieldRecord, strconv.Itoa(a.From.Record))
+	}
+	stored(FieldKey, a.From.Key)
+	for i, au := range a.Authors {
+		d.AddField(document.NewTextFieldWithIndexingOptions(FieldAuthors, []uint64{uint64(i)}, []byte(au), index.StoreField))
+	}
+	stored(FieldLanguage, a.Language)
+	if parts, err := json.Marshal(a.Parts); err == nil {
+		stored(FieldParts, string(parts))
+	}
+	if len(a.Extra) > 0 {
+		if extra, err := json.Marshal(a.Extra); err == nil {
+			stored(FieldExtra, string(extra))
+		}
+	}
+	keyword(FieldHash, hash, index.IndexField|index.StoreField)
+	return d
+}
+
+// addText adds a text to a document as a pair of fields: stemmed (stored
+// when store is true) and exact, with positions.
+func (ix *Index) addText(d *document.Document, stemmedName, exactName string, arrayPositions []uint64, text string, store bool) {
+	shared := &sharedAnalysis{analyzer: ix.analyzer, text: []byte(text), arrayPositions: arrayPositions}
+	opts := index.IndexField
+	if store {
+		opts |= index.StoreField
+	}
+	d.AddField(&analyzedField{TextField: document.NewTextFieldWithIndexingOptions(stemmedName, arrayPositions, shared.text, opts), shared: shared, exact: false})
+	d.AddField(&analyzedField{TextField: document.NewTextFieldWithIndexingOptions(exactName, arrayPositions, shared.text, index.IndexField|index.IncludeTermVectors), shared: shared, exact: true})
+}
+
+// sharedAnalysis analyses one text once for both of its fields. Bleve
+// analyses a document's fields one after another in one goroutine, at the
+// moment the batch is written, so the work (and its memory) happens late
+// and in parallel across documents.
+type sharedAnalysis struct {
+	analyzer       *Analyzer
+	text           []byte
+	arrayPositions []uint64
+	once           sync.Once
+	exact, stemmed index.TokenFrequencies
+	exactLen       int
+	stemmedLen     int
+}
+
+func (s *sharedAnalysis) run() {
+	s.once.Do(func() {
+		cache := s.analyzer.stems.Get().(map[string]string)
+		defer s.analyzer.stems.Put(cache)
+		n := len(s.text) / 6 // a first guess at the number of words
+		exact := make(index.TokenFrequencies, n/2)
+		stemmed := make(index.TokenFrequencies, n/2)
+		locations := make([]index.TokenLocation, 0, n)
+		s.analyzer.Words(s.text, func(w Word) {
+			if len(locations) == cap(locations) {
+				locations = make([]index.TokenLocation, 0, cap(locations)+64)
+			}
+			locations = append(locations, index.TokenLocation{ArrayPositions: s.arrayPositions, Start: w.Start, End: w.End, Position: w.Position})
+			loc := &locations[len(locations)-1]
+			tf, ok := exact[string(w.Term)]
+			if !ok {
+				term := string(w.Term)
+				tf = &index.TokenFreq{Term: []byte(term)}
+				exact[term] = tf
+			}
+			tf.Locations = append(tf.Locations, loc)
+			tf.SetFrequency(tf.Frequency() + 1)
+			s.exactLen++
+			if stem, ok := s.analyzer.stem(cache, w.Term); ok {
+				st, ok := stemmed[stem]
+				if !ok {
+					st = &index.TokenFreq{Term: []byte(stem)}
+					stemmed[stem] = st
+				}
+				st.SetFrequency(st.Frequency() + 1)
+				s.stemmedLen++
+			}
+		})
+		s.exact, s.stemmed = exact, stemmed
+	})
+}
+
+// analyzedField is a text field whose terms the shared analysis supplies.
+type analyzedField struct {
+	*document.TextField
+	shared *sharedAnalysis
+	exact  bool
+	length int
+	freqs  index.TokenFrequencies
+}
+
+func (f *analyzedField) Analyze() {
+	f.shared.run()
+	if f.exact {
+		f.freqs, f.length = f.shared.exact, f.shared.exactLen
+		f.shared.exact = nil // let it go once Bleve holds it
+	} else {
+		f.freqs, f.length = f.shared.stemmed, f.shared.stemmedLen
+		f.shared.stemmed = nil
+	}
+}
+
+func (f *analyzedField) AnalyzedLength() int                             { return f.length }
+func (f *analyzedField) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }
+
+// fileDocument records what was indexed from one input file.
+func fileDocument(rec FileRecord) *document.Document {
+	d := document.NewDocument(fileDocID(rec.Path))
+	add := func(name, value string, opts index.FieldIndexingOptions) {
+		d.AddField(document.NewTextFieldWithIndexingOptions(name, nil, []byte(value), opts))
+	}
+	add(FieldKind, KindFile, index.IndexField)
+	add(FieldPath, rec.Path, index.IndexField|index.StoreField)
+	if b, err := json.Marshal(rec); err == nil {
+		add(fieldFileRecord, string(b), index.StoreField)
+	}
+	return d
+}
+
+// fieldFileRecord holds a file document's FileRecord as JSON.
+const fieldFileRecord = "file_record"
+
+func fileDocID(path string) string { return "file:" + path }
+
+// FileRecord is what Parley remembers about an input file it has indexed,
+// so that indexing it again can skip it when it has not changed.
+type FileRecord struct {
+	Path     string    `json:"path"`
+	Size     int64     `json:"size"`
+	ModTime  time.Time `json:"mtime"`
+	SHA256   string    `json:"sha256"`
+	Articles int       `json:"articles"`
+	Schema   int       `json:"schema"`
+	Indexed  time.Time `json:"indexed"`
+}

@@ -1,0 +1,169 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Index is Parley's index on local disk: one Bleve index holding a
+// document per article and, per input file, a record of what was indexed
+// from it. One process may write it at a time; readers may share it.
+type Index struct {
+	bleve    bleve.Index
+	path     string
+	analyzer *Analyzer
+	readOnly bool
+}
+
+// Options say how to open an index.
+type Options struct {
+	// ReadOnly opens an existing index for searching only; it can be
+	// shared with other readers, not with a writer.
+	ReadOnly bool
+	// LockTimeout is how long to wait for another process to let go of
+	// the index; 0 means DefaultLockTimeout.
+	LockTimeout time.Duration
+}
+
+// DefaultLockTimeout bounds the wait for another process's lock: long
+// enough to ride out a reader's brief open, short enough that nobody
+// mistakes it for a hang.
+const DefaultLockTimeout = 2 * time.Second
+
+// ErrLocked means another process has the index open.
+var ErrLocked = errors.New("the index is in use by another process")
+
+// ErrNoIndex means there is no index at the path.
+var ErrNoIndex = errors.New("no index here yet")
+
+// schemaKey is the internal key under which an index records the schema
+// version it was built with.
+var schemaKey = []byte("parley_schema")
+
+// Open opens the index at path, creating it (and the folder) when there is
+// none and opts.ReadOnly is false.
+func Open(path string, opts Options) (*Index, error) {
+	if opts.LockTimeout <= 0 {
+		opts.LockTimeout = DefaultLockTimeout
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	ix := &Index{path: abs, analyzer: NewAnalyzer(), readOnly: opts.ReadOnly}
+	config := map[string]any{"bolt_timeout": opts.LockTimeout.String()}
+	exists, err := isIndex(abs)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		if opts.ReadOnly {
+			return nil, fmt.Errorf("open index %s: %w (run parley index first)", abs, ErrNoIndex)
+		}
+		m, err := NewMapping()
+		if err != nil {
+			return nil, fmt.Errorf("build mapping: %w", err)
+		}
+		ix.bleve, err = bleve.NewUsing(abs, m, scorch.Name, scorch.Name, config)
+		if err != nil {
+			return nil, fmt.Errorf("create index %s: %w", abs, describeOpenError(err))
+		}
+		if err := ix.bleve.SetInternal(schemaKey, []byte(strconv.Itoa(schemaVersion))); err != nil {
+			ix.bleve.Close()
+			return nil, fmt.Errorf("create index %s: %w", abs, err)
+		}
+		return ix, nil
+	}
+	if opts.ReadOnly {
+		config["read_only"] = true
+	}
+	ix.bleve, err = bleve.OpenUsing(abs, config)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", abs, describeOpenError(err))
+	}
+	schema, err := ix.bleve.GetInternal(schemaKey)
+	if err != nil || len(schema) == 0 {
+		ix.bleve.Close()
+		return nil, fmt.Errorf("open index %s: it is a Bleve index but not one Parley made", abs)
+	}
+	if string(schema) != strconv.Itoa(schemaVersion) {
+		ix.bleve.Close()
+		return nil, fmt.Errorf("open index %s: it was built by another version of Parley (schema %s, this one reads %d); index your files again into a new folder", abs, schema, schemaVersion)
+	}
+	return ix, nil
+}
+
+// isIndex reports whether path holds a Bleve index, and fails when it holds
+// something else that Parley must not write over.
+func isIndex(path string) (bool, error) {
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if !info.IsDir() {
+		return false, fmt.Errorf("open index %s: it is a file, not an index folder", path)
+	}
+	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err == nil {
+		return true, nil
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return false, err
+	}
+	if len(entries) > 0 {
+		return false, fmt.Errorf("open index %s: the folder holds other files and no index; choose an empty or new folder", path)
+	}
+	return false, nil
+}
+
+// describeOpenError turns Bleve's lock timeout into ErrLocked.
+func describeOpenError(err error) error {
+	if errors.Is(err, bolt.ErrTimeout) || strings.Contains(err.Error(), "timeout") {
+		return ErrLocked
+	}
+	return err
+}
+
+// Close closes the index. After a write, Close returns once everything
+// written is on disk.
+func (ix *Index) Close() error { return ix.bleve.Close() }
+
+// Path returns the index folder.
+func (ix *Index) Path() string { return ix.path }
+
+// Bleve returns the underlying Bleve index, for searching.
+func (ix *Index) Bleve() bleve.Index { return ix.bleve }
+
+// Analyzer returns the analyzer the index was built with, for queries.
+func (ix *Index) Analyzer() *Analyzer { return ix.analyzer }
+
+// kindQuery matches the documents of one kind.
+func kindQuery(kind string) query.Query {
+	q := query.NewTermQuery(kind)
+	q.SetField(FieldKind)
+	return q
+}
+
+// count returns how many documents match q.
+func (ix *Index) count(ctx context.Context, q query.Query) (uint64, error) {
+	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil {
+		return 0, err
+	}
+	return res.Total, nil
+}

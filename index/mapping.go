@@ -1,0 +1,136 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// The fields of an article document. Text fields come in pairs: the plain
+// name holds stemmed terms without stop words, for bare words; the _exact
+// one holds every word folded and lower-cased, with positions, for phrases.
+const (
+	FieldKind          = "kind" // KindArticle or KindFile
+	FieldTitle         = "title"
+	FieldTitleExact    = "title_exact"
+	FieldBody          = "body" // one value per body part, in order
+	FieldBodyExact     = "body_exact"
+	FieldComments      = "comments" // reader comments: searched only on request
+	FieldCommentsExact = "comments_exact"
+	FieldFurniture     = "furniture" // site furniture: kept, never searched
+	FieldSource        = "source"    // as written, for display and facets
+	FieldSourceKey     = "source_key"
+	FieldPublished     = "published"     // first instant of the publication date's period
+	FieldPublishedEnd  = "published_end" // first instant after it
+	FieldPublishedText = "published_text"
+	FieldPrecision     = "precision"
+	FieldDateMethod    = "date_method"
+	FieldYear          = "year"  // "2019", for facets
+	FieldMonth         = "month" // "2019-04", for facets
+	FieldURL           = "url"
+	FieldPath          = "path"
+	FieldLine          = "line"
+	FieldRecord        = "record"
+	FieldKey           = "key"
+	FieldAuthors       = "authors"
+	FieldLanguage      = "language"
+	FieldParts         = "parts" // JSON: every part's kind, offsets and reason
+	FieldExtra         = "extra" // JSON: the record's other fields
+	FieldHash          = "hash"  // content hash, to tell unchanged articles
+)
+
+// Document kinds.
+const (
+	KindArticle = "article"
+	// KindFile documents record what was indexed from one input file.
+	KindFile = "file"
+)
+
+// The analyzers the mapping declares. Analyzer implements the same chains.
+const (
+	analyzerStemmed = "parley_stemmed"
+	analyzerExact   = "parley_exact"
+	analyzerKey     = "parley_key"
+)
+
+// NewMapping returns the Bleve mapping of Parley's index. Parley builds its
+// documents itself (see Analyzer), but the mapping still declares every
+// field with Bleve's own components, so the index stays plain Bleve: other
+// Bleve tools, and Couchbase Search, read it as it is.
+func NewMapping() (*mapping.IndexMappingImpl, error) {
+	m := bleve.NewIndexMapping()
+	if err := m.AddCustomAnalyzer(analyzerExact, map[string]any{
+		"type":          custom.Name,
+		"char_filters":  []string{asciifolding.Name},
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{lowercase.Name},
+	}); err != nil {
+		return nil, err
+	}
+	if err := m.AddCustomAnalyzer(analyzerStemmed, map[string]any{
+		"type":          custom.Name,
+		"char_filters":  []string{asciifolding.Name},
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{lowercase.Name, en.PossessiveName, en.StopName, en.SnowballStemmerName},
+	}); err != nil {
+		return nil, err
+	}
+	if err := m.AddCustomAnalyzer(analyzerKey, map[string]any{
+		"type":          custom.Name,
+		"char_filters":  []string{asciifolding.Name},
+		"tokenizer":     "single",
+		"token_filters": []string{lowercase.Name},
+	}); err != nil {
+		return nil, err
+	}
+
+	text := func(name, analyzer string, store, vectors bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Name, f.Analyzer, f.Store, f.IncludeTermVectors = name, analyzer, store, vectors
+		f.IncludeInAll, f.DocValues = false, false
+		return f
+	}
+	kw := func(name string, store, docValues bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Name, f.Analyzer, f.Store, f.DocValues, f.IncludeInAll = name, keyword.Name, store, docValues, false
+		return f
+	}
+	stored := func(name string) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Name, f.Index, f.Store, f.IncludeInAll, f.DocValues = name, false, true, false, false
+		return f
+	}
+	date := func(name string, store bool) *mapping.FieldMapping {
+		f := bleve.NewDateTimeFieldMapping()
+		f.Name, f.Store, f.DocValues, f.IncludeInAll = name, store, true, false
+		return f
+	}
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(FieldKind, kw(FieldKind, false, false))
+	doc.AddFieldMappingsAt(FieldTitle, text(FieldTitle, analyzerStemmed, true, false), text(FieldTitleExact, analyzerExact, false, true))
+	doc.AddFieldMappingsAt(FieldBody, text(FieldBody, analyzerStemmed, true, false), text(FieldBodyExact, analyzerExact, false, true))
+	doc.AddFieldMappingsAt(FieldComments, text(FieldComments, analyzerStemmed, true, false), text(FieldCommentsExact, analyzerExact, false, true))
+	doc.AddFieldMappingsAt(FieldFurniture, stored(FieldFurniture))
+	key := kw(FieldSourceKey, false, false)
+	key.Analyzer = analyzerKey
+	doc.AddFieldMappingsAt(FieldSource, kw(FieldSource, true, true), key)
+	doc.AddFieldMappingsAt(FieldPublished, date(FieldPublished, false))
+	doc.AddFieldMappingsAt(FieldPublishedEnd, date(FieldPublishedEnd, false))
+	doc.AddFieldMappingsAt(FieldYear, kw(FieldYear, false, true))
+	doc.AddFieldMappingsAt(FieldMonth, kw(FieldMonth, false, true))
+	doc.AddFieldMappingsAt(FieldPath, kw(FieldPath, true, false))
+	doc.AddFieldMappingsAt(FieldHash, kw(FieldHash, true, false))
+	for _, name := range []string{FieldPublishedText, FieldPrecision, FieldDateMethod, FieldURL, FieldLine, FieldRecord,
+		FieldKey, FieldAuthors, FieldLanguage, FieldParts, FieldExtra} {
+		doc.AddFieldMappingsAt(name, stored(name))
+	}
+	m.DefaultMapping = doc
+	m.IndexDynamic, m.StoreDynamic, m.DocValuesDynamic = false, false, false
+	m.DefaultAnalyzer = analyzerStemmed
+	return m, m.Validate()
+}

@@ -1,0 +1,338 @@
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/parleysearch/parley/corpus"
+)
+
+// UpdateOptions say how Update reads and writes.
+type UpdateOptions struct {
+	// Prune removes the articles of files that no longer exist.
+	Prune bool
+	// Read bounds what the readers accept.
+	Read corpus.Options
+	// BatchSize and Writers tune writing; zero takes the defaults.
+	BatchSize, Writers int
+	// Problem is called for each problem with the input as it is found.
+	Problem func(corpus.Problem)
+	// Progress is called every so often while Update runs.
+	Progress func(Progress)
+}
+
+// Progress is how far an Update has got.
+type Progress struct {
+	Files, FilesDone int
+	// Bytes counts input bytes (compressed bytes for .gz files).
+	Bytes, BytesDone int64
+	// Articles counts articles read so far; Written those on disk.
+	Articles, Written int
+	Elapsed           time.Duration
+}
+
+// Summary says what an Update did.
+type Summary struct {
+	Files          int // input files found
+	FilesUnchanged int // skipped whole because they had not changed
+	Added          int // articles new to the index
+	Updated        int // articles whose content changed
+	Unchanged      int // articles already indexed as they are
+	Removed        int // articles deleted: gone from their file, or their file gone (with Prune)
+	Skipped        int // files passed over: unsupported, empty, binary
+	Failed         int // files or records that could not be read
+	Warnings       int // articles read with a caveat
+	// Reasons counts skipped and failed items by reason.
+	Reasons map[string]int
+	Elapsed time.Duration
+}
+
+// Update brings the index up to date with the files at paths (folders are
+// read recursively). Indexing the same input twice changes nothing; a file
+// that changed has its articles replaced; with Prune, articles of files
+// that are gone are removed. Problems with the input are reported and
+// counted, and the rest is indexed. If ctx is cancelled, Update stops
+// reading, writes what it has read, and returns ctx's error.
+func (ix *Index) Update(ctx context.Context, paths []string, opts UpdateOptions) (Summary, error) {
+	start := time.Now()
+	sum := Summary{Reasons: map[string]int{}}
+	report := func(p corpus.Problem) {
+		switch p.Severity {
+		case corpus.Skipped:
+			sum.Skipped++
+			sum.Reasons[p.Severity.String()+": "+p.Reason]++
+		case corpus.Failed:
+			sum.Failed++
+			sum.Reasons[p.Severity.String()+": "+p.Reason]++
+		case corpus.Warning:
+			sum.Warnings++
+		}
+		if opts.Problem != nil {
+			opts.Problem(p)
+		}
+	}
+	files, problems := corpus.FindFiles(paths)
+	for _, p := range problems {
+		report(p)
+	}
+	sum.Files = len(files)
+	var total int64
+	for _, f := range files {
+		total += f.Size
+	}
+
+	reader := corpus.NewReader(opts.Read)
+	w := ix.NewWriter(opts.BatchSize, opts.Writers)
+	var skippedBytes int64
+	articles := 0
+	lastProgress := time.Time{}
+	progress := func(filesDone int, force bool) {
+		if opts.Progress == nil || (!force && time.Since(lastProgress) < 100*time.Millisecond) {
+			return
+		}
+		lastProgress = time.Now()
+		opts.Progress(Progress{Files: len(files), FilesDone: filesDone, Bytes: total, BytesDone: reader.BytesRead() + skippedBytes,
+			Articles: articles, Written: w.Written(), Elapsed: time.Since(start)})
+	}
+
+	var runErr error
+	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			runErr = err
+			break
+		}
+		done, err := ix.updateFile(ctx, f, reader, w, &sum, report, func() { articles++; progress(i, false) })
+		if err != nil {
+			runErr = err
+			break
+		}
+		if done {
+			sum.FilesUnchanged++
+			skippedBytes += f.Size
+		}
+		progress(i+1, false)
+	}
+	if runErr == nil && opts.Prune {
+		removed, err := ix.prune(ctx, w)
+		sum.Removed += removed
+		runErr = err
+	}
+	if err := w.Close(); err != nil && runErr == nil {
+		runErr = err
+	}
+	progress(len(files), true)
+	sum.Elapsed = time.Since(start)
+	return sum, runErr
+}
+
+// updateFile indexes one file. It reports unchanged=true when the file was
+// skipped whole because its record shows it unchanged.
+func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.Reader, w *Writer, sum *Summary,
+	report func(corpus.Problem), onArticle func()) (unchanged bool, err error) {
+	digest, err := fileDigest(f.Path)
+	if err != nil {
+		report(corpus.Problem{Path: f.Path, Severity: corpus.Failed, Reason: "cannot read", Detail: describePathError(err)})
+		return false, nil
+	}
+	rec, found, err := ix.fileRecord(ctx, f.Path)
+	if err != nil {
+		return false, err
+	}
+	if found && rec.SHA256 == digest && rec.Schema == schemaVersion {
+		sum.Unchanged += rec.Articles
+		return true, nil
+	}
+	existing, err := ix.hashesFrom(ctx, f.Path)
+	if err != nil {
+		return false, err
+	}
+	count := 0
+	seen := make(map[string]bool, len(existing))
+	readErr := reader.Read(f, func(a *corpus.Article) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if seen[a.ID] {
+			return nil // the reader gives each record its own ID; this cannot happen, but never index twice
+		}
+		seen[a.ID] = true
+		count++
+		onArticle()
+		hash := ContentHash(a)
+		old, had := existing[a.ID]
+		switch {
+		case had && old == hash:
+			sum.Unchanged++
+			return nil
+		case had:
+			sum.Updated++
+		default:
+			sum.Added++
+		}
+		return w.Put(a, hash)
+	}, report)
+	if readErr != nil {
+		return false, readErr // cancelled, or the writer failed: the file stays unrecorded and is read again next time
+	}
+	for id := range existing {
+		if !seen[id] {
+			if err := w.Delete(id); err != nil {
+				return false, err
+			}
+			sum.Removed++
+		}
+	}
+	return false, w.FileDone(FileRecord{Path: f.Path, Size: f.Size, ModTime: f.ModTime, SHA256: digest,
+		Articles: count, Schema: schemaVersion, Indexed: time.Now().UTC()})
+}
+
+// prune removes the articles and records of files that no longer exist.
+func (ix *Index) prune(ctx context.Context, w *Writer) (int, error) {
+	paths, err := ix.Paths(ctx)
+	if err != nil {
+		return 0, err
+	}
+	removed := 0
+	for _, path := range paths {
+		if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		hashes, err := ix.hashesFrom(ctx, path)
+		if err != nil {
+			return removed, err
+		}
+		for id := range hashes {
+			if err := w.Delete(id); err != nil {
+				return removed, err
+			}
+			removed++
+		}
+		if err := w.ForgetFile(path); err != nil {
+			return removed, err
+		}
+	}
+	return removed, nil
+}
+
+// Paths returns every input file the index holds documents from.
+func (ix *Index) Paths(ctx context.Context) ([]string, error) {
+	dict, err := ix.bleve.FieldDict(FieldPath)
+	if err != nil {
+		return nil, err
+	}
+	var terms []string
+	for {
+		entry, err := dict.Next()
+		if err != nil {
+			dict.Close()
+			return nil, err
+		}
+		if entry == nil {
+			break
+		}
+		terms = append(terms, entry.Term)
+	}
+	dict.Close()
+	// The dictionary keeps the terms of deleted documents until Bleve
+	// merges their segments away: keep only paths with live documents.
+	var paths []string
+	for _, term := range terms {
+		q := query.NewTermQuery(term)
+		q.SetField(FieldPath)
+		n, err := ix.count(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			paths = append(paths, term)
+		}
+	}
+	return paths, nil
+}
+
+// fileDigest returns the SHA-256 of a file's bytes.
+func fileDigest(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func describePathError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// fileRecord returns what the index remembers of a file.
+func (ix *Index) fileRecord(ctx context.Context, path string) (FileRecord, bool, error) {
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{fileDocID(path)}), 1, 0, false)
+	req.Fields = []string{fieldFileRecord}
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return FileRecord{}, false, fmt.Errorf("look up %s in the index: %w", path, err)
+	}
+	if len(res.Hits) == 0 {
+		return FileRecord{}, false, nil
+	}
+	var rec FileRecord
+	raw, _ := res.Hits[0].Fields[fieldFileRecord].(string)
+	if err := json.Unmarshal([]byte(raw), &rec); err != nil {
+		return FileRecord{}, false, nil // unreadable: treat the file as new
+	}
+	return rec, true, nil
+}
+
+// hashesFrom returns the content hash of every article indexed from path,
+// by ID, reading them a page at a time.
+func (ix *Index) hashesFrom(ctx context.Context, path string) (map[string]string, error) {
+	pathQuery := query.NewTermQuery(path)
+	pathQuery.SetField(FieldPath)
+	q := query.NewConjunctionQuery([]query.Query{pathQuery, kindQuery(KindArticle)})
+	out := map[string]string{}
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(q, 10000, 0, false)
+		req.Fields = []string{FieldHash}
+		req.SortBy([]string{"_id"})
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		res, err := ix.bleve.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("list articles from %s: %w", path, err)
+		}
+		for _, h := range res.Hits {
+			hash, _ := h.Fields[FieldHash].(string)
+			out[h.ID] = hash
+		}
+		if len(res.Hits) < 10000 {
+			return out, nil
+		}
+		after = lastSort(res.Hits)
+	}
+}
+
+func lastSort(hits search.DocumentMatchCollection) []string {
+	return hits[len(hits)-1].Sort
+}

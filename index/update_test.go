@@ -1,0 +1,292 @@
+package index
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/corpus/corpustest"
+)
+
+// copyDemo copies the demo corpus into a temporary folder the test may change.
+func copyDemo(t *testing.T) string {
+	t.Helper()
+	src := filepath.Join(corpustest.ModuleRoot(t), "corpus", "demo")
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		out := filepath.Join(dst, rel)
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(out, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func openTemp(t *testing.T) (*Index, string) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix, dir
+}
+
+func update(t *testing.T, ix *Index, opts UpdateOptions, paths ...string) Summary {
+	t.Helper()
+	sum, err := ix.Update(context.Background(), paths, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
+func articleCount(t *testing.T, ix *Index) uint64 {
+	t.Helper()
+	n, err := ix.count(context.Background(), kindQuery(KindArticle))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestUpdateIsIdempotent(t *testing.T) {
+	demo := copyDemo(t)
+	ix, _ := openTemp(t)
+	first := update(t, ix, UpdateOptions{}, demo)
+	if first.Added != 26 || first.Updated != 0 || first.Unchanged != 0 || first.Failed != 0 {
+		t.Fatalf("first run: %+v, want 26 added", first)
+	}
+	if first.Skipped != 1 || first.Reasons["skipped: folder notes (README, LICENSE), not an article"] != 1 {
+		t.Errorf("README.md should be skipped with its reason: %+v", first.Reasons)
+	}
+	if n := articleCount(t, ix); n != 26 {
+		t.Fatalf("index holds %d articles, want 26", n)
+	}
+	second := update(t, ix, UpdateOptions{}, demo)
+	if second.Added != 0 || second.Updated != 0 || second.Removed != 0 || second.Unchanged != 26 || second.FilesUnchanged != second.Files {
+		t.Errorf("second run over the same input: %+v, want all 26 unchanged", second)
+	}
+	if n := articleCount(t, ix); n != 26 {
+		t.Errorf("index holds %d articles after the second run, want 26", n)
+	}
+	st, err := ix.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 26 || st.Files != 10 || st.First.String() != "2019" || st.Last.String() != "2021-09-27" || st.Undated != 2 {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+func TestUpdateReplacesChangedFiles(t *testing.T) {
+	demo := copyDemo(t)
+	ix, _ := openTemp(t)
+	update(t, ix, UpdateOptions{}, demo)
+
+	// Change one article, and drop one record from the JSONL export.
+	article := filepath.Join(demo, "articles", "02_shelling_resumes_kelvash.txt")
+	data, _ := os.ReadFile(article)
+	if err := os.WriteFile(article, append(data, []byte("\nA correction was appended to this article on Tuesday by its editors.\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wire := filepath.Join(demo, "wire.jsonl")
+	lines := strings.Split(strings.TrimRight(readString(t, wire), "\n"), "\n")
+	if err := os.WriteFile(wire, []byte(strings.Join(lines[1:], "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum := update(t, ix, UpdateOptions{}, demo)
+	// Records keep their IDs because they have their own id field; the 11
+	// that moved up a line are rewritten so their line stays true.
+	if sum.Updated != 12 || sum.Removed != 1 || sum.Added != 0 || sum.Unchanged != 13 {
+		t.Errorf("after changes: %+v, want 12 updated (1 edited, 11 moved), 1 removed, 13 unchanged", sum)
+	}
+	if n := articleCount(t, ix); n != 25 {
+		t.Errorf("index holds %d articles, want 25", n)
+	}
+	stored, err := ix.Article(context.Background(), corpus.NewID(article, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := strings.Join(stored.Body, "\n"); !strings.Contains(body, "A correction was appended") {
+		t.Errorf("updated article does not hold the new text")
+	}
+}
+
+func TestUpdatePrune(t *testing.T) {
+	demo := copyDemo(t)
+	ix, _ := openTemp(t)
+	update(t, ix, UpdateOptions{}, demo)
+	if err := os.Remove(filepath.Join(demo, "regional.csv")); err != nil {
+		t.Fatal(err)
+	}
+	sum := update(t, ix, UpdateOptions{}, demo)
+	if sum.Removed != 0 || articleCount(t, ix) != 26 {
+		t.Errorf("without --prune nothing is removed: %+v", sum)
+	}
+	sum = update(t, ix, UpdateOptions{Prune: true}, demo)
+	if sum.Removed != 6 || articleCount(t, ix) != 20 {
+		t.Errorf("with prune: %+v, %d articles; want 6 removed, 20 left", sum, articleCount(t, ix))
+	}
+	paths, err := ix.Paths(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths {
+		if strings.HasSuffix(p, "regional.csv") {
+			t.Errorf("pruned file still known: %s", p)
+		}
+	}
+}
+
+func TestOpenLocked(t *testing.T) {
+	ix, dir := openTemp(t)
+	_ = ix
+	start := time.Now()
+	_, err := Open(dir, Options{LockTimeout: 300 * time.Millisecond})
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("second open: %v, want ErrLocked", err)
+	}
+	if !strings.Contains(err.Error(), "in use by another process") {
+		t.Errorf("message %q should say the index is in use", err)
+	}
+	if elapsed := time.Since(start); elapsed > 10*time.Second {
+		t.Errorf("second open took %v: it must give up, not hang", elapsed)
+	}
+	_, err = Open(dir, Options{ReadOnly: true, LockTimeout: 300 * time.Millisecond})
+	if !errors.Is(err, ErrLocked) {
+		t.Errorf("read-only open while a writer holds the index: %v, want ErrLocked", err)
+	}
+}
+
+func TestOpenRefusesOtherFolders(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
+	if _, err := Open(dir, Options{}); err == nil || !strings.Contains(err.Error(), "holds other files") {
+		t.Errorf("opening a folder of other files: %v", err)
+	}
+	if _, err := Open(filepath.Join(t.TempDir(), "none"), Options{ReadOnly: true}); !errors.Is(err, ErrNoIndex) {
+		t.Errorf("read-only open of nothing: %v, want ErrNoIndex", err)
+	}
+}
+
+func readString(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestKillMidRun kills (SIGKILL) a process in the middle of indexing, then
+// checks that the index opens and that a second run completes it with no
+// article twice.
+func TestKillMidRun(t *testing.T) {
+	if os.Getenv("PARLEY_CHILD_INDEX") != "" {
+		return // the child runs from TestMain
+	}
+	dir := t.TempDir()
+	input := filepath.Join(dir, "big.jsonl")
+	f, err := os.Create(input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	const records = 6000
+	for i := 0; i < records; i++ {
+		fmt.Fprintf(w, `{"id": "r%d", "title": "Report %d from the Tarnow line", "text": "Monitors counted %d shells near Tarnow on day %d. The envoy said talks would go on regardless of the shelling and the weather in the highlands."}`+"\n", i, i, i%97, i)
+	}
+	w.Flush()
+	f.Close()
+	indexDir := filepath.Join(dir, "index")
+
+	child := exec.Command(os.Args[0], "-test.run=^TestMain$")
+	child.Env = append(os.Environ(), "PARLEY_CHILD_INDEX="+indexDir, "PARLEY_CHILD_INPUT="+input)
+	out, err := child.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until some batches are on disk, then kill without warning.
+	sc := bufio.NewScanner(out)
+	killed := false
+	for sc.Scan() {
+		var written int
+		if _, err := fmt.Sscanf(sc.Text(), "written %d", &written); err == nil && written >= 1000 {
+			child.Process.Signal(syscall.SIGKILL)
+			killed = true
+			break
+		}
+	}
+	child.Wait()
+	if !killed {
+		t.Skip("the child finished before it could be killed; nothing to test on this machine")
+	}
+
+	ix, err := Open(indexDir, Options{})
+	if err != nil {
+		t.Fatalf("index does not open after kill -9: %v", err)
+	}
+	defer ix.Close()
+	before := articleCount(t, ix)
+	if before == 0 || before >= records {
+		t.Logf("after the kill the index holds %d of %d articles", before, records)
+	}
+	sum := update(t, ix, UpdateOptions{}, input)
+	if got := articleCount(t, ix); got != records {
+		t.Errorf("after the rerun the index holds %d articles, want %d (summary %+v)", got, records, sum)
+	}
+	if sum.Added+sum.Unchanged != records || sum.Updated != 0 {
+		t.Errorf("rerun summary %+v: every record should be added or unchanged", sum)
+	}
+}
+
+// TestMain lets TestKillMidRun run an indexing child process: the test
+// binary itself, told by environment what to index.
+func TestMain(m *testing.M) {
+	if dir := os.Getenv("PARLEY_CHILD_INDEX"); dir != "" {
+		ix, err := Open(dir, Options{})
+		if err != nil {
+			fmt.Println("open:", err)
+			os.Exit(2)
+		}
+		_, err = ix.Update(context.Background(), []string{os.Getenv("PARLEY_CHILD_INPUT")}, UpdateOptions{
+			BatchSize: 100,
+			Progress: func(p Progress) {
+				fmt.Printf("written %d\n", p.Written)
+			},
+		})
+		if err != nil {
+			fmt.Println("update:", err)
+			os.Exit(2)
+		}
+		ix.Close()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}

@@ -1,0 +1,223 @@
+package index
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/parleysearch/parley/corpus"
+)
+
+// Writer writes documents to the index in batches. Two batches are written
+// at once, so that one is analysed and converted while Bleve persists the
+// other: Bleve's Batch returns only once its batch is safely on disk, and
+// a single writer would leave a core idle while it waits.
+//
+// A file's record (which lets the next run skip an unchanged file) is
+// written only after every batch holding that file's articles has been
+// written, so a run killed at any point leaves an index that opens, and
+// that the next run completes without duplicates.
+type Writer struct {
+	ix        *Index
+	batchSize int
+	batch     *bleve.Batch
+	queue     chan submitted
+	workers   sync.WaitGroup
+
+	mu       sync.Mutex
+	seq      int          // number of the batch being filled
+	finished map[int]bool // batches written
+	through  int          // every batch up to this one is written
+	files    []pendingFile
+	err      error
+	written  int // article documents written
+	inBatch  int // article documents in the batch being filled
+}
+
+type submitted struct {
+	seq      int
+	batch    *bleve.Batch
+	articles int
+}
+
+// pendingFile is a file record waiting for its articles' batches.
+type pendingFile struct {
+	rec   FileRecord
+	after int // the last batch that may hold the file's articles
+}
+
+// Defaults for writing: measured on AllSides on two cores (see README):
+// larger batches cost more memory than they save time, and more than two
+// writers only queue for the same cores.
+const (
+	DefaultBatchSize = 500
+	DefaultWriters   = 2
+)
+
+// NewWriter returns a Writer; zero arguments take the defaults.
+func (ix *Index) NewWriter(batchSize, writers int) *Writer {
+	if batchSize <= 0 {
+		batchSize = DefaultBatchSize
+	}
+	if writers <= 0 {
+		writers = DefaultWriters
+	}
+	w := &Writer{
+		ix:        ix,
+		batchSize: batchSize,
+		batch:     ix.bleve.NewBatch(),
+		queue:     make(chan submitted),
+		finished:  map[int]bool{},
+		seq:       1,
+	}
+	for i := 0; i < writers; i++ {
+		w.workers.Add(1)
+		go w.work()
+	}
+	return w
+}
+
+func (w *Writer) work() {
+	defer w.workers.Done()
+	for s := range w.queue {
+		err := w.ix.bleve.Batch(s.batch)
+		w.mu.Lock()
+		if err != nil && w.err == nil {
+			w.err = fmt.Errorf("write batch: %w", err)
+		}
+		if err == nil {
+			w.written += s.articles
+			w.finished[s.seq] = true
+			for w.finished[w.through+1] {
+				delete(w.finished, w.through+1)
+				w.through++
+			}
+		}
+		w.mu.Unlock()
+	}
+}
+
+// Put adds an article, replacing any document with its ID.
+func (w *Writer) Put(a *corpus.Article, hash string) error {
+	if err := w.Err(); err != nil {
+		return err
+	}
+	if err := w.batch.IndexAdvanced(w.ix.articleDocument(a, hash)); err != nil {
+		return fmt.Errorf("index article %s: %w", a.ID, err)
+	}
+	w.inBatch++
+	return w.maybeFlush()
+}
+
+// Delete removes a document.
+func (w *Writer) Delete(id string) error {
+	if err := w.Err(); err != nil {
+		return err
+	}
+	w.batch.Delete(id)
+	return w.maybeFlush()
+}
+
+// FileDone records that every article of a file has been put; the record
+// is written once they are all on disk.
+func (w *Writer) FileDone(rec FileRecord) error {
+	w.mu.Lock()
+	w.files = append(w.files, pendingFile{rec: rec, after: w.seq})
+	w.mu.Unlock()
+	return w.Err()
+}
+
+// ForgetFile removes a file's record, for a file that is gone.
+func (w *Writer) ForgetFile(path string) error {
+	return w.Delete(fileDocID(path))
+}
+
+func (w *Writer) maybeFlush() error {
+	if w.batch.Size() < w.batchSize {
+		return nil
+	}
+	return w.flush()
+}
+
+// flush hands the current batch to a writing goroutine, first adding the
+// records of files whose articles are all written.
+func (w *Writer) flush() error {
+	w.mu.Lock()
+	var keep []pendingFile
+	for _, f := range w.files {
+		if f.after <= w.through {
+			if err := w.batch.IndexAdvanced(fileDocument(f.rec)); err != nil {
+				w.mu.Unlock()
+				return err
+			}
+		} else {
+			keep = append(keep, f)
+		}
+	}
+	w.files = keep
+	s := submitted{seq: w.seq, batch: w.batch, articles: w.inBatch}
+	w.seq++
+	w.mu.Unlock()
+	if s.batch.Size() > 0 {
+		w.queue <- s
+	} else {
+		w.markEmpty(s.seq)
+	}
+	w.batch = w.ix.bleve.NewBatch()
+	w.inBatch = 0
+	return w.Err()
+}
+
+func (w *Writer) markEmpty(seq int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.finished[seq] = true
+	for w.finished[w.through+1] {
+		delete(w.finished, w.through+1)
+		w.through++
+	}
+}
+
+// Err returns the first error a batch met, if any.
+func (w *Writer) Err() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
+}
+
+// Written returns how many articles are on disk so far.
+func (w *Writer) Written() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.written
+}
+
+// Close writes what is left, waits for every batch, then writes the
+// remaining file records. It returns the first error met.
+func (w *Writer) Close() error {
+	err := w.flush()
+	close(w.queue)
+	w.workers.Wait()
+	if err == nil {
+		err = w.Err()
+	}
+	if err != nil {
+		return err
+	}
+	// Every article batch is written: the remaining records may follow.
+	if len(w.files) == 0 {
+		return nil
+	}
+	b := w.ix.bleve.NewBatch()
+	for _, f := range w.files {
+		if err := b.IndexAdvanced(fileDocument(f.rec)); err != nil {
+			return err
+		}
+	}
+	w.files = nil
+	if err := w.ix.bleve.Batch(b); err != nil {
+		return fmt.Errorf("write file records: %w", err)
+	}
+	return nil
+}
