@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,5 +86,16 @@ func TestAnalyzerMatchesMapping(t *testing.T) {
 				t.Errorf("%s, %s: Parley's terms differ from Bleve's\n ours: %.300v\nBleve: %.300v", filepath.Base(path), pair.analyzer, pair.ours, theirs)
 			}
 		}
+	}
+}
+
+func TestWordsSplitAtColons(t *testing.T) {
+	a := NewAnalyzer()
+	text := "the foreign minister:US talks at 10:30"
+	var got []string
+	a.Words([]byte(text), func(w Word) { got = append(got, fmt.Sprintf("%s@%d:%s", w.Term, w.Position, text[w.Start:w.End])) })
+	want := "the@1:the foreign@2:foreign minister@3:minister us@4:US talks@5:talks at@6:at 10@7:10 30@8:30"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
 	}
 }

@@ -78,13 +78,13 @@ func (ix *Index) articleDocument(a *corpus.Article, hash string) *document.Docum
 	// The title is stored for display; a plain text file's title line is
 	// also in Parts, with its offsets.
 	if a.Title != "" {
-		ix.addText(d, FieldTitle, FieldTitleExact, nil, a.Title, true)
+		ix.addText(d, FieldTitle, FieldTitleExact, "", nil, a.Title)
 	}
 	for i, text := range a.Texts(corpus.Body) {
-		ix.addText(d, FieldBody, FieldBodyExact, []uint64{uint64(i)}, text, true)
+		ix.addText(d, FieldBody, FieldBodyExact, FieldBodyPairs, []uint64{uint64(i)}, text)
 	}
 	for i, text := range a.Texts(corpus.Comments) {
-		ix.addText(d, FieldComments, FieldCommentsExact, []uint64{uint64(i)}, text, true)
+		ix.addText(d, FieldComments, FieldCommentsExact, "", []uint64{uint64(i)}, text)
 	}
 	for i, text := range a.Texts(corpus.Furniture) {
 		d.AddField(document.NewTextFieldWithIndexingOptions(FieldFurniture, []uint64{uint64(i)}, []byte(text), index.StoreField))
@@ -130,16 +130,30 @@ func (ix *Index) articleDocument(a *corpus.Article, hash string) *document.Docum
 	return d
 }
 
-// addText adds a text to a document as a pair of fields: stemmed (stored
-// when store is true) and exact, with positions.
-func (ix *Index) addText(d *document.Document, stemmedName, exactName string, arrayPositions []uint64, text string, store bool) {
-	shared := &sharedAnalysis{analyzer: ix.analyzer, text: []byte(text), arrayPositions: arrayPositions}
-	opts := index.IndexField
-	if store {
-		opts |= index.StoreField
+// addText adds a text to a document as its fields: stemmed (and stored),
+// exact with positions, and, when pairsName is not "", its stop-word pairs.
+func (ix *Index) addText(d *document.Document, stemmedName, exactName, pairsName string, arrayPositions []uint64, text string) {
+	shared := &sharedAnalysis{analyzer: ix.analyzer, text: []byte(text), arrayPositions: arrayPositions, pairs: pairsName != ""}
+	d.AddField(&analyzedField{TextField: document.NewTextFieldWithIndexingOptions(stemmedName, arrayPositions, shared.text, index.IndexField|index.StoreField), shared: shared, kind: stemmedTerms})
+	d.AddField(&analyzedField{TextField: document.NewTextFieldWithIndexingOptions(exactName, arrayPositions, shared.text, index.IndexField|index.IncludeTermVectors), shared: shared, kind: exactTerms})
+	if shared.pairs {
+		d.AddField(&analyzedField{TextField: document.NewTextFieldWithIndexingOptions(pairsName, arrayPositions, nil, index.IndexField), shared: shared, kind: pairTerms})
 	}
-	d.AddField(&analyzedField{TextField: document.NewTextFieldWithIndexingOptions(stemmedName, arrayPositions, shared.text, opts), shared: shared, exact: false})
-	d.AddField(&analyzedField{TextField: document.NewTextFieldWithIndexingOptions(exactName, arrayPositions, shared.text, index.IndexField|index.IncludeTermVectors), shared: shared, exact: true})
+}
+
+// StopPair returns the term the pairs field holds for two adjacent exact
+// terms, and whether it holds one: only pairs of stop words are kept.
+func (a *Analyzer) StopPair(first, second []byte) (string, bool) {
+	if !a.isStop(first) || !a.isStop(second) {
+		return "", false
+	}
+	return string(first) + " " + string(second), true
+}
+
+// isStop reports whether an exact term is one of the stop words the
+// stemmed fields leave out.
+func (a *Analyzer) isStop(exact []byte) bool {
+	return a.stopWords[string(exact)]
 }
 
 // sharedAnalysis analyses one text once for both of its fields. Bleve
@@ -150,10 +164,13 @@ type sharedAnalysis struct {
 	analyzer       *Analyzer
 	text           []byte
 	arrayPositions []uint64
+	pairs          bool // also collect stop-word pairs
 	once           sync.Once
 	exact, stemmed index.TokenFrequencies
+	pairFreqs      index.TokenFrequencies
 	exactLen       int
 	stemmedLen     int
+	pairLen        int
 }
 
 func (s *sharedAnalysis) run() {
@@ -164,6 +181,11 @@ func (s *sharedAnalysis) run() {
 		exact := make(index.TokenFrequencies, n/2)
 		stemmed := make(index.TokenFrequencies, n/2)
 		locations := make([]index.TokenLocation, 0, n)
+		var pairs index.TokenFrequencies
+		if s.pairs {
+			pairs = make(index.TokenFrequencies, n/16)
+		}
+		var prev []byte // the previous word's exact term, when it is a stop word
 		s.analyzer.Words(s.text, func(w Word) {
 			if len(locations) == cap(locations) {
 				locations = make([]index.TokenLocation, 0, cap(locations)+64)
@@ -179,7 +201,8 @@ func (s *sharedAnalysis) run() {
 			tf.Locations = append(tf.Locations, loc)
 			tf.SetFrequency(tf.Frequency() + 1)
 			s.exactLen++
-			if stem, ok := s.analyzer.stem(cache, w.Term); ok {
+			stem, ok := s.analyzer.stem(cache, w.Term)
+			if ok {
 				st, ok := stemmed[stem]
 				if !ok {
 					st = &index.TokenFreq{Term: []byte(stem)}
@@ -188,32 +211,62 @@ func (s *sharedAnalysis) run() {
 				st.SetFrequency(st.Frequency() + 1)
 				s.stemmedLen++
 			}
+			if pairs == nil {
+				return
+			}
+			if ok { // not a stop word: no pair ends or starts here
+				prev = prev[:0]
+				return
+			}
+			if len(prev) > 0 {
+				pair := string(prev) + " " + string(w.Term)
+				pf, ok := pairs[pair]
+				if !ok {
+					pf = &index.TokenFreq{Term: []byte(pair)}
+					pairs[pair] = pf
+				}
+				pf.SetFrequency(pf.Frequency() + 1)
+				s.pairLen++
+			}
+			prev = append(prev[:0], w.Term...)
 		})
-		s.exact, s.stemmed = exact, stemmed
+		s.exact, s.stemmed, s.pairFreqs = exact, stemmed, pairs
 	})
 }
+
+// termKind says which of a text's analyses a field holds.
+type termKind int
+
+const (
+	stemmedTerms termKind = iota
+	exactTerms
+	pairTerms
+)
 
 // analyzedField is a text field whose terms the shared analysis supplies.
 type analyzedField struct {
 	*document.TextField
 	shared *sharedAnalysis
-	exact  bool
+	kind   termKind
 	length int
 	freqs  index.TokenFrequencies
 }
 
 func (f *analyzedField) Analyze() {
 	f.shared.run()
-	if f.exact {
-		f.freqs, f.length = f.shared.exact, f.shared.exactLen
-		f.shared.exact = nil // let it go once Bleve holds it
-	} else {
-		f.freqs, f.length = f.shared.stemmed, f.shared.stemmedLen
-		f.shared.stemmed = nil
+	// Each analysis is handed over once; dropping it from the shared
+	// value lets it go as soon as Bleve has written the document.
+	switch f.kind {
+	case exactTerms:
+		f.freqs, f.length, f.shared.exact = f.shared.exact, f.shared.exactLen, nil
+	case stemmedTerms:
+		f.freqs, f.length, f.shared.stemmed = f.shared.stemmed, f.shared.stemmedLen, nil
+	case pairTerms:
+		f.freqs, f.length, f.shared.pairFreqs = f.shared.pairFreqs, f.shared.pairLen, nil
 	}
 }
 
-func (f *analyzedField) AnalyzedLength() int                             { return f.length }
+func (f *analyzedField) AnalyzedLength() int                              { return f.length }
 func (f *analyzedField) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }
 
 // fileDocument records what was indexed from one input file.

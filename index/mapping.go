@@ -7,6 +7,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
@@ -15,11 +16,16 @@ import (
 // name holds stemmed terms without stop words, for bare words; the _exact
 // one holds every word folded and lower-cased, with positions, for phrases.
 const (
-	FieldKind          = "kind" // KindArticle or KindFile
-	FieldTitle         = "title"
-	FieldTitleExact    = "title_exact"
-	FieldBody          = "body" // one value per body part, in order
-	FieldBodyExact     = "body_exact"
+	FieldKind       = "kind" // KindArticle or KindFile
+	FieldTitle      = "title"
+	FieldTitleExact = "title_exact"
+	FieldBody       = "body" // one value per body part, in order
+	FieldBodyExact  = "body_exact"
+	// FieldBodyPairs holds each pair of adjacent stop words of the body as
+	// one term ("we will", "will not"), without positions. Phrases made of
+	// common words use it to narrow their candidates before positions are
+	// read: see the query package's phrase search.
+	FieldBodyPairs     = "body_pairs"
 	FieldComments      = "comments" // reader comments: searched only on request
 	FieldCommentsExact = "comments_exact"
 	FieldFurniture     = "furniture" // site furniture: kept, never searched
@@ -56,6 +62,7 @@ const (
 	analyzerStemmed = "parley_stemmed"
 	analyzerExact   = "parley_exact"
 	analyzerKey     = "parley_key"
+	analyzerPairs   = "parley_pairs"
 )
 
 // NewMapping returns the Bleve mapping of Parley's index. Parley builds its
@@ -89,6 +96,20 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 		return nil, err
 	}
 
+	// Parley keeps only the pairs whose two words are both stop words; the
+	// declared shingles are the closest Bleve chain, a superset of them.
+	if err := m.AddCustomTokenFilter("parley_shingle", map[string]any{"type": shingle.Name, "min": 2.0, "max": 2.0, "output_original": false, "separator": " "}); err != nil {
+		return nil, err
+	}
+	if err := m.AddCustomAnalyzer(analyzerPairs, map[string]any{
+		"type":          custom.Name,
+		"char_filters":  []string{asciifolding.Name},
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{lowercase.Name, "parley_shingle"},
+	}); err != nil {
+		return nil, err
+	}
+
 	text := func(name, analyzer string, store, vectors bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Name, f.Analyzer, f.Store, f.IncludeTermVectors = name, analyzer, store, vectors
@@ -113,7 +134,8 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(FieldKind, kw(FieldKind, false, false))
 	doc.AddFieldMappingsAt(FieldTitle, text(FieldTitle, analyzerStemmed, true, false), text(FieldTitleExact, analyzerExact, false, true))
-	doc.AddFieldMappingsAt(FieldBody, text(FieldBody, analyzerStemmed, true, false), text(FieldBodyExact, analyzerExact, false, true))
+	doc.AddFieldMappingsAt(FieldBody, text(FieldBody, analyzerStemmed, true, false), text(FieldBodyExact, analyzerExact, false, true),
+		text(FieldBodyPairs, analyzerPairs, false, false))
 	doc.AddFieldMappingsAt(FieldComments, text(FieldComments, analyzerStemmed, true, false), text(FieldCommentsExact, analyzerExact, false, true))
 	doc.AddFieldMappingsAt(FieldFurniture, stored(FieldFurniture))
 	key := kw(FieldSourceKey, false, false)

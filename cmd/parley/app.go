@@ -1,0 +1,162 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/parleysearch/parley/index"
+)
+
+// env reads an environment variable; tests pass their own.
+type env func(string) string
+
+// newApp builds the command line application.
+func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
+	app := &cli.App{
+		Name:      "parley",
+		Usage:     "search news reporting: who said what, when, and where it first appeared",
+		Writer:    stdout,
+		ErrWriter: stderr,
+		// Commands return errors; main decides the exit status, so a test
+		// running the app is never killed by it.
+		ExitErrHandler:       func(*cli.Context, error) {},
+		EnableBashCompletion: false,
+		HideVersion:          true,
+		Flags: []cli.Flag{
+			&cli.StringFlag{
+				Name:    "index",
+				Usage:   "index `DIR` (default: parley/index in your data folder)",
+				EnvVars: []string{"PARLEY_INDEX"},
+			},
+		},
+		Commands: []*cli.Command{
+			indexCommand(stderr, getenv),
+			searchCommand(stdout, stderr, getenv),
+			showCommand(stdout, getenv),
+			statsCommand(stdout, getenv),
+		},
+	}
+	app.OnUsageError = usageError
+	for _, c := range app.Commands {
+		c.OnUsageError = usageError
+	}
+	return app
+}
+
+// usageError marks mistakes in the command line, which exit with status 2.
+func usageError(c *cli.Context, err error, _ bool) error {
+	return exitError{fmt.Errorf("%w (see parley %s --help)", err, c.Command.Name), 2}
+}
+
+// exitError is an error with the exit status it should end the program with.
+type exitError struct {
+	err  error
+	code int
+}
+
+func (e exitError) Error() string { return e.err.Error() }
+func (e exitError) Unwrap() error { return e.err }
+func (e exitError) ExitCode() int { return e.code }
+
+// indexFlag is the --index flag each command also accepts after its name,
+// so that `parley search --index DIR …` works as well as `parley --index DIR search …`.
+func indexFlag() cli.Flag {
+	return &cli.StringFlag{Name: "index", Usage: "index `DIR` (default: $PARLEY_INDEX, or parley/index in your data folder)"}
+}
+
+// indexPath returns the index folder the user chose: --index on the
+// command, then on the program, then $PARLEY_INDEX, then the default.
+func indexPath(c *cli.Context, getenv env) (string, error) {
+	for _, ctx := range c.Lineage() {
+		if ctx.IsSet("index") {
+			return ctx.String("index"), nil
+		}
+	}
+	if p := getenv("PARLEY_INDEX"); p != "" {
+		return p, nil
+	}
+	dir, err := dataDir(getenv)
+	if err != nil {
+		return "", fmt.Errorf("no --index given and %w", err)
+	}
+	return filepath.Join(dir, "parley", "index"), nil
+}
+
+// dataDir is where an application keeps its data: $XDG_DATA_HOME or
+// ~/.local/share on Linux and BSD, ~/Library/Application Support on macOS,
+// %LocalAppData% on Windows.
+func dataDir(getenv env) (string, error) {
+	switch runtime.GOOS {
+	case "windows":
+		if d := getenv("LocalAppData"); d != "" {
+			return d, nil
+		}
+		return "", errors.New("%LocalAppData% is not set")
+	case "darwin":
+		home := getenv("HOME")
+		if home == "" {
+			return "", errors.New("$HOME is not set")
+		}
+		return filepath.Join(home, "Library", "Application Support"), nil
+	}
+	if d := getenv("XDG_DATA_HOME"); d != "" {
+		return d, nil
+	}
+	home := getenv("HOME")
+	if home == "" {
+		return "", errors.New("neither $XDG_DATA_HOME nor $HOME is set")
+	}
+	return filepath.Join(home, ".local", "share"), nil
+}
+
+// openIndex opens the user's index, explaining the usual problems.
+func openIndex(c *cli.Context, getenv env, readOnly bool) (*index.Index, error) {
+	path, err := indexPath(c, getenv)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := index.Open(path, index.Options{ReadOnly: readOnly})
+	switch {
+	case errors.Is(err, index.ErrLocked):
+		return nil, fmt.Errorf("%w; wait for it to finish (another parley index is running, or parley serve owns the index; use --server with it)", err)
+	case errors.Is(err, index.ErrNoIndex):
+		return nil, fmt.Errorf("%w; index some files first: parley index --index %s FOLDER", err, path)
+	}
+	return ix, err
+}
+
+// flagsAfterArgs catches flags typed after the first argument, which the
+// command line library reads as arguments: `parley search ceasefire
+// --limit 5` would otherwise search for the words "--limit 5".
+func flagsAfterArgs(c *cli.Context) error {
+	known := map[string]bool{}
+	for _, f := range c.Command.Flags {
+		for _, n := range f.Names() {
+			known["-"+n], known["--"+n] = true, true
+		}
+	}
+	for _, a := range c.Args().Slice() {
+		name, _, _ := strings.Cut(a, "=")
+		if known[name] {
+			return exitError{fmt.Errorf("put flags before the arguments: parley %s %s … (after them, %s would be read as part of the arguments)", c.Command.Name, a, a), 2}
+		}
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,524 @@
+package query
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/index"
+)
+
+// MaxExpansion bounds how many indexed words one prefix*, wildcard or
+// fuzzy word~ may stand for: past it the query is refused with a request
+// to make the word more specific, rather than left to run for seconds.
+const MaxExpansion = 1000
+
+// textField is one searchable text: its stemmed, exact and (for the body)
+// stop-word-pair fields, and how much a match in it weighs.
+type textField struct {
+	name                 string
+	stemmed, exact, pair string
+	boost                float64
+}
+
+// titleBoost makes a word in the headline count for more than the same
+// word in the body: measured on the relevance set (see relevance_test.go).
+const titleBoost = 2
+
+var (
+	titleField    = textField{"title", index.FieldTitle, index.FieldTitleExact, "", titleBoost}
+	bodyField     = textField{"body", index.FieldBody, index.FieldBodyExact, index.FieldBodyPairs, 1}
+	commentsField = textField{"comments", index.FieldComments, index.FieldCommentsExact, "", 1}
+)
+
+// compiler turns a parsed query into Bleve queries for one index.
+type compiler struct {
+	ix       *index.Index
+	comments bool // bare words also search reader comments
+	marks    *marks
+	notes    []string
+}
+
+// compiled is a query ready to run.
+type compiled struct {
+	query bquery.Query
+	marks *marks
+	notes []string
+}
+
+func compile(ix *index.Index, n Node, comments bool) (*compiled, error) {
+	c := &compiler{ix: ix, comments: comments, marks: newMarks()}
+	q, anchored, err := c.node(n)
+	if err != nil {
+		return nil, err
+	}
+	if q == nil {
+		return nil, &SyntaxError{Query: "", Offset: n.Pos(), Msg: "nothing to search for: the query has no letters or digits"}
+	}
+	if !anchored {
+		q = bquery.NewConjunctionQuery([]bquery.Query{q, articlesOnly()})
+	}
+	return &compiled{query: q, marks: c.marks, notes: c.notes}, nil
+}
+
+// articlesOnly matches every article document (and nothing else the index
+// holds, such as file records). Every article scores the same for it, so
+// it does not change the order of results; a boost of 0 would leave a
+// query of nothing else with no score at all (NaN).
+func articlesOnly() bquery.Query {
+	q := bquery.NewTermQuery(index.KindArticle)
+	q.SetField(index.FieldKind)
+	return q
+}
+
+// node compiles one node. anchored reports whether every document it
+// matches must have a word in an article's text field; queries that are
+// not (dates, sources, negations) are limited to articles by the caller.
+// A nil query means the node asks for nothing (a word with no letters).
+func (c *compiler) node(n Node) (q bquery.Query, anchored bool, err error) {
+	switch n := n.(type) {
+	case *And:
+		return c.and(n.Nodes)
+	case *Or:
+		return c.or(n.Nodes)
+	case *Not:
+		inner, _, err := c.withoutMarks(n.Node)
+		if err != nil || inner == nil {
+			return nil, false, err
+		}
+		b := bquery.NewBooleanQuery([]bquery.Query{articlesOnly()}, nil, []bquery.Query{inner})
+		return b, false, nil
+	case *Term:
+		return c.term(n)
+	case *Wildcard:
+		return c.wildcard(n)
+	case *Phrase:
+		return c.phrase(n)
+	case *DateFilter:
+		q, err := dateQuery(n.Op, n.Date)
+		return q, false, err
+	}
+	return nil, false, fmt.Errorf("query: cannot compile %T", n)
+}
+
+// withoutMarks compiles a node whose words must not be highlighted: what a
+// search excludes is not what it found.
+func (c *compiler) withoutMarks(n Node) (bquery.Query, bool, error) {
+	saved := c.marks
+	c.marks = newMarks()
+	defer func() { c.marks = saved }()
+	return c.node(n)
+}
+
+func (c *compiler) and(nodes []Node) (bquery.Query, bool, error) {
+	var must, mustNot []bquery.Query
+	anchored := false
+	for _, n := range nodes {
+		if not, ok := n.(*Not); ok {
+			q, _, err := c.withoutMarks(not.Node)
+			if err != nil {
+				return nil, false, err
+			}
+			if q != nil {
+				mustNot = append(mustNot, q)
+			}
+			continue
+		}
+		q, a, err := c.node(n)
+		if err != nil {
+			return nil, false, err
+		}
+		if q != nil {
+			must = append(must, q)
+			anchored = anchored || a
+		}
+	}
+	switch {
+	case len(must) == 0 && len(mustNot) == 0:
+		return nil, false, nil
+	case len(mustNot) == 0 && len(must) == 1:
+		return must[0], anchored, nil
+	case len(mustNot) == 0:
+		return bquery.NewConjunctionQuery(must), anchored, nil
+	case len(must) == 0:
+		must = []bquery.Query{articlesOnly()}
+	}
+	return bquery.NewBooleanQuery(must, nil, mustNot), anchored, nil
+}
+
+func (c *compiler) or(nodes []Node) (bquery.Query, bool, error) {
+	var any []bquery.Query
+	anchored := true
+	for _, n := range nodes {
+		q, a, err := c.node(n)
+		if err != nil {
+			return nil, false, err
+		}
+		if q != nil {
+			any = append(any, q)
+			anchored = anchored && a
+		}
+	}
+	switch len(any) {
+	case 0:
+		return nil, false, nil
+	case 1:
+		return any[0], anchored, nil
+	}
+	return bquery.NewDisjunctionQuery(any), anchored, nil
+}
+
+// fieldsFor returns the text fields a word searches: those named by its
+// field, or by default the title and body (and comments on request).
+func (c *compiler) fieldsFor(field string, at int) ([]textField, error) {
+	switch field {
+	case "":
+		if c.comments {
+			return []textField{titleField, bodyField, commentsField}, nil
+		}
+		return []textField{titleField, bodyField}, nil
+	case "title":
+		return []textField{titleField}, nil
+	case "body":
+		return []textField{bodyField}, nil
+	case "comments":
+		return []textField{commentsField}, nil
+	}
+	return nil, &SyntaxError{Offset: at, Msg: fmt.Sprintf("the field %q cannot hold words", field)}
+}
+
+// anyOf matches any of the queries, or is nil when there are none.
+func anyOf(qs []bquery.Query) bquery.Query {
+	switch len(qs) {
+	case 0:
+		return nil
+	case 1:
+		return qs[0]
+	}
+	return bquery.NewDisjunctionQuery(qs)
+}
+
+func termQuery(term, field string, boost float64) bquery.Query {
+	q := bquery.NewTermQuery(term)
+	q.SetField(field)
+	if boost != 1 {
+		q.SetBoost(boost)
+	}
+	return q
+}
+
+func (c *compiler) term(n *Term) (bquery.Query, bool, error) {
+	if kind, _ := FieldKindOf(n.Field); kind == KeywordField {
+		return keywordQuery(n.Field, n.Text), false, nil
+	}
+	fields, err := c.fieldsFor(n.Field, n.At)
+	if err != nil {
+		return nil, false, err
+	}
+	an := c.ix.Analyzer()
+	words := an.ExactTerms(n.Text)
+	switch {
+	case len(words) == 0:
+		c.notes = append(c.notes, fmt.Sprintf("%s: ignored, it has no letters or digits", n.Text))
+		return nil, false, nil
+	case len(words) > 1:
+		// "Nagorno-Karabakh", "U.S.-led": the words in that order.
+		return c.phraseOf(n.Text, words, 0, fields, n.At)
+	case n.Fuzzy != 0:
+		return c.fuzzy(n, words[0], fields)
+	}
+	word := words[0]
+	var qs []bquery.Query
+	if stem, ok := an.Stem([]byte(word)); ok {
+		for _, f := range fields {
+			qs = append(qs, termQuery(stem, f.stemmed, f.boost))
+		}
+		c.marks.stems[stem] = true
+		c.notes = append(c.notes, fmt.Sprintf("%s: words with the stem %q in %s", n.Text, stem, fieldNames(fields)))
+	} else {
+		// A stop word typed alone is searched as typed: the stemmed
+		// fields leave stop words out.
+		for _, f := range fields {
+			qs = append(qs, termQuery(word, f.exact, f.boost))
+		}
+		c.marks.exact[word] = true
+		c.notes = append(c.notes, fmt.Sprintf("%s: the exact word %q (a stop word) in %s", n.Text, word, fieldNames(fields)))
+	}
+	return anyOf(qs), true, nil
+}
+
+func fieldNames(fields []textField) string {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.name
+	}
+	return strings.Join(names, ", ")
+}
+
+// fuzzy expands word~ into the indexed words within its edit distance.
+func (c *compiler) fuzzy(n *Term, word string, fields []textField) (bquery.Query, bool, error) {
+	distance := n.Fuzzy
+	if distance < 0 {
+		// As Bleve's automatic fuzziness: none for very short words, one
+		// edit up to five letters, two beyond.
+		switch l := len([]rune(word)); {
+		case l <= 2:
+			distance = 0
+		case l <= 5:
+			distance = 1
+		default:
+			distance = 2
+		}
+	}
+	var qs []bquery.Query
+	found := map[string]bool{}
+	for _, f := range fields {
+		terms, err := c.expand(f.exact, n.At, n.Text, func(r bindex.IndexReader) (bindex.FieldDict, error) {
+			if distance == 0 {
+				return r.FieldDictRange(f.exact, []byte(word), []byte(word))
+			}
+			fr, ok := r.(bindex.IndexReaderFuzzy)
+			if !ok {
+				return nil, fmt.Errorf("this index cannot search for similar words")
+			}
+			return fr.FieldDictFuzzy(f.exact, word, distance, "")
+		})
+		if err != nil {
+			return nil, false, err
+		}
+		for _, t := range terms {
+			qs = append(qs, termQuery(t, f.exact, f.boost))
+			found[t] = true
+		}
+	}
+	c.noteExpansion(n.Text, found)
+	if len(qs) == 0 {
+		return bquery.NewMatchNoneQuery(), true, nil
+	}
+	return anyOf(qs), true, nil
+}
+
+// wildcard expands prefix* and wild?ca*ds into the indexed words they match.
+func (c *compiler) wildcard(n *Wildcard) (bquery.Query, bool, error) {
+	if kind, _ := FieldKindOf(n.Field); kind == KeywordField {
+		q := bquery.NewWildcardQuery(strings.ToLower(index.FoldKey(n.Pattern)))
+		q.SetField(keywordField(n.Field))
+		return q, false, nil
+	}
+	fields, err := c.fieldsFor(n.Field, n.At)
+	if err != nil {
+		return nil, false, err
+	}
+	pattern := foldPattern(n.Pattern)
+	prefix, isPrefix := strings.CutSuffix(pattern, "*")
+	isPrefix = isPrefix && !strings.ContainsAny(prefix, "*?")
+	var re string
+	if !isPrefix {
+		re = wildcardRegexp(pattern)
+	}
+	var qs []bquery.Query
+	found := map[string]bool{}
+	for _, f := range fields {
+		terms, err := c.expand(f.exact, n.At, n.Pattern, func(r bindex.IndexReader) (bindex.FieldDict, error) {
+			if isPrefix {
+				return r.FieldDictPrefix(f.exact, []byte(prefix))
+			}
+			rr, ok := r.(bindex.IndexReaderRegexp)
+			if !ok {
+				return nil, fmt.Errorf("this index cannot search for wildcards")
+			}
+			return rr.FieldDictRegexp(f.exact, re)
+		})
+		if err != nil {
+			return nil, false, err
+		}
+		for _, t := range terms {
+			qs = append(qs, termQuery(t, f.exact, f.boost))
+			found[t] = true
+		}
+	}
+	c.noteExpansion(n.Pattern, found)
+	if len(qs) == 0 {
+		return bquery.NewMatchNoneQuery(), true, nil
+	}
+	return anyOf(qs), true, nil
+}
+
+// foldPattern folds the letters of a wildcard pattern as the exact field
+// folds words, keeping * and ?.
+func foldPattern(p string) string {
+	var b strings.Builder
+	for _, piece := range strings.SplitAfter(p, "") {
+		if piece == "*" || piece == "?" {
+			b.WriteString(piece)
+			continue
+		}
+		b.WriteString(index.FoldKey(piece))
+	}
+	return b.String()
+}
+
+// wildcardRegexp turns a folded wildcard pattern into the regular
+// expression the term dictionary understands.
+func wildcardRegexp(p string) string {
+	var b strings.Builder
+	for _, r := range p {
+		switch r {
+		case '*':
+			b.WriteString(".*")
+		case '?':
+			b.WriteString(".")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+	}
+	return b.String()
+}
+
+// expand lists the dictionary terms a word pattern matches, refusing more
+// than MaxExpansion.
+func (c *compiler) expand(field string, at int, typed string, dict func(bindex.IndexReader) (bindex.FieldDict, error)) ([]string, error) {
+	adv, err := c.ix.Bleve().Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	d, err := dict(r)
+	if err != nil {
+		return nil, &SyntaxError{Offset: at, Msg: fmt.Sprintf("%s: %v", typed, err)}
+	}
+	defer d.Close()
+	var terms []string
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			return terms, nil
+		}
+		terms = append(terms, e.Term)
+		if len(terms) > MaxExpansion {
+			return nil, &SyntaxError{Offset: at, Msg: fmt.Sprintf("%s matches more than %d different words; make it more specific", typed, MaxExpansion)}
+		}
+	}
+}
+
+func (c *compiler) noteExpansion(typed string, found map[string]bool) {
+	for t := range found {
+		c.marks.exact[t] = true
+	}
+	words := make([]string, 0, len(found))
+	for t := range found {
+		words = append(words, t)
+	}
+	sort.Strings(words)
+	shown := words
+	if len(shown) > 12 {
+		shown = shown[:12]
+	}
+	more := ""
+	if len(words) > len(shown) {
+		more = fmt.Sprintf(" and %d more", len(words)-len(shown))
+	}
+	c.notes = append(c.notes, fmt.Sprintf("%s: %d words: %s%s", typed, len(words), strings.Join(shown, ", "), more))
+}
+
+func (c *compiler) phrase(n *Phrase) (bquery.Query, bool, error) {
+	if kind, _ := FieldKindOf(n.Field); kind == KeywordField {
+		return keywordQuery(n.Field, n.Text), false, nil
+	}
+	fields, err := c.fieldsFor(n.Field, n.At)
+	if err != nil {
+		return nil, false, err
+	}
+	words := c.ix.Analyzer().ExactTerms(n.Text)
+	if len(words) == 0 {
+		c.notes = append(c.notes, fmt.Sprintf("%q: ignored, it has no letters or digits", n.Text))
+		return nil, false, nil
+	}
+	return c.phraseOf(n.Text, words, n.Slop, fields, n.At)
+}
+
+// phraseOf matches exact words in order (or within slop) in any of fields.
+func (c *compiler) phraseOf(typed string, words []string, slop int, fields []textField, at int) (bquery.Query, bool, error) {
+	c.marks.phrases = append(c.marks.phrases, markedPhrase{words: words, slop: slop})
+	var qs []bquery.Query
+	if len(words) == 1 {
+		for _, f := range fields {
+			qs = append(qs, termQuery(words[0], f.exact, f.boost))
+		}
+		c.notes = append(c.notes, fmt.Sprintf("%q: the exact word %q in %s", typed, words[0], fieldNames(fields)))
+		return anyOf(qs), true, nil
+	}
+	an := c.ix.Analyzer()
+	for _, f := range fields {
+		pq := &phraseQuery{Terms: words, Field: f.exact, Slop: slop, Boost: f.boost}
+		if f.pair != "" && slop == 0 {
+			for i := 0; i+1 < len(words); i++ {
+				if pair, ok := an.StopPair([]byte(words[i]), []byte(words[i+1])); ok {
+					pq.Pairs = append(pq.Pairs, pair)
+				}
+			}
+			pq.PairsField = f.pair
+		}
+		qs = append(qs, pq)
+	}
+	how := "in this order"
+	if slop > 0 {
+		how = fmt.Sprintf("within %d words of each other, in any order", len(words)+slop)
+	}
+	c.notes = append(c.notes, fmt.Sprintf("%q: the exact words %s %s in %s", typed, strings.Join(words, " "), how, fieldNames(fields)))
+	return anyOf(qs), true, nil
+}
+
+// keywordField is the indexed field behind a keyword query field.
+func keywordField(name string) string {
+	if name == "source" {
+		return index.FieldSourceKey
+	}
+	return name
+}
+
+// keywordQuery matches a keyword field's value regardless of case and accents.
+func keywordQuery(field, value string) bquery.Query {
+	return termQuery(index.FoldKey(value), keywordField(field), 1)
+}
+
+// dateQuery matches articles whose publication date could fall in range.
+// A date known only to the month or year covers a period, and matches when
+// that period overlaps the range: "2020-10" is after:2020-10-15 as well as
+// before:2020-10-15, and never silently dropped. Undated articles never
+// match a date filter.
+func dateQuery(op string, d corpus.Date) (bquery.Query, error) {
+	no := false
+	after := func(t time.Time) bquery.Query { // the article's period ends after t
+		q := bquery.NewDateRangeInclusiveQuery(t, time.Time{}, &no, nil)
+		q.SetField(index.FieldPublishedEnd)
+		return q
+	}
+	before := func(t time.Time) bquery.Query { // the article's period starts before t
+		q := bquery.NewDateRangeInclusiveQuery(time.Time{}, t, nil, &no)
+		q.SetField(index.FieldPublished)
+		return q
+	}
+	switch op {
+	case "after":
+		return after(d.Start), nil
+	case "before":
+		return before(d.Start), nil
+	case "date":
+		return bquery.NewConjunctionQuery([]bquery.Query{after(d.Start), before(d.End())}), nil
+	}
+	return nil, fmt.Errorf("query: unknown date filter %q", op)
+}

@@ -1,0 +1,284 @@
+package query
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// phraseQuery matches documents in which exact terms appear one after
+// another (Slop 0) or all within a window of len(Terms)+Slop words, in any
+// order (Slop > 0), inside one value of one field.
+//
+// Bleve has a phrase query, but it reads the positions of every document
+// holding all the words before checking any of them, and has no slop. A
+// phrase of common words ("we will not") then costs tens of milliseconds.
+// This one first finds the documents holding all the words with Bleve's
+// own scored conjunction, which reads no positions, and then reads
+// positions only for those documents, skipping straight to each one.
+//
+// Pairs, when given, are terms of PairsField that every match must hold:
+// the phrase's adjacent pairs of stop words ("we will", "will not"). They
+// shrink a phrase of common words from every document that has the words
+// to the few that have them side by side, before any position is read.
+type phraseQuery struct {
+	Terms      []string `json:"terms"`
+	Field      string   `json:"field"`
+	Slop       int      `json:"slop,omitempty"`
+	Pairs      []string `json:"pairs,omitempty"`
+	PairsField string   `json:"pairs_field,omitempty"`
+	Boost      float64  `json:"boost,omitempty"`
+}
+
+// MarshalJSON writes the query for --explain, in the shape of Bleve's own
+// phrase query plus slop.
+func (q *phraseQuery) MarshalJSON() ([]byte, error) {
+	type plain phraseQuery
+	return json.Marshal(struct {
+		Phrase plain `json:"parley_phrase"`
+	}{plain(*q)})
+}
+
+func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	boost := q.Boost
+	if boost == 0 {
+		boost = 1
+	}
+	distinct := map[string]int{} // term → how many times the phrase has it
+	var order []string
+	for _, t := range q.Terms {
+		if distinct[t] == 0 {
+			order = append(order, t)
+		}
+		distinct[t]++
+	}
+	scoring := options
+	scoring.IncludeTermVectors = false
+	var terms []search.Searcher
+	closeAll := func() {
+		for _, s := range terms {
+			s.Close()
+		}
+	}
+	for _, t := range order {
+		s, err := searcher.NewTermSearcher(ctx, r, t, q.Field, boost, scoring)
+		if err != nil {
+			closeAll()
+			return nil, err
+		}
+		terms = append(terms, s)
+	}
+	for _, p := range q.Pairs {
+		// A pair only narrows the search: it must hardly weigh in the score.
+		s, err := searcher.NewTermSearcher(ctx, r, p, q.PairsField, boost*pairWeight, scoring)
+		if err != nil {
+			closeAll()
+			return nil, err
+		}
+		terms = append(terms, s)
+	}
+	conj, err := searcher.NewConjunctionSearcher(ctx, r, terms, scoring)
+	if err != nil {
+		closeAll()
+		return nil, err
+	}
+	ps := &phraseSearcher{Searcher: conj, phrase: q.Terms, slop: q.Slop, need: distinct}
+	for _, t := range order {
+		tfr, err := r.TermFieldReader(ctx, []byte(t), q.Field, false, false, true)
+		if err != nil {
+			ps.Close()
+			return nil, err
+		}
+		ps.readers = append(ps.readers, tfr)
+		ps.docs = append(ps.docs, &index.TermFieldDoc{})
+		ps.termAt = append(ps.termAt, t)
+	}
+	return ps, nil
+}
+
+// pairWeight scales a stop-word pair's share of a phrase's score.
+const pairWeight = 0.001
+
+// phraseSearcher checks the positions of the documents its conjunction finds.
+type phraseSearcher struct {
+	search.Searcher // the scored conjunction of the phrase's terms
+	phrase          []string
+	slop            int
+	need            map[string]int
+	readers         []index.TermFieldReader // with positions, one per distinct term
+	docs            []*index.TermFieldDoc
+	termAt          []string
+	positions       map[string][]position // scratch, by term
+}
+
+type position struct {
+	array uint64 // which value of a multi-valued field (which body part)
+	pos   uint64
+}
+
+func (s *phraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	m, err := s.Searcher.Next(ctx)
+	return s.filter(ctx, m, err)
+}
+
+func (s *phraseSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	m, err := s.Searcher.Advance(ctx, id)
+	return s.filter(ctx, m, err)
+}
+
+// filter returns m if its positions hold the phrase, else the next
+// candidate that does.
+func (s *phraseSearcher) filter(ctx *search.SearchContext, m *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+	for m != nil && err == nil {
+		ok, perr := s.matches(m.IndexInternalID)
+		if perr != nil {
+			return nil, perr
+		}
+		if ok {
+			return m, nil
+		}
+		ctx.DocumentMatchPool.Put(m)
+		m, err = s.Searcher.Next(ctx)
+	}
+	return m, err
+}
+
+// matches reads the positions of each term in the document and checks them.
+func (s *phraseSearcher) matches(id index.IndexInternalID) (bool, error) {
+	if s.positions == nil {
+		s.positions = make(map[string][]position, len(s.readers))
+	}
+	for i, r := range s.readers {
+		d, err := r.Advance(id, s.docs[i])
+		if err != nil {
+			return false, err
+		}
+		if d == nil || !d.ID.Equals(id) {
+			return false, nil
+		}
+		s.docs[i] = d
+		ps := s.positions[s.termAt[i]][:0]
+		for _, v := range d.Vectors {
+			var array uint64
+			if len(v.ArrayPositions) > 0 {
+				array = v.ArrayPositions[0]
+			}
+			ps = append(ps, position{array, v.Pos})
+		}
+		sortPositions(ps)
+		s.positions[s.termAt[i]] = ps
+	}
+	if s.slop == 0 {
+		return s.inOrder(), nil
+	}
+	return s.withinWindow(), nil
+}
+
+// sortPositions orders positions by value, then position; Bleve mostly
+// gives them in that order already.
+func sortPositions(ps []position) {
+	for i := 1; i < len(ps); i++ {
+		if ps[i].less(ps[i-1]) {
+			slices.SortFunc(ps, func(a, b position) int {
+				switch {
+				case a.less(b):
+					return -1
+				case b.less(a):
+					return 1
+				}
+				return 0
+			})
+			return
+		}
+	}
+}
+
+func (p position) less(q position) bool {
+	return p.array < q.array || (p.array == q.array && p.pos < q.pos)
+}
+
+// inOrder reports whether the phrase's terms stand one after another.
+func (s *phraseSearcher) inOrder() bool {
+	for _, start := range s.positions[s.phrase[0]] {
+		ok := true
+		for k := 1; k < len(s.phrase) && ok; k++ {
+			ok = hasPosition(s.positions[s.phrase[k]], position{start.array, start.pos + uint64(k)})
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPosition(ps []position, want position) bool {
+	i := sort.Search(len(ps), func(i int) bool {
+		return ps[i].array > want.array || (ps[i].array == want.array && ps[i].pos >= want.pos)
+	})
+	return i < len(ps) && ps[i] == want
+}
+
+// withinWindow reports whether every term (as many times as the phrase has
+// it) stands within a window of len(phrase)+slop positions.
+func (s *phraseSearcher) withinWindow() bool {
+	type hit struct {
+		position
+		term string
+	}
+	var all []hit
+	for term, ps := range s.positions {
+		for _, p := range ps {
+			all = append(all, hit{p, term})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].array != all[j].array {
+			return all[i].array < all[j].array
+		}
+		return all[i].pos < all[j].pos
+	})
+	window := uint64(len(s.phrase) + s.slop)
+	have := map[string]int{}
+	missing := len(s.phrase)
+	left := 0
+	for right := range all {
+		h := all[right]
+		if have[h.term] < s.need[h.term] {
+			missing--
+		}
+		have[h.term]++
+		for all[left].array != h.array || h.pos-all[left].pos >= window {
+			l := all[left]
+			have[l.term]--
+			if have[l.term] < s.need[l.term] {
+				missing++
+			}
+			left++
+		}
+		if missing == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *phraseSearcher) Close() error {
+	err := s.Searcher.Close()
+	for _, r := range s.readers {
+		if cerr := r.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}
+	return err
+}
+
+func (s *phraseSearcher) String() string {
+	return fmt.Sprintf("phrase%v~%d", s.phrase, s.slop)
+}

@@ -1,0 +1,336 @@
+package query
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/index"
+)
+
+// Request is one search.
+type Request struct {
+	Query string
+	// Limit is the number of hits per page; Page counts from 1.
+	Limit, Page int
+	// Sort is "relevance" (the default), "newest" or "oldest". Undated
+	// articles come last in date order.
+	Sort string
+	// From and To keep articles that could have been published in that
+	// span, both ends included: To 2020-10 runs to the end of October.
+	From, To corpus.Date
+	// Sources keeps articles from any of these sources (case and accents
+	// aside).
+	Sources []string
+	// Comments makes bare words and phrases search reader comments too.
+	Comments bool
+	// Facets asks for counts by source and month.
+	Facets bool
+	// FacetSize is how many sources to count; 0 means 10.
+	FacetSize int
+	// Snippets is how many body snippets each hit gets; 0 means 1.
+	Snippets int
+	// Timeout bounds the search; 0 means DefaultTimeout.
+	Timeout time.Duration
+}
+
+// Limits of a request.
+const (
+	DefaultLimit   = 10
+	MaxLimit       = 1000
+	MaxDepth       = 10000 // no page may reach past this many hits
+	DefaultTimeout = 10 * time.Second
+)
+
+// Results are a search's answer: the shape `parley search --json` prints
+// and the HTTP API returns.
+type Results struct {
+	Query  string  `json:"query"`
+	Total  uint64  `json:"total"`
+	TookMS float64 `json:"took_ms"`
+	Page   int     `json:"page"`
+	Limit  int     `json:"limit"`
+	Hits   []Hit   `json:"hits"`
+	Facets *Facets `json:"facets,omitempty"`
+	// Explain describes how the query was read: its parse and what each
+	// word stands for in the index.
+	Explain []string `json:"explain,omitempty"`
+}
+
+// Hit is one article that matched.
+type Hit struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Source    string   `json:"source"`
+	Published string   `json:"published"` // at its own precision: "2019", "2019-04", "2019-04-15"
+	URL       string   `json:"url,omitempty"`
+	Path      string   `json:"path"`
+	Line      int      `json:"line,omitempty"` // the record's line, for exports
+	Score     float64  `json:"score"`
+	Snippets  Snippets `json:"snippets"`
+}
+
+// Snippets are a hit's highlighted passages, by field.
+type Snippets struct {
+	Title    []Snippet `json:"title"`
+	Body     []Snippet `json:"body"`
+	Comments []Snippet `json:"comments,omitempty"`
+}
+
+// Facets count the matching articles by source and by month.
+type Facets struct {
+	Source []FacetValue `json:"source"`
+	// Month covers every month from the first to the last (or the
+	// request's From and To), zero-filled, in order.
+	Month []FacetValue `json:"month"`
+	// MonthUnknown counts articles dated only to the year; Undated those
+	// with no date at all. Neither is in Month.
+	MonthUnknown int `json:"month_unknown"`
+	Undated      int `json:"undated"`
+}
+
+// FacetValue is a value with the number of matching articles that have it.
+type FacetValue struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// ErrTimeout means a search ran past its deadline and was stopped.
+var ErrTimeout = errors.New("the search took too long and was stopped")
+
+// Search runs a search. A malformed query returns a *SyntaxError naming
+// the position of the problem.
+func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error) {
+	start := time.Now()
+	if req.Limit <= 0 {
+		req.Limit = DefaultLimit
+	}
+	if req.Limit > MaxLimit {
+		return nil, fmt.Errorf("limit %d is too large (at most %d)", req.Limit, MaxLimit)
+	}
+	if req.Page <= 0 {
+		req.Page = 1
+	}
+	if from := (req.Page - 1) * req.Limit; from+req.Limit > MaxDepth {
+		return nil, fmt.Errorf("page %d is too deep: results stop at %d; narrow the search instead", req.Page, MaxDepth)
+	}
+	if req.Timeout <= 0 {
+		req.Timeout = DefaultTimeout
+	}
+	if req.Snippets <= 0 {
+		req.Snippets = 1
+	}
+	node, err := Parse(req.Query)
+	if err != nil {
+		return nil, err
+	}
+	c, err := compile(ix, node, req.Comments)
+	if err != nil {
+		var se *SyntaxError
+		if errors.As(err, &se) {
+			se.Query = req.Query
+		}
+		return nil, err
+	}
+	q := c.query
+	if filters := requestFilters(req); len(filters) > 0 {
+		q = bquery.NewConjunctionQuery(append([]bquery.Query{q}, filters...))
+	}
+
+	sr := bleve.NewSearchRequestOptions(q, req.Limit, (req.Page-1)*req.Limit, false)
+	sr.Fields = []string{index.FieldTitle, index.FieldSource, index.FieldPublishedText, index.FieldURL, index.FieldPath,
+		index.FieldLine, index.FieldBody, index.FieldParts}
+	if req.Comments {
+		sr.Fields = append(sr.Fields, index.FieldComments)
+	}
+	switch req.Sort {
+	case "", "relevance":
+	case "newest", "oldest":
+		sr.SortByCustom(search.SortOrder{
+			&search.SortField{Field: index.FieldPublished, Desc: req.Sort == "newest", Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
+			&search.SortScore{Desc: true},
+		})
+	default:
+		return nil, fmt.Errorf("unknown sort %q (want relevance, newest or oldest)", req.Sort)
+	}
+	if req.Facets {
+		size := req.FacetSize
+		if size <= 0 {
+			size = 10
+		}
+		sr.AddFacet("source", bleve.NewFacetRequest(index.FieldSource, size))
+		sr.AddFacet("month", bleve.NewFacetRequest(index.FieldMonth, 100000))
+		sr.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 1))
+	}
+
+	ctx, cancel := context.WithTimeout(ctx, req.Timeout)
+	defer cancel()
+	res, err := ix.Bleve().SearchInContext(ctx, sr)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, fmt.Errorf("%w after %v: a prefix* or word~ may match too many words, or the phrase is very common; narrow the query", ErrTimeout, req.Timeout)
+		}
+		return nil, err
+	}
+	out := &Results{Query: req.Query, Total: res.Total, Page: req.Page, Limit: req.Limit, Hits: make([]Hit, 0, len(res.Hits))}
+	an := ix.Analyzer()
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, makeHit(an, h, c.marks, req))
+	}
+	if req.Facets {
+		out.Facets = facets(res, req)
+	}
+	out.Explain = append([]string{"parsed as " + node.String()}, c.notes...)
+	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+// requestFilters turns the request's --from, --to and --source into queries.
+func requestFilters(req Request) []bquery.Query {
+	var out []bquery.Query
+	if !req.From.IsZero() {
+		q, _ := dateQuery("after", req.From)
+		out = append(out, q)
+	}
+	if !req.To.IsZero() {
+		q, _ := dateQuery("before", corpus.Date{Start: req.To.End(), Precision: req.To.Precision})
+		out = append(out, q)
+	}
+	if len(req.Sources) > 0 {
+		var qs []bquery.Query
+		for _, s := range req.Sources {
+			qs = append(qs, keywordQuery("source", s))
+		}
+		out = append(out, anyOf(qs))
+	}
+	return out
+}
+
+func makeHit(an *index.Analyzer, h *search.DocumentMatch, m *marks, req Request) Hit {
+	st := index.StoredFrom(h.ID, h.Fields)
+	score := h.Score
+	if math.IsNaN(score) || math.IsInf(score, 0) {
+		score = 0 // JSON has no NaN; a score that is not a number ranks nothing
+	}
+	hit := Hit{ID: h.ID, Title: st.Title, Source: st.Source, Published: st.Published.String(), URL: st.URL,
+		Path: st.Path, Line: st.Line, Score: score}
+	hit.Snippets.Title = []Snippet{}
+	hit.Snippets.Body = []Snippet{}
+	if st.Title != "" {
+		var base *int
+		if parts := st.PartsOf(corpus.TitleLine); len(parts) == 1 {
+			base = &parts[0].Start
+		}
+		hit.Snippets.Title = []Snippet{whole(st.Title, base, m.find(an, st.Title))}
+	}
+	hit.Snippets.Body = partSnippets(an, m, st.Body, st.PartsOf(corpus.Body), req.Snippets)
+	if len(hit.Snippets.Body) == 0 && len(st.Body) > 0 {
+		// Matched in the title only (or by a filter): show the lead.
+		parts := st.PartsOf(corpus.Body)
+		lead := sentences(st.Body[0])
+		if len(lead) > 0 && len(parts) > 0 {
+			s, e := lead[0][0], lead[0][1]
+			s, e = trimAround(st.Body[0], s, e, [2]int{s, s})
+			abs, absEnd := parts[0].Start+s, parts[0].Start+e
+			hit.Snippets.Body = []Snippet{{Text: st.Body[0][s:e], Start: &abs, End: &absEnd, Highlights: [][2]int{}}}
+		}
+	}
+	if req.Comments {
+		hit.Snippets.Comments = partSnippets(an, m, st.Comments, st.PartsOf(corpus.Comments), req.Snippets)
+	}
+	return hit
+}
+
+// partSnippets finds snippets in the stored texts of one kind of part,
+// whose i-th text sits at parts[i] in the original.
+func partSnippets(an *index.Analyzer, m *marks, texts []string, parts []corpus.Part, n int) []Snippet {
+	var all []Snippet
+	for i, text := range texts {
+		base := 0
+		if i < len(parts) {
+			base = parts[i].Start
+		}
+		all = append(all, snippets(text, base, m.find(an, text), n)...)
+		if len(all) >= n {
+			break
+		}
+	}
+	if len(all) > n {
+		all = all[:n]
+	}
+	if all == nil {
+		all = []Snippet{}
+	}
+	return all
+}
+
+// facets builds the facet counts, filling the month histogram.
+func facets(res *bleve.SearchResult, req Request) *Facets {
+	f := &Facets{Source: []FacetValue{}, Month: []FacetValue{}}
+	if src := res.Facets["source"]; src != nil && src.Terms != nil {
+		for _, t := range src.Terms.Terms() {
+			f.Source = append(f.Source, FacetValue{t.Term, t.Count})
+		}
+	}
+	counts := map[string]int{}
+	var first, last string
+	if m := res.Facets["month"]; m != nil && m.Terms != nil {
+		for _, t := range m.Terms.Terms() {
+			counts[t.Term] = t.Count
+			if first == "" || t.Term < first {
+				first = t.Term
+			}
+			if t.Term > last {
+				last = t.Term
+			}
+		}
+		if y := res.Facets["year"]; y != nil {
+			f.Undated = y.Missing
+			f.MonthUnknown = m.Missing - y.Missing
+		}
+	}
+	if !req.From.IsZero() {
+		first = req.From.Start.Format("2006-01")
+	}
+	if !req.To.IsZero() {
+		last = req.To.End().Add(-time.Nanosecond).Format("2006-01")
+	}
+	f.Month = fillMonths(first, last, counts)
+	return f
+}
+
+// fillMonths lists every month from first to last ("YYYY-MM"), with its
+// count or zero.
+func fillMonths(first, last string, counts map[string]int) []FacetValue {
+	out := []FacetValue{}
+	if first == "" || last == "" || first > last {
+		return out
+	}
+	t, err1 := time.Parse("2006-01", first)
+	end, err2 := time.Parse("2006-01", last)
+	if err1 != nil || err2 != nil {
+		return out
+	}
+	for ; !t.After(end); t = t.AddDate(0, 1, 0) {
+		m := t.Format("2006-01")
+		out = append(out, FacetValue{m, counts[m]})
+	}
+	return out
+}
+
+// Describe writes the problem with a query as two lines: the message and
+// the query with a caret under the position, for terminals.
+func (e *SyntaxError) Describe() string {
+	col := e.Column()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n  %s\n  %s^", e.Error(), e.Query, strings.Repeat(" ", col-1))
+	return b.String()
+}

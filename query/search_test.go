@@ -1,0 +1,317 @@
+package query
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/corpus/corpustest"
+	"github.com/parleysearch/parley/index"
+)
+
+// testIndexes holds indexes shared by the tests of this package: building
+// one takes longer than all the searches on it.
+var testIndexes struct {
+	sync.Mutex
+	byName map[string]*index.Index
+}
+
+// testIndex returns an index of the given paths (relative to the module
+// root), built once per test binary.
+func testIndex(t *testing.T, name string, paths ...string) *index.Index {
+	t.Helper()
+	testIndexes.Lock()
+	defer testIndexes.Unlock()
+	if ix := testIndexes.byName[name]; ix != nil {
+		return ix
+	}
+	dir, err := os.MkdirTemp("", "parley-query-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(filepath.Join(dir, "index"), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := corpustest.ModuleRoot(t)
+	var abs []string
+	for _, p := range paths {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(root, p)
+		}
+		abs = append(abs, p)
+	}
+	sum, err := ix.Update(context.Background(), abs, index.UpdateOptions{})
+	if err != nil || sum.Failed > 0 {
+		t.Fatalf("index %v: %v, %+v", paths, err, sum)
+	}
+	if testIndexes.byName == nil {
+		testIndexes.byName = map[string]*index.Index{}
+	}
+	testIndexes.byName[name] = ix
+	return ix
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, ix := range testIndexes.byName {
+		path := ix.Path()
+		ix.Close()
+		os.RemoveAll(filepath.Dir(path))
+	}
+	os.Exit(code)
+}
+
+func run(t *testing.T, ix *index.Index, req Request) *Results {
+	t.Helper()
+	res, err := Search(context.Background(), ix, req)
+	if err != nil {
+		t.Fatalf("search %q: %v", req.Query, err)
+	}
+	return res
+}
+
+// recordIDs maps the fixture records' own ids ("p1") to article IDs.
+func recordIDs(t *testing.T, ix *index.Index, res *Results) []string {
+	t.Helper()
+	var ids []string
+	for _, h := range res.Hits {
+		a, err := ix.Article(context.Background(), h.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, strings.TrimPrefix(a.Key, "id "))
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// TestSearches runs the searches of testdata/searches.json, each with the
+// records it must find and nothing else, over fictional fixtures.
+func TestSearches(t *testing.T) {
+	ix := testIndex(t, "fixtures", "query/testdata/articles")
+	data, err := os.ReadFile("testdata/searches.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		Query string   `json:"query"`
+		IDs   []string `json:"ids"`
+		Why   string   `json:"why"`
+	}
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		res := run(t, ix, Request{Query: c.Query, Limit: 100})
+		got := recordIDs(t, ix, res)
+		want := append([]string{}, c.IDs...)
+		sort.Strings(want)
+		if strings.Join(got, ",") != strings.Join(want, ",") || int(res.Total) != len(want) {
+			t.Errorf("%s: got %v (total %d), want %v; %s\n%s", c.Query, got, res.Total, want, c.Why, strings.Join(res.Explain, "\n"))
+		}
+	}
+}
+
+// TestSnippetOffsets checks that every snippet's offsets point at exactly
+// its text in the original file or record, and that highlights fall on
+// the words searched for.
+func TestSnippetOffsets(t *testing.T) {
+	ix := testIndex(t, "demo", "corpus/demo")
+	sources := map[string]string{} // article ID → original text
+	reader := corpus.NewReader(corpus.Options{})
+	files, _ := corpus.FindFiles([]string{filepath.Join(corpustest.ModuleRoot(t), "corpus/demo")})
+	for _, f := range files {
+		reader.Read(f, func(a *corpus.Article) error { sources[a.ID] = a.Text; return nil }, func(corpus.Problem) {})
+	}
+	for _, q := range []string{"ceasefire", "\"we will not\"", "Selvari", "monitors Kelvash", "Kelmari*", "Oryen~", "\"humanitarian corridor\"", "title:talks"} {
+		res := run(t, ix, Request{Query: q, Limit: 50, Snippets: 3})
+		if res.Total == 0 {
+			t.Errorf("%s: no hits", q)
+		}
+		for _, h := range res.Hits {
+			text := sources[h.ID]
+			for _, sn := range append(h.Snippets.Body, h.Snippets.Title...) {
+				if sn.Start == nil {
+					continue // a title from metadata, not in the text
+				}
+				if *sn.End > len(text) || text[*sn.Start:*sn.End] != sn.Text {
+					t.Errorf("%s, %s: snippet [%d,%d) %q is not the original's text", q, h.ID, *sn.Start, *sn.End, sn.Text)
+				}
+				for _, hl := range sn.Highlights {
+					if hl[0] < 0 || hl[1] > len(sn.Text) || hl[0] >= hl[1] {
+						t.Errorf("%s: highlight %v outside %q", q, hl, sn.Text)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestSearchDemo(t *testing.T) {
+	ix := testIndex(t, "demo", "corpus/demo")
+	titles := func(res *Results) []string {
+		var out []string
+		for _, h := range res.Hits {
+			out = append(out, h.Title)
+		}
+		return out
+	}
+	t.Run("diacritics fold both ways", func(t *testing.T) {
+		a := run(t, ix, Request{Query: "Selvari", Limit: 50})
+		b := run(t, ix, Request{Query: "Şelvari", Limit: 50})
+		if a.Total != b.Total || a.Total < 2 {
+			t.Errorf("Selvari: %d, Şelvari: %d; want the same, both spellings", a.Total, b.Total)
+		}
+		found := false
+		for _, h := range a.Hits {
+			for _, s := range h.Snippets.Body {
+				for _, hl := range s.Highlights {
+					if s.Text[hl[0]:hl[1]] == "Şelvari" {
+						found = true
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("Selvari did not highlight Şelvari")
+		}
+	})
+	t.Run("furniture and comments are not searched", func(t *testing.T) {
+		for _, word := range []string{"Quorvanth", "Zellibrand", "favour", "snollygoster", "hornswoggle"} {
+			if res := run(t, ix, Request{Query: word}); res.Total != 0 {
+				t.Errorf("%s: %d hits, want none: %v", word, res.Total, titles(res))
+			}
+		}
+		res := run(t, ix, Request{Query: "snollygoster", Comments: true})
+		if res.Total != 1 || len(res.Hits[0].Snippets.Comments) != 1 {
+			t.Errorf("snollygoster with comments: %d hits %v", res.Total, titles(res))
+		}
+		if res := run(t, ix, Request{Query: "comments:flapdoodle"}); res.Total != 1 {
+			t.Errorf("comments:flapdoodle: %d hits", res.Total)
+		}
+	})
+	t.Run("sort and page", func(t *testing.T) {
+		newest := run(t, ix, Request{Query: "Varkesh OR Varkesch", Sort: "newest", Limit: 100})
+		oldest := run(t, ix, Request{Query: "Varkesh OR Varkesch", Sort: "oldest", Limit: 100})
+		if newest.Total != oldest.Total || newest.Total < 10 {
+			t.Fatalf("totals %d, %d", newest.Total, oldest.Total)
+		}
+		check := func(res *Results, after func(a, b string) bool) {
+			var prev string
+			undated := false
+			for _, h := range res.Hits {
+				if h.Published == "" {
+					undated = true
+					continue
+				}
+				if undated {
+					t.Errorf("%s: dated article after an undated one", res.Query)
+				}
+				if prev != "" && after(prev, h.Published) {
+					t.Errorf("%s: %s before %s", res.Query, prev, h.Published)
+				}
+				prev = h.Published
+			}
+		}
+		check(newest, func(a, b string) bool { return a[:4] < b[:4] })
+		check(oldest, func(a, b string) bool { return a[:4] > b[:4] })
+		page2 := run(t, ix, Request{Query: "Varkesh OR Varkesch", Sort: "newest", Limit: 3, Page: 2})
+		if len(page2.Hits) != 3 || page2.Hits[0].ID != newest.Hits[3].ID {
+			t.Errorf("page 2 does not continue page 1")
+		}
+	})
+	t.Run("request filters", func(t *testing.T) {
+		d := func(s string) corpus.Date { v, _ := corpus.ParseDate(s); return v }
+		res := run(t, ix, Request{Query: "Kelmarin OR Kelmarin", From: d("2020-10"), To: d("2020-10"), Limit: 50})
+		for _, h := range res.Hits {
+			if !strings.HasPrefix(h.Published, "2020-10") {
+				t.Errorf("--from/--to 2020-10 let %s through", h.Published)
+			}
+		}
+		if res.Total < 2 {
+			t.Errorf("--from/--to 2020-10: %d hits", res.Total)
+		}
+		res = run(t, ix, Request{Query: "Kelmarin", Sources: []string{"meridian WIRE"}, Limit: 50})
+		for _, h := range res.Hits {
+			if h.Source != "Meridian Wire" {
+				t.Errorf("--source let %q through", h.Source)
+			}
+		}
+	})
+	t.Run("facets", func(t *testing.T) {
+		res := run(t, ix, Request{Query: "Varkesh OR Varkesch", Facets: true})
+		f := res.Facets
+		if f == nil || len(f.Source) == 0 {
+			t.Fatal("no facets")
+		}
+		// Every month from the first to the last, in order, zero-filled.
+		for i := 1; i < len(f.Month); i++ {
+			prev, _ := time.Parse("2006-01", f.Month[i-1].Value)
+			cur, _ := time.Parse("2006-01", f.Month[i].Value)
+			if !cur.Equal(prev.AddDate(0, 1, 0)) {
+				t.Errorf("month %s follows %s", f.Month[i].Value, f.Month[i-1].Value)
+			}
+		}
+		sum := f.MonthUnknown + f.Undated
+		zero := 0
+		for _, m := range f.Month {
+			sum += m.Count
+			if m.Count == 0 {
+				zero++
+			}
+		}
+		if uint64(sum) != res.Total || zero == 0 || f.MonthUnknown != 1 || f.Undated != 2 {
+			t.Errorf("months+unknown+undated = %d (zero months %d, unknown %d, undated %d), total %d", sum, zero, f.MonthUnknown, f.Undated, res.Total)
+		}
+	})
+	t.Run("explain and timeout", func(t *testing.T) {
+		res := run(t, ix, Request{Query: "Kelmari* ceasefire"})
+		joined := strings.Join(res.Explain, "\n")
+		if !strings.Contains(joined, "kelmarin") || !strings.Contains(joined, `stem "ceasefir"`) {
+			t.Errorf("explain: %s", joined)
+		}
+		_, err := Search(context.Background(), ix, Request{Query: "ceasefire", Timeout: time.Nanosecond})
+		if !errors.Is(err, ErrTimeout) {
+			t.Errorf("a search past its deadline: %v, want ErrTimeout", err)
+		}
+	})
+}
+
+// TestSearchErrors checks that bad requests fail with a clear error and,
+// for the query itself, its position.
+func TestSearchErrors(t *testing.T) {
+	ix := testIndex(t, "demo", "corpus/demo")
+	for _, tt := range []struct {
+		req    Request
+		want   string
+		column int
+	}{
+		{Request{Query: `"we will not`}, "unclosed quote", 1},
+		{Request{Query: `ceasefire (talks`}, "unclosed (", 11},
+		{Request{Query: `talks)`}, ")", 6},
+		{Request{Query: `after:2020-13 talks`}, "not a date", 7},
+		{Request{Query: `—`}, "nothing to search", 1},
+		{Request{Query: `ceasefire`, Sort: "alphabetical"}, "unknown sort", 0},
+		{Request{Query: `ceasefire`, Limit: 5000}, "too large", 0},
+		{Request{Query: `ceasefire`, Limit: 100, Page: 200}, "too deep", 0},
+	} {
+		_, err := Search(context.Background(), ix, tt.req)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: error %v, want one saying %q", tt.req.Query, err, tt.want)
+			continue
+		}
+		var se *SyntaxError
+		if tt.column > 0 && (!errors.As(err, &se) || se.Column() != tt.column) {
+			t.Errorf("%q: error %v, want a syntax error at column %d", tt.req.Query, err, tt.column)
+		}
+	}
+}

@@ -1,0 +1,353 @@
+package query
+
+import (
+	"sort"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parleysearch/parley/index"
+)
+
+// Snippet is a stretch of an article around what a search found: whole
+// sentences where they fit, cut at word boundaries where they do not.
+type Snippet struct {
+	// Text is exactly the source's bytes between Start and End.
+	Text string `json:"text"`
+	// Start and End are byte offsets into the article's original text
+	// (the file for a plain text article, the record's text field for an
+	// export). They are absent for a title that came from metadata and is
+	// not in the text.
+	Start *int `json:"start,omitempty"`
+	End   *int `json:"end,omitempty"`
+	// Highlights are the byte ranges within Text that the query matched.
+	Highlights [][2]int `json:"highlights"`
+}
+
+// marks is what snippets highlight: the words a query searched for, in
+// the form each field holds them.
+type marks struct {
+	stems   map[string]bool // stemmed terms of bare words
+	exact   map[string]bool // exact terms: stop words typed alone, expansions of prefix*, word~
+	phrases []markedPhrase
+}
+
+type markedPhrase struct {
+	words []string
+	slop  int
+}
+
+func newMarks() *marks {
+	return &marks{stems: map[string]bool{}, exact: map[string]bool{}}
+}
+
+func (m *marks) empty() bool {
+	return len(m.stems) == 0 && len(m.exact) == 0 && len(m.phrases) == 0
+}
+
+// word is one word of a text with its exact term.
+type word struct {
+	term       string
+	start, end int
+	pos        int
+}
+
+// find returns the byte ranges of text the marks match, in order.
+func (m *marks) find(an *index.Analyzer, text string) [][2]int {
+	if m.empty() {
+		return nil
+	}
+	inPhrase := map[string]bool{}
+	for _, p := range m.phrases {
+		for _, w := range p.words {
+			inPhrase[w] = true
+		}
+	}
+	var hits [][2]int
+	var phraseWords []word // only the words phrases use, to look for runs
+	an.Words([]byte(text), func(w index.Word) {
+		term := w.Term
+		switch {
+		case m.exact[string(term)]:
+			hits = append(hits, [2]int{w.Start, w.End})
+		case len(m.stems) > 0 && m.mayStem(term):
+			if s, ok := an.Stem(term); ok && m.stems[s] {
+				hits = append(hits, [2]int{w.Start, w.End})
+			}
+		}
+		if inPhrase[string(term)] {
+			phraseWords = append(phraseWords, word{term: string(term), start: w.Start, end: w.End, pos: w.Position})
+		}
+	})
+	for _, p := range m.phrases {
+		hits = append(hits, phraseHits(p, phraseWords)...)
+	}
+	return mergeRanges(hits)
+}
+
+// mayStem cheaply rules out words that cannot stem to a marked stem: a
+// stem shares its word's first two letters. Stemming every word of ten
+// articles would cost more than the search.
+func (m *marks) mayStem(term []byte) bool {
+	if len(term) < 2 {
+		return true
+	}
+	for s := range m.stems {
+		if len(s) < 2 || (s[0] == term[0] && s[1] == term[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseHits finds a phrase's runs among a text's phrase words: in order
+// for an exact phrase, within the window for a proximity one.
+func phraseHits(p markedPhrase, words []word) [][2]int {
+	var out [][2]int
+	n := len(p.words)
+	if p.slop == 0 {
+		for i := 0; i+n <= len(words); i++ {
+			ok := true
+			for k := 0; k < n && ok; k++ {
+				ok = words[i+k].term == p.words[k] && words[i+k].pos == words[i].pos+k
+			}
+			if ok {
+				out = append(out, [2]int{words[i].start, words[i+n-1].end})
+			}
+		}
+		return out
+	}
+	want := map[string]bool{}
+	for _, w := range p.words {
+		want[w] = true
+	}
+	window := n + p.slop
+	for i := range words {
+		seen := map[string]bool{}
+		j := i
+		for ; j < len(words) && words[j].pos-words[i].pos < window; j++ {
+			if want[words[j].term] {
+				seen[words[j].term] = true
+			}
+		}
+		if len(seen) == len(want) {
+			for k := i; k < j; k++ {
+				if want[words[k].term] {
+					out = append(out, [2]int{words[k].start, words[k].end})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// mergeRanges sorts ranges and joins those that overlap.
+func mergeRanges(rs [][2]int) [][2]int {
+	if len(rs) < 2 {
+		return rs
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i][0] < rs[j][0] })
+	out := rs[:1]
+	for _, r := range rs[1:] {
+		last := &out[len(out)-1]
+		if r[0] <= last[1] {
+			if r[1] > last[1] {
+				last[1] = r[1]
+			}
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// maxSnippet is the longest snippet, in bytes: a long sentence is cut
+// around its first match.
+const maxSnippet = 320
+
+// snippets returns up to n snippets of text (which starts at byte base of
+// the original) around the ranges hits, best first by how many different
+// matches a sentence holds, then in reading order. With no hits it returns
+// nothing.
+func snippets(text string, base int, hits [][2]int, n int) []Snippet {
+	if len(hits) == 0 || n <= 0 {
+		return nil
+	}
+	type scored struct {
+		start, end int
+		hits       [][2]int
+		score      int
+	}
+	var cands []scored
+	for _, s := range sentences(text) {
+		var in [][2]int
+		distinct := map[string]bool{}
+		for _, h := range hits {
+			if h[0] >= s[0] && h[1] <= s[1] {
+				in = append(in, h)
+				distinct[lowerASCII(text[h[0]:h[1]])] = true
+			}
+		}
+		if len(in) > 0 {
+			cands = append(cands, scored{s[0], s[1], in, len(distinct)*10 + len(in)})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	if len(cands) > n {
+		cands = cands[:n]
+	}
+	sort.Slice(cands, func(i, j int) bool { return cands[i].start < cands[j].start })
+	out := make([]Snippet, 0, len(cands))
+	for _, c := range cands {
+		start, end := trimAround(text, c.start, c.end, c.hits[0])
+		sn := Snippet{Text: text[start:end]}
+		s, e := base+start, base+end
+		sn.Start, sn.End = &s, &e
+		for _, h := range c.hits {
+			if h[0] >= start && h[1] <= end {
+				sn.Highlights = append(sn.Highlights, [2]int{h[0] - start, h[1] - start})
+			}
+		}
+		out = append(out, sn)
+	}
+	return out
+}
+
+// whole returns all of a short text as one snippet, highlighted.
+func whole(text string, base *int, hits [][2]int) Snippet {
+	sn := Snippet{Text: text, Highlights: hits}
+	if base != nil {
+		s, e := *base, *base+len(text)
+		sn.Start, sn.End = &s, &e
+	}
+	if sn.Highlights == nil {
+		sn.Highlights = [][2]int{}
+	}
+	return sn
+}
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// sentences cuts text into sentences: after ., ! ? or … (and any closing
+// quotes or brackets) followed by a space, and at line breaks. Each range
+// is trimmed of surrounding space.
+func sentences(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && isSpaceByte(text[s]) {
+			s++
+		}
+		for e > s && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, [2]int{s, e})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case r == '\n':
+			emit(i)
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			j := i
+			for j < len(text) {
+				q, qs := utf8.DecodeRuneInString(text[j:])
+				if q != '"' && q != '\'' && q != '”' && q != '’' && q != ')' && q != '»' {
+					break
+				}
+				j += qs
+			}
+			if j < len(text) && (text[j] == ' ' || text[j] == '\n') && !abbreviation(text[:i]) {
+				emit(j)
+				i = j
+			}
+		}
+	}
+	emit(len(text))
+	return out
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// abbreviation reports whether text ends with a full stop that belongs to
+// an abbreviation or initial ("Mr.", "U.S.", "J."), not a sentence end.
+func abbreviation(text string) bool {
+	i := len(text) - 1 // the full stop
+	if i < 0 || text[i] != '.' {
+		return false
+	}
+	j := i
+	for j > 0 && text[j-1] != ' ' && text[j-1] != '\n' {
+		j--
+	}
+	w := text[j:i]
+	switch w {
+	case "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sgt", "Capt", "Sen", "Rep", "Gov", "Pres", "Prof", "Jr", "Sr", "No", "vs", "etc", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec":
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(w); len(w) > 0 && utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
+		return true // an initial
+	}
+	for _, r := range w {
+		if r == '.' {
+			return true // U.S. and the like
+		}
+	}
+	return false
+}
+
+// trimAround cuts a sentence longer than maxSnippet to a window around its
+// first match, at word boundaries.
+func trimAround(text string, start, end int, first [2]int) (int, int) {
+	if end-start <= maxSnippet {
+		return start, end
+	}
+	from := first[0] - maxSnippet/3
+	if from < start {
+		from = start
+	}
+	to := from + maxSnippet
+	if to > end {
+		to = end
+		from = to - maxSnippet
+		if from < start {
+			from = start
+		}
+	}
+	for from > start && from < len(text) && !isSpaceByte(text[from-1]) {
+		from++ // move forward to the next word start
+		if from >= first[0] {
+			from = first[0]
+			break
+		}
+	}
+	for to < end && to > from && !isSpaceByte(text[to]) {
+		to--
+		if to <= first[1] {
+			to = first[1]
+			break
+		}
+	}
+	for !utf8.RuneStart(text[from]) && from < to {
+		from++
+	}
+	for to < len(text) && to > from && !utf8.RuneStart(text[to]) {
+		to--
+	}
+	for to > from && isSpaceByte(text[to-1]) {
+		to--
+	}
+	return from, to
+}
