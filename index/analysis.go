@@ -32,10 +32,23 @@ import (
 // colon between letters is a missing space, and a phrase must not miss it.
 type Analyzer struct {
 	stopWords map[string]bool
+	// common holds the words frequent enough that a phrase made only of
+	// them is slow to check by positions alone: the stop words and a few
+	// more (see commonWords).
+	common map[string]bool
 	// stems caches stemmed forms per goroutine: stemming is the costliest
 	// step, and news repeats its vocabulary.
 	stems sync.Pool
 }
+
+// commonWords are the words besides the stop words that news uses so often
+// that a phrase of them alone ("we will not", "it would never") has tens
+// of thousands of candidate articles: modal verbs, "said", and a few
+// adverbs. Pairs of common words are indexed whole (FieldBodyPairs).
+var commonWords = []string{"will", "would", "can", "could", "may", "might", "must", "shall", "need",
+	"said", "says", "say", "also", "just", "even", "still", "now", "never", "ever", "always", "yet", "one",
+	"many", "much", "every", "well", "get", "got", "go", "going", "make", "like", "want", "think", "know",
+	"people", "us", "new", "first", "last", "two", "year", "years", "time", "back", "way"}
 
 // maxStemCache bounds each goroutine's stem cache.
 const maxStemCache = 200_000
@@ -43,9 +56,13 @@ const maxStemCache = 200_000
 // NewAnalyzer returns an Analyzer.
 func NewAnalyzer() *Analyzer {
 	stop, _ := en.TokenMapConstructor(nil, nil)
-	a := &Analyzer{stopWords: make(map[string]bool, len(stop))}
+	a := &Analyzer{stopWords: make(map[string]bool, len(stop)), common: map[string]bool{}}
 	for w := range stop {
 		a.stopWords[w] = true
+		a.common[w] = true
+	}
+	for _, w := range commonWords {
+		a.common[w] = true
 	}
 	a.stems.New = func() any { return make(map[string]string, 4096) }
 	return a

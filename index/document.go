@@ -58,6 +58,31 @@ func ContentHash(a *corpus.Article) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
+// calendarTime is a time's date and clock on its own calendar, as UTC:
+// 2020-10-20T01:00+04:00 becomes 2020-10-20T01:00Z, so that an article
+// the outlet dated the 20th is filed under the 20th.
+func calendarTime(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+}
+
+// meta is what an article document stores, besides its texts, as one
+// JSON value in FieldMeta.
+type meta struct {
+	Source     string            `json:"source,omitempty"`
+	URL        string            `json:"url,omitempty"`
+	Path       string            `json:"path"`
+	Line       int               `json:"line,omitempty"`
+	Record     int               `json:"record,omitempty"`
+	Key        string            `json:"key,omitempty"`
+	Authors    []string          `json:"authors,omitempty"`
+	Language   string            `json:"language,omitempty"`
+	Published  string            `json:"published,omitempty"`
+	DateMethod string            `json:"date_method,omitempty"`
+	Parts      []corpus.Part     `json:"parts"`
+	Extra      map[string]string `json:"extra,omitempty"`
+	Hash       string            `json:"hash"`
+}
+
 // FoldKey folds a keyword for matching regardless of case and accents:
 // "Le Monde" and "le monde" are one source.
 func FoldKey(s string) string {
@@ -90,48 +115,32 @@ func (ix *Index) articleDocument(a *corpus.Article, hash string) *document.Docum
 		d.AddField(document.NewTextFieldWithIndexingOptions(FieldFurniture, []uint64{uint64(i)}, []byte(text), index.StoreField))
 	}
 
-	keyword(FieldSource, a.Source, index.IndexField|index.StoreField|index.DocValues)
+	keyword(FieldSource, a.Source, index.IndexField|index.DocValues)
 	keyword(FieldSourceKey, FoldKey(a.Source), index.IndexField)
 	if !a.Published.IsZero() {
-		date := func(name string, t time.Time) {
-			f, err := document.NewDateTimeFieldWithIndexingOptions(name, nil, t, time.RFC3339, index.IndexField|index.DocValues)
-			if err == nil { // only instants outside Bleve's range fail; the date stays in published_text
-				d.AddField(f)
-			}
+		f, err := document.NewDateTimeFieldWithIndexingOptions(FieldPublished, nil, calendarTime(a.Published.Start), time.RFC3339, index.IndexField|index.DocValues)
+		if err == nil { // only instants outside Bleve's range fail; the date stays in meta
+			d.AddField(f)
 		}
-		date(FieldPublished, a.Published.Start)
-		date(FieldPublishedEnd, a.Published.End())
+		keyword(FieldPrecision, a.Published.Precision.String(), index.IndexField)
 		keyword(FieldYear, a.Published.Start.Format("2006"), index.IndexField|index.DocValues)
 		keyword(FieldMonth, a.Published.Month(), index.IndexField|index.DocValues)
 	}
-	stored(FieldPublishedText, a.Published.String())
-	stored(FieldPrecision, a.Published.Precision.String())
-	stored(FieldDateMethod, a.Published.Method)
-	stored(FieldURL, a.URL)
-	keyword(FieldPath, a.From.Path, index.IndexField|index.StoreField)
-	if a.From.Line > 0 {
-		stored(FieldLine, strconv.Itoa(a.From.Line))
-		stored(FieldRecord, strconv.Itoa(a.From.Record))
+	keyword(FieldPath, a.From.Path, index.IndexField)
+	m := meta{
+		Source: a.Source, URL: a.URL, Path: a.From.Path, Line: a.From.Line, Record: a.From.Record, Key: a.From.Key,
+		Authors: a.Authors, Language: a.Language, Published: a.Published.String(), DateMethod: a.Published.Method,
+		Parts: a.Parts, Extra: a.Extra, Hash: hash,
 	}
-	stored(FieldKey, a.From.Key)
-	for i, au := range a.Authors {
-		d.AddField(document.NewTextFieldWithIndexingOptions(FieldAuthors, []uint64{uint64(i)}, []byte(au), index.StoreField))
+	if b, err := json.Marshal(m); err == nil {
+		stored(FieldMeta, string(b))
 	}
-	stored(FieldLanguage, a.Language)
-	if parts, err := json.Marshal(a.Parts); err == nil {
-		stored(FieldParts, string(parts))
-	}
-	if len(a.Extra) > 0 {
-		if extra, err := json.Marshal(a.Extra); err == nil {
-			stored(FieldExtra, string(extra))
-		}
-	}
-	keyword(FieldHash, hash, index.IndexField|index.StoreField)
 	return d
 }
 
 // addText adds a text to a document as its fields: stemmed (and stored),
-// exact with positions, and, when pairsName is not "", its stop-word pairs.
+// exact with positions, and, when pairsName is not "", its pairs of
+// common words.
 func (ix *Index) addText(d *document.Document, stemmedName, exactName, pairsName string, arrayPositions []uint64, text string) {
 	shared := &sharedAnalysis{analyzer: ix.analyzer, text: []byte(text), arrayPositions: arrayPositions, pairs: pairsName != ""}
 	d.AddField(&analyzedField{TextField: document.NewTextFieldWithIndexingOptions(stemmedName, arrayPositions, shared.text, index.IndexField|index.StoreField), shared: shared, kind: stemmedTerms})
@@ -141,19 +150,14 @@ func (ix *Index) addText(d *document.Document, stemmedName, exactName, pairsName
 	}
 }
 
-// StopPair returns the term the pairs field holds for two adjacent exact
-// terms, and whether it holds one: only pairs of stop words are kept.
-func (a *Analyzer) StopPair(first, second []byte) (string, bool) {
-	if !a.isStop(first) || !a.isStop(second) {
+// CommonPair returns the term the pairs field holds for two adjacent
+// exact terms, and whether it holds one: only pairs of common words are
+// kept.
+func (a *Analyzer) CommonPair(first, second []byte) (string, bool) {
+	if !a.common[string(first)] || !a.common[string(second)] {
 		return "", false
 	}
 	return string(first) + " " + string(second), true
-}
-
-// isStop reports whether an exact term is one of the stop words the
-// stemmed fields leave out.
-func (a *Analyzer) isStop(exact []byte) bool {
-	return a.stopWords[string(exact)]
 }
 
 // sharedAnalysis analyses one text once for both of its fields. Bleve
@@ -164,7 +168,7 @@ type sharedAnalysis struct {
 	analyzer       *Analyzer
 	text           []byte
 	arrayPositions []uint64
-	pairs          bool // also collect stop-word pairs
+	pairs          bool // also collect pairs of common words
 	once           sync.Once
 	exact, stemmed index.TokenFrequencies
 	pairFreqs      index.TokenFrequencies
@@ -185,7 +189,7 @@ func (s *sharedAnalysis) run() {
 		if s.pairs {
 			pairs = make(index.TokenFrequencies, n/16)
 		}
-		var prev []byte // the previous word's exact term, when it is a stop word
+		var prev []byte // the previous word's exact term, when it is a common word
 		s.analyzer.Words(s.text, func(w Word) {
 			if len(locations) == cap(locations) {
 				locations = make([]index.TokenLocation, 0, cap(locations)+64)
@@ -214,7 +218,7 @@ func (s *sharedAnalysis) run() {
 			if pairs == nil {
 				return
 			}
-			if ok { // not a stop word: no pair ends or starts here
+			if !s.analyzer.common[string(w.Term)] { // no pair ends or starts here
 				prev = prev[:0]
 				return
 			}
@@ -276,7 +280,7 @@ func fileDocument(rec FileRecord) *document.Document {
 		d.AddField(document.NewTextFieldWithIndexingOptions(name, nil, []byte(value), opts))
 	}
 	add(FieldKind, KindFile, index.IndexField)
-	add(FieldPath, rec.Path, index.IndexField|index.StoreField)
+	add(FieldPath, rec.Path, index.IndexField)
 	if b, err := json.Marshal(rec); err == nil {
 		add(fieldFileRecord, string(b), index.StoreField)
 	}

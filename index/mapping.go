@@ -21,33 +21,30 @@ const (
 	FieldTitleExact = "title_exact"
 	FieldBody       = "body" // one value per body part, in order
 	FieldBodyExact  = "body_exact"
-	// FieldBodyPairs holds each pair of adjacent stop words of the body as
-	// one term ("we will", "will not"), without positions. Phrases made of
-	// common words use it to narrow their candidates before positions are
-	// read: see the query package's phrase search.
+	// FieldBodyPairs holds each pair of adjacent common words of the body
+	// (stop words, modal verbs, "said"…) as one term ("we will", "will
+	// not"), without positions. Phrases made of common words use it to
+	// narrow their candidates before positions are read: see the query
+	// package's phrase search.
 	FieldBodyPairs     = "body_pairs"
 	FieldComments      = "comments" // reader comments: searched only on request
 	FieldCommentsExact = "comments_exact"
 	FieldFurniture     = "furniture" // site furniture: kept, never searched
-	FieldSource        = "source"    // as written, for display and facets
+	FieldSource        = "source"    // as written, for facets
 	FieldSourceKey     = "source_key"
-	FieldPublished     = "published"     // first instant of the publication date's period
-	FieldPublishedEnd  = "published_end" // first instant after it
-	FieldPublishedText = "published_text"
-	FieldPrecision     = "precision"
-	FieldDateMethod    = "date_method"
-	FieldYear          = "year"  // "2019", for facets
-	FieldMonth         = "month" // "2019-04", for facets
-	FieldURL           = "url"
-	FieldPath          = "path"
-	FieldLine          = "line"
-	FieldRecord        = "record"
-	FieldKey           = "key"
-	FieldAuthors       = "authors"
-	FieldLanguage      = "language"
-	FieldParts         = "parts" // JSON: every part's kind, offsets and reason
-	FieldExtra         = "extra" // JSON: the record's other fields
-	FieldHash          = "hash"  // content hash, to tell unchanged articles
+	// FieldPublished is the first instant of the publication date's
+	// period, on the outlet's own calendar: a timestamp's local date and
+	// time, written as if it were UTC, so that filters and facets agree
+	// with the date the article shows.
+	FieldPublished = "published"
+	FieldPrecision = "precision" // year, month, day or time
+	FieldYear      = "year"      // "2019", for facets
+	FieldMonth     = "month"     // "2019-04", for facets
+	FieldPath      = "path"      // the input file, to find its articles
+	// FieldMeta stores, as one JSON value, everything shown about an
+	// article that is not searched (see Stored): one stored field costs
+	// less to write than a dozen small ones.
+	FieldMeta = "meta"
 )
 
 // Document kinds.
@@ -96,8 +93,8 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 		return nil, err
 	}
 
-	// Parley keeps only the pairs whose two words are both stop words; the
-	// declared shingles are the closest Bleve chain, a superset of them.
+	// Parley keeps only the pairs whose two words are both common words;
+	// the declared shingles are the closest Bleve chain, a superset of them.
 	if err := m.AddCustomTokenFilter("parley_shingle", map[string]any{"type": shingle.Name, "min": 2.0, "max": 2.0, "output_original": false, "separator": " "}); err != nil {
 		return nil, err
 	}
@@ -140,17 +137,14 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(FieldFurniture, stored(FieldFurniture))
 	key := kw(FieldSourceKey, false, false)
 	key.Analyzer = analyzerKey
-	doc.AddFieldMappingsAt(FieldSource, kw(FieldSource, true, true), key)
+	doc.AddFieldMappingsAt(FieldSource, kw(FieldSource, false, true), key)
 	doc.AddFieldMappingsAt(FieldPublished, date(FieldPublished, false))
-	doc.AddFieldMappingsAt(FieldPublishedEnd, date(FieldPublishedEnd, false))
+	doc.AddFieldMappingsAt(FieldPrecision, kw(FieldPrecision, false, false))
 	doc.AddFieldMappingsAt(FieldYear, kw(FieldYear, false, true))
 	doc.AddFieldMappingsAt(FieldMonth, kw(FieldMonth, false, true))
-	doc.AddFieldMappingsAt(FieldPath, kw(FieldPath, true, false))
-	doc.AddFieldMappingsAt(FieldHash, kw(FieldHash, true, false))
-	for _, name := range []string{FieldPublishedText, FieldPrecision, FieldDateMethod, FieldURL, FieldLine, FieldRecord,
-		FieldKey, FieldAuthors, FieldLanguage, FieldParts, FieldExtra} {
-		doc.AddFieldMappingsAt(name, stored(name))
-	}
+	doc.AddFieldMappingsAt(FieldPath, kw(FieldPath, false, false))
+	doc.AddFieldMappingsAt(FieldMeta, stored(FieldMeta))
+	doc.AddFieldMappingsAt(fieldFileRecord, stored(fieldFileRecord))
 	m.DefaultMapping = doc
 	m.IndexDynamic, m.StoreDynamic, m.DocValuesDynamic = false, false, false
 	m.DefaultAnalyzer = analyzerStemmed

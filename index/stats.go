@@ -64,14 +64,13 @@ func (ix *Index) Stats(ctx context.Context) (Stats, error) {
 	for _, desc := range []bool{false, true} {
 		req := bleve.NewSearchRequestOptions(kindQuery(KindArticle), 1, 0, false)
 		req.SortByCustom(search.SortOrder{&search.SortField{Field: FieldPublished, Desc: desc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}})
-		req.Fields = []string{FieldPublishedText}
+		req.Fields = []string{FieldMeta}
 		res, err := ix.bleve.SearchInContext(ctx, req)
 		if err != nil {
 			return st, err
 		}
 		if len(res.Hits) > 0 {
-			text, _ := res.Hits[0].Fields[FieldPublishedText].(string)
-			d, _ := corpus.ParseDate(text)
+			d := StoredFrom(res.Hits[0].ID, res.Hits[0].Fields).Published
 			if desc {
 				st.Last = d
 			} else {

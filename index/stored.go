@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -38,37 +37,22 @@ type Stored struct {
 }
 
 // StoredFields lists the stored fields a Stored is read from.
-var StoredFields = []string{FieldTitle, FieldSource, FieldURL, FieldPath, FieldLine, FieldRecord, FieldKey, FieldAuthors,
-	FieldLanguage, FieldPublishedText, FieldDateMethod, FieldBody, FieldComments, FieldFurniture, FieldParts, FieldExtra, FieldHash}
+var StoredFields = []string{FieldTitle, FieldBody, FieldComments, FieldFurniture, FieldMeta}
 
 // StoredFrom reads a Stored from the fields of a search hit.
 func StoredFrom(id string, fields map[string]any) Stored {
 	s := Stored{ID: id}
-	str := func(name string) string {
-		v, _ := fields[name].(string)
-		return v
-	}
-	s.Title = str(FieldTitle)
-	s.Source = str(FieldSource)
-	s.URL = str(FieldURL)
-	s.Path = str(FieldPath)
-	s.Line, _ = strconv.Atoi(str(FieldLine))
-	s.Record, _ = strconv.Atoi(str(FieldRecord))
-	s.Key = str(FieldKey)
-	s.Authors = strs(fields[FieldAuthors])
-	s.Language = str(FieldLanguage)
-	s.Published, _ = corpus.ParseDate(str(FieldPublishedText))
-	s.DateMethod = str(FieldDateMethod)
+	s.Title, _ = fields[FieldTitle].(string)
 	s.Body = strs(fields[FieldBody])
 	s.Comments = strs(fields[FieldComments])
 	s.Furniture = strs(fields[FieldFurniture])
-	if p := str(FieldParts); p != "" {
-		_ = json.Unmarshal([]byte(p), &s.Parts)
+	var m meta
+	if raw, _ := fields[FieldMeta].(string); raw != "" {
+		_ = json.Unmarshal([]byte(raw), &m)
 	}
-	if e := str(FieldExtra); e != "" {
-		_ = json.Unmarshal([]byte(e), &s.Extra)
-	}
-	s.Hash = str(FieldHash)
+	s.Source, s.URL, s.Path, s.Line, s.Record, s.Key = m.Source, m.URL, m.Path, m.Line, m.Record, m.Key
+	s.Authors, s.Language, s.DateMethod, s.Parts, s.Extra, s.Hash = m.Authors, m.Language, m.DateMethod, m.Parts, m.Extra, m.Hash
+	s.Published, _ = corpus.ParseDate(m.Published)
 	return s
 }
 

@@ -313,7 +313,7 @@ func (ix *Index) hashesFrom(ctx context.Context, path string) (map[string]string
 	var after []string
 	for {
 		req := bleve.NewSearchRequestOptions(q, 10000, 0, false)
-		req.Fields = []string{FieldHash}
+		req.Fields = []string{FieldMeta}
 		req.SortBy([]string{"_id"})
 		if after != nil {
 			req.SetSearchAfter(after)
@@ -323,8 +323,7 @@ func (ix *Index) hashesFrom(ctx context.Context, path string) (map[string]string
 			return nil, fmt.Errorf("list articles from %s: %w", path, err)
 		}
 		for _, h := range res.Hits {
-			hash, _ := h.Fields[FieldHash].(string)
-			out[h.ID] = hash
+			out[h.ID] = StoredFrom(h.ID, h.Fields).Hash
 		}
 		if len(res.Hits) < 10000 {
 			return out, nil

@@ -67,9 +67,11 @@ func (ix *Index) NewWriter(batchSize, writers int) *Writer {
 		ix:        ix,
 		batchSize: batchSize,
 		batch:     ix.bleve.NewBatch(),
-		queue:     make(chan submitted),
-		finished:  map[int]bool{},
-		seq:       1,
+		// One batch may wait while all writers are busy, so that reading
+		// the next one overlaps with writing instead of taking turns.
+		queue:    make(chan submitted, 1),
+		finished: map[int]bool{},
+		seq:      1,
 	}
 	for i := 0; i < writers; i++ {
 		w.workers.Add(1)

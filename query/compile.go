@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
@@ -466,7 +465,7 @@ func (c *compiler) phraseOf(typed string, words []string, slop int, fields []tex
 		pq := &phraseQuery{Terms: words, Field: f.exact, Slop: slop, Boost: f.boost}
 		if f.pair != "" && slop == 0 {
 			for i := 0; i+1 < len(words); i++ {
-				if pair, ok := an.StopPair([]byte(words[i]), []byte(words[i+1])); ok {
+				if pair, ok := an.CommonPair([]byte(words[i]), []byte(words[i+1])); ok {
 					pq.Pairs = append(pq.Pairs, pair)
 				}
 			}
@@ -501,24 +500,13 @@ func keywordQuery(field, value string) bquery.Query {
 // before:2020-10-15, and never silently dropped. Undated articles never
 // match a date filter.
 func dateQuery(op string, d corpus.Date) (bquery.Query, error) {
-	no := false
-	after := func(t time.Time) bquery.Query { // the article's period ends after t
-		q := bquery.NewDateRangeInclusiveQuery(t, time.Time{}, &no, nil)
-		q.SetField(index.FieldPublishedEnd)
-		return q
-	}
-	before := func(t time.Time) bquery.Query { // the article's period starts before t
-		q := bquery.NewDateRangeInclusiveQuery(time.Time{}, t, nil, &no)
-		q.SetField(index.FieldPublished)
-		return q
-	}
 	switch op {
 	case "after":
-		return after(d.Start), nil
+		return index.PublishedAfter(d.Start), nil
 	case "before":
-		return before(d.Start), nil
+		return index.PublishedBefore(d.Start), nil
 	case "date":
-		return bquery.NewConjunctionQuery([]bquery.Query{after(d.Start), before(d.End())}), nil
+		return bquery.NewConjunctionQuery([]bquery.Query{index.PublishedAfter(d.Start), index.PublishedBefore(d.End())}), nil
 	}
 	return nil, fmt.Errorf("query: unknown date filter %q", op)
 }

@@ -25,7 +25,7 @@ import (
 // positions only for those documents, skipping straight to each one.
 //
 // Pairs, when given, are terms of PairsField that every match must hold:
-// the phrase's adjacent pairs of stop words ("we will", "will not"). They
+// the phrase's adjacent pairs of common words ("we will", "will not"). They
 // shrink a phrase of common words from every document that has the words
 // to the few that have them side by side, before any position is read.
 type phraseQuery struct {
@@ -103,7 +103,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 	return ps, nil
 }
 
-// pairWeight scales a stop-word pair's share of a phrase's score.
+// pairWeight scales a common-word pair's share of a phrase's score.
 const pairWeight = 0.001
 
 // phraseSearcher checks the positions of the documents its conjunction finds.

@@ -103,6 +103,17 @@ type FacetValue struct {
 	Count int    `json:"count"`
 }
 
+// RequestError is a search request that cannot be run as asked: a sort,
+// limit or page out of bounds. It is the asker's to fix, like a
+// *SyntaxError in the query itself.
+type RequestError struct{ Msg string }
+
+func (e *RequestError) Error() string { return e.Msg }
+
+func badRequest(format string, args ...any) error {
+	return &RequestError{Msg: fmt.Sprintf(format, args...)}
+}
+
 // ErrTimeout means a search ran past its deadline and was stopped.
 var ErrTimeout = errors.New("the search took too long and was stopped")
 
@@ -114,13 +125,13 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 		req.Limit = DefaultLimit
 	}
 	if req.Limit > MaxLimit {
-		return nil, fmt.Errorf("limit %d is too large (at most %d)", req.Limit, MaxLimit)
+		return nil, badRequest("limit %d is too large (at most %d)", req.Limit, MaxLimit)
 	}
 	if req.Page <= 0 {
 		req.Page = 1
 	}
 	if from := (req.Page - 1) * req.Limit; from+req.Limit > MaxDepth {
-		return nil, fmt.Errorf("page %d is too deep: results stop at %d; narrow the search instead", req.Page, MaxDepth)
+		return nil, badRequest("page %d is too deep: results stop at %d; narrow the search instead", req.Page, MaxDepth)
 	}
 	if req.Timeout <= 0 {
 		req.Timeout = DefaultTimeout
@@ -146,8 +157,7 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 	}
 
 	sr := bleve.NewSearchRequestOptions(q, req.Limit, (req.Page-1)*req.Limit, false)
-	sr.Fields = []string{index.FieldTitle, index.FieldSource, index.FieldPublishedText, index.FieldURL, index.FieldPath,
-		index.FieldLine, index.FieldBody, index.FieldParts}
+	sr.Fields = []string{index.FieldTitle, index.FieldBody, index.FieldMeta}
 	if req.Comments {
 		sr.Fields = append(sr.Fields, index.FieldComments)
 	}
@@ -159,7 +169,7 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 			&search.SortScore{Desc: true},
 		})
 	default:
-		return nil, fmt.Errorf("unknown sort %q (want relevance, newest or oldest)", req.Sort)
+		return nil, badRequest("unknown sort %q (want relevance, newest or oldest)", req.Sort)
 	}
 	if req.Facets {
 		size := req.FacetSize

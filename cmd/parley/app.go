@@ -35,13 +35,26 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 				Usage:   "index `DIR` (default: parley/index in your data folder)",
 				EnvVars: []string{"PARLEY_INDEX"},
 			},
+			&cli.StringFlag{
+				Name:  "color",
+				Value: "auto",
+				Usage: "colour in results: auto (on a terminal, unless NO_COLOR is set), always or never",
+			},
 		},
 		Commands: []*cli.Command{
 			indexCommand(stderr, getenv),
 			searchCommand(stdout, stderr, getenv),
 			showCommand(stdout, getenv),
 			statsCommand(stdout, getenv),
+			benchCommand(stdout, stderr, getenv),
 		},
+	}
+	app.Before = func(c *cli.Context) error {
+		switch c.String("color") {
+		case "auto", "always", "never":
+			return nil
+		}
+		return exitError{fmt.Errorf("--color %q: want auto, always or never", c.String("color")), 2}
 	}
 	app.OnUsageError = usageError
 	for _, c := range app.Commands {

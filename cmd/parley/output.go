@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/urfave/cli/v2"
+
 	"github.com/parleysearch/parley/query"
 )
 
@@ -15,10 +17,26 @@ import (
 // through clean first, so nothing an article holds can drive the terminal.
 type style struct{ color bool }
 
-// newStyle decides colour for w: only on a terminal, never with NO_COLOR
-// set (https://no-color.org) or TERM=dumb.
-func newStyle(w io.Writer, getenv env) style {
+// newStyle decides colour for w from --color: "always", "never", or by
+// default only on a terminal, and never with NO_COLOR set
+// (https://no-color.org) or TERM=dumb.
+func newStyle(c *cli.Context, w io.Writer, getenv env) style {
+	switch colorChoice(c) {
+	case "always":
+		return style{color: true}
+	case "never":
+		return style{}
+	}
 	return style{color: isTerminal(w) && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"}
+}
+
+func colorChoice(c *cli.Context) string {
+	for _, ctx := range c.Lineage() {
+		if ctx.IsSet("color") {
+			return ctx.String("color")
+		}
+	}
+	return "auto"
 }
 
 func (s style) wrap(code, text string) string {

@@ -78,8 +78,12 @@ A query that starts with - needs -- first: parley search -- -Moscow ceasefire`,
 			res, err := query.Search(c.Context, ix, req)
 			if err != nil {
 				var se *query.SyntaxError
-				if errors.As(err, &se) {
+				var re *query.RequestError
+				switch {
+				case errors.As(err, &se):
 					return exitError{fmt.Errorf("query %s", se.Describe()), 2}
+				case errors.As(err, &re):
+					return exitError{err, 2}
 				}
 				return err
 			}
@@ -92,7 +96,7 @@ A query that starts with - needs -- first: parley search -- -Moscow ceasefire`,
 			case c.Bool("csv"):
 				return writeCSV(stdout, res)
 			}
-			writeResults(stdout, newStyle(stdout, getenv), res, c.Bool("explain"))
+			writeResults(stdout, newStyle(c, stdout, getenv), res, c.Bool("explain"))
 			return nil
 		},
 	}
@@ -250,13 +254,17 @@ func writeFacets(w io.Writer, st style, f *query.Facets) {
 			max = v.Count
 		}
 	}
+	label := 7 // "2020-10"
+	if f.MonthUnknown > 0 {
+		label = len("month unknown")
+	}
 	for _, v := range f.Month {
-		fmt.Fprintf(w, "  %s %6s  %s\n", v.Value, count(v.Count), bar(v.Count, max, 30))
+		fmt.Fprintf(w, "  %s %6s  %s\n", pad(v.Value, label), count(v.Count), bar(v.Count, max, 30))
 	}
 	if f.MonthUnknown > 0 {
-		fmt.Fprintf(w, "  %s %6s\n", pad("month unknown", 7), count(f.MonthUnknown))
+		fmt.Fprintf(w, "  %s %6s\n", pad("month unknown", label), count(f.MonthUnknown))
 	}
 	if f.Undated > 0 {
-		fmt.Fprintf(w, "  %s %6s\n", pad("undated", 7), count(f.Undated))
+		fmt.Fprintf(w, "  %s %6s\n", pad("undated", label), count(f.Undated))
 	}
 }

@@ -41,7 +41,7 @@ func showCommand(stdout io.Writer, getenv env) *cli.Command {
 			if c.Bool("json") {
 				return writeJSON(stdout, storedJSON(a))
 			}
-			writeArticle(stdout, newStyle(stdout, getenv), a)
+			writeArticle(stdout, newStyle(c, stdout, getenv), a)
 			return nil
 		},
 	}

@@ -32,7 +32,7 @@ func statsCommand(stdout io.Writer, getenv env) *cli.Command {
 			if c.Bool("json") {
 				return writeJSON(stdout, st)
 			}
-			s := newStyle(stdout, getenv)
+			s := newStyle(c, stdout, getenv)
 			fmt.Fprintf(stdout, "%s %s (%s)\n", s.dim("Index:   "), st.Path, megabytes(st.Bytes))
 			fmt.Fprintf(stdout, "%s %s from %s\n", s.dim("Articles:"), count(st.Articles), plural(int(st.Files), "file", "files"))
 			if !st.First.IsZero() {
