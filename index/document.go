@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/document"
 	index "github.com/blevesearch/bleve_index_api"
@@ -181,61 +182,154 @@ func (s *sharedAnalysis) run() {
 	s.once.Do(func() {
 		cache := s.analyzer.stems.Get().(map[string]string)
 		defer s.analyzer.stems.Put(cache)
-		n := len(s.text) / 6 // a first guess at the number of words
-		exact := make(index.TokenFrequencies, n/2)
-		stemmed := make(index.TokenFrequencies, n/2)
-		locations := make([]index.TokenLocation, 0, n)
-		var pairs index.TokenFrequencies
-		if s.pairs {
-			pairs = make(index.TokenFrequencies, n/16)
-		}
-		var prev []byte // the previous word's exact term, when it is a common word
-		s.analyzer.Words(s.text, func(w Word) {
-			if len(locations) == cap(locations) {
-				locations = make([]index.TokenLocation, 0, cap(locations)+64)
-			}
-			locations = append(locations, index.TokenLocation{ArrayPositions: s.arrayPositions, Start: w.Start, End: w.End, Position: w.Position})
-			loc := &locations[len(locations)-1]
-			tf, ok := exact[string(w.Term)]
-			if !ok {
-				term := string(w.Term)
-				tf = &index.TokenFreq{Term: []byte(term)}
-				exact[term] = tf
-			}
-			tf.Locations = append(tf.Locations, loc)
-			tf.SetFrequency(tf.Frequency() + 1)
-			s.exactLen++
-			stem, ok := s.analyzer.stem(cache, w.Term)
-			if ok {
-				st, ok := stemmed[stem]
-				if !ok {
-					st = &index.TokenFreq{Term: []byte(stem)}
-					stemmed[stem] = st
-				}
-				st.SetFrequency(st.Frequency() + 1)
-				s.stemmedLen++
-			}
-			if pairs == nil {
-				return
-			}
-			if !s.analyzer.common[string(w.Term)] { // no pair ends or starts here
-				prev = prev[:0]
-				return
-			}
-			if len(prev) > 0 {
-				pair := string(prev) + " " + string(w.Term)
-				pf, ok := pairs[pair]
-				if !ok {
-					pf = &index.TokenFreq{Term: []byte(pair)}
-					pairs[pair] = pf
-				}
-				pf.SetFrequency(pf.Frequency() + 1)
-				s.pairLen++
-			}
-			prev = append(prev[:0], w.Term...)
-		})
-		s.exact, s.stemmed, s.pairFreqs = exact, stemmed, pairs
+		s.exact, s.stemmed, s.pairFreqs = s.analyze(cache)
 	})
+}
+
+// analyze builds the term frequencies of the text's fields. It runs for
+// every text indexed, so it allocates per text rather than per word: all
+// term bytes go into one arena, all term records into one slab, and each
+// term's list of locations is cut to size from one slice, after a first
+// pass has counted them. Without this, a tenth of indexing went to the
+// garbage collector chasing these small objects.
+func (s *sharedAnalysis) analyze(cache map[string]string) (exact, stemmed, pairs index.TokenFrequencies) {
+	type word struct {
+		term       int32 // index into terms
+		start, end int32
+		pos        int32
+	}
+	var (
+		arena    termArena
+		words    = make([]word, 0, len(s.text)/5)
+		terms    []string // distinct exact terms, in order of first use
+		termIDs  = map[string]int32{}
+		counts   []int32       // occurrences of each distinct term
+		stemOf   []string      // each distinct term's stem, "" for a stop word
+		prevTerm int32    = -1 // the previous word's term, for pairs
+	)
+	pairCounts := map[string]int{}
+	var pairOrder []string
+	s.analyzer.Words(s.text, func(w Word) {
+		id, ok := termIDs[string(w.Term)]
+		if !ok {
+			id = int32(len(terms))
+			term := arena.string(w.Term)
+			terms = append(terms, term)
+			termIDs[term] = id
+			counts = append(counts, 0)
+			stem, _ := s.analyzer.stem(cache, w.Term)
+			stemOf = append(stemOf, stem)
+		}
+		counts[id]++
+		words = append(words, word{term: id, start: int32(w.Start), end: int32(w.End), pos: int32(w.Position)})
+		if !s.pairs {
+			return
+		}
+		if !s.analyzer.common[terms[id]] {
+			prevTerm = -1
+			return
+		}
+		if prevTerm >= 0 {
+			pair := arena.pair(terms[prevTerm], terms[id])
+			if pairCounts[pair] == 0 {
+				pairOrder = append(pairOrder, pair)
+			}
+			pairCounts[pair]++
+			s.pairLen++
+		}
+		prevTerm = id
+	})
+
+	// Exact terms, with every location.
+	locations := make([]index.TokenLocation, len(words))
+	pointers := make([]*index.TokenLocation, len(words))
+	records := make([]index.TokenFreq, len(terms))
+	exact = make(index.TokenFrequencies, len(terms))
+	next := make([]int32, len(terms)) // where each term's pointers begin, then fill up to
+	var off int32
+	for id, n := range counts {
+		next[id] = off
+		records[id] = index.TokenFreq{Term: arena.bytes(terms[id]), Locations: pointers[off : off : off+n]}
+		records[id].SetFrequency(int(n))
+		exact[terms[id]] = &records[id]
+		off += n
+	}
+	for i, w := range words {
+		locations[i] = index.TokenLocation{ArrayPositions: s.arrayPositions, Start: int(w.start), End: int(w.end), Position: int(w.pos)}
+		r := &records[w.term]
+		r.Locations = append(r.Locations, &locations[i])
+	}
+	s.exactLen = len(words)
+
+	// Stemmed terms: counts only.
+	stemCounts := make(map[string]int, len(terms))
+	var stemOrder []string
+	for _, w := range words {
+		if stem := stemOf[w.term]; stem != "" {
+			if stemCounts[stem] == 0 {
+				stemOrder = append(stemOrder, stem)
+			}
+			stemCounts[stem]++
+			s.stemmedLen++
+		}
+	}
+	stemmed = freqs(stemOrder, stemCounts, &arena)
+	if s.pairs {
+		pairs = freqs(pairOrder, pairCounts, &arena)
+	}
+	return exact, stemmed, pairs
+}
+
+// freqs builds term frequencies without locations from counts.
+func freqs(order []string, counts map[string]int, arena *termArena) index.TokenFrequencies {
+	records := make([]index.TokenFreq, len(order))
+	out := make(index.TokenFrequencies, len(order))
+	for i, t := range order {
+		records[i] = index.TokenFreq{Term: arena.bytes(t)}
+		records[i].SetFrequency(counts[t])
+		out[t] = &records[i]
+	}
+	return out
+}
+
+// termArena holds the bytes of one text's terms in a few large chunks, so
+// that each term costs no allocation of its own. Bytes once written are
+// never changed, which is what makes handing out strings and slices that
+// share them safe.
+type termArena struct{ chunk []byte }
+
+const arenaChunk = 16 << 10
+
+// alloc returns n bytes of fresh space.
+func (a *termArena) alloc(n int) []byte {
+	if len(a.chunk)+n > cap(a.chunk) {
+		a.chunk = make([]byte, 0, max(arenaChunk, n))
+	}
+	start := len(a.chunk)
+	a.chunk = a.chunk[:start+n]
+	return a.chunk[start : start+n : start+n]
+}
+
+// string copies b into the arena and returns it as a string.
+func (a *termArena) string(b []byte) string {
+	dst := a.alloc(len(b))
+	copy(dst, b)
+	return unsafe.String(unsafe.SliceData(dst), len(dst))
+}
+
+// pair returns first + " " + second, kept in the arena.
+func (a *termArena) pair(first, second string) string {
+	dst := a.alloc(len(first) + 1 + len(second))
+	copy(dst, first)
+	dst[len(first)] = ' '
+	copy(dst[len(first)+1:], second)
+	return unsafe.String(unsafe.SliceData(dst), len(dst))
+}
+
+// bytes returns a string's bytes without copying. Bleve reads a term's
+// bytes and never writes them, and the strings here are never changed.
+func (a *termArena) bytes(s string) []byte {
+	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
 
 // termKind says which of a text's analyses a field holds.
