@@ -153,13 +153,22 @@ func TestSeedsEndToEnd(t *testing.T) {
 }
 
 // golden compares got with testdata/NAME, after replacing what differs
-// between machines and runs: the repository's path, the index path, timings.
+// between machines and runs: the repository's path, the index path,
+// timings, and article IDs, which derive from absolute paths (each becomes
+// ID1, ID2… in order of first appearance).
 func golden(t *testing.T, name, got string, replace map[string]string) {
 	t.Helper()
 	for from, to := range replace {
 		got = strings.ReplaceAll(got, from, to)
 	}
 	got = timing.ReplaceAllString(got, "TIME")
+	ids := map[string]string{}
+	got = articleID.ReplaceAllStringFunc(got, func(id string) string {
+		if _, ok := ids[id]; !ok {
+			ids[id] = fmt.Sprintf("ID%d", len(ids)+1)
+		}
+		return ids[id]
+	})
 	path := filepath.Join("testdata", name)
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
@@ -175,6 +184,8 @@ func golden(t *testing.T, name, got string, replace map[string]string) {
 		t.Errorf("%s:\ngot:\n%s\nwant:\n%s", name, got, want)
 	}
 }
+
+var articleID = regexp.MustCompile(`\b[0-9a-f]{16}\b`)
 
 var timing = regexp.MustCompile(`"took_ms": [0-9.]+|\b[0-9.]+(µs|ms|s)\b`)
 
