@@ -275,32 +275,16 @@ func (c *compiler) fuzzy(n *Term, word string, fields []textField) (bquery.Query
 			distance = 2
 		}
 	}
-	var qs []bquery.Query
-	found := map[string]bool{}
-	for _, f := range fields {
-		terms, err := c.expand(f.exact, n.At, n.Text, func(r bindex.IndexReader) (bindex.FieldDict, error) {
-			if distance == 0 {
-				return r.FieldDictRange(f.exact, []byte(word), []byte(word))
-			}
-			fr, ok := r.(bindex.IndexReaderFuzzy)
-			if !ok {
-				return nil, fmt.Errorf("this index cannot search for similar words")
-			}
-			return fr.FieldDictFuzzy(f.exact, word, distance, "")
-		})
-		if err != nil {
-			return nil, false, err
+	return c.expandFields(fields, n.At, n.Text, func(r bindex.IndexReader, field string) (bindex.FieldDict, error) {
+		if distance == 0 {
+			return r.FieldDictRange(field, []byte(word), []byte(word))
 		}
-		for _, t := range terms {
-			qs = append(qs, termQuery(t, f.exact, f.boost))
-			found[t] = true
+		fr, ok := r.(bindex.IndexReaderFuzzy)
+		if !ok {
+			return nil, fmt.Errorf("this index cannot search for similar words")
 		}
-	}
-	c.noteExpansion(n.Text, found)
-	if len(qs) == 0 {
-		return bquery.NewMatchNoneQuery(), true, nil
-	}
-	return anyOf(qs), true, nil
+		return fr.FieldDictFuzzy(field, word, distance, "")
+	})
 }
 
 // wildcard expands prefix* and wild?ca*ds into the indexed words they match.
@@ -321,19 +305,25 @@ func (c *compiler) wildcard(n *Wildcard) (bquery.Query, bool, error) {
 	if !isPrefix {
 		re = wildcardRegexp(pattern)
 	}
+	return c.expandFields(fields, n.At, n.Pattern, func(r bindex.IndexReader, field string) (bindex.FieldDict, error) {
+		if isPrefix {
+			return r.FieldDictPrefix(field, []byte(prefix))
+		}
+		rr, ok := r.(bindex.IndexReaderRegexp)
+		if !ok {
+			return nil, fmt.Errorf("this index cannot search for wildcards")
+		}
+		return rr.FieldDictRegexp(field, re)
+	})
+}
+
+// expandFields matches any of the indexed words that dict lists in each
+// field's exact terms: what a prefix*, wildcard or word~ stands for.
+func (c *compiler) expandFields(fields []textField, at int, typed string, dict func(r bindex.IndexReader, field string) (bindex.FieldDict, error)) (bquery.Query, bool, error) {
 	var qs []bquery.Query
 	found := map[string]bool{}
 	for _, f := range fields {
-		terms, err := c.expand(f.exact, n.At, n.Pattern, func(r bindex.IndexReader) (bindex.FieldDict, error) {
-			if isPrefix {
-				return r.FieldDictPrefix(f.exact, []byte(prefix))
-			}
-			rr, ok := r.(bindex.IndexReaderRegexp)
-			if !ok {
-				return nil, fmt.Errorf("this index cannot search for wildcards")
-			}
-			return rr.FieldDictRegexp(f.exact, re)
-		})
+		terms, err := c.expand(at, typed, func(r bindex.IndexReader) (bindex.FieldDict, error) { return dict(r, f.exact) })
 		if err != nil {
 			return nil, false, err
 		}
@@ -342,7 +332,7 @@ func (c *compiler) wildcard(n *Wildcard) (bquery.Query, bool, error) {
 			found[t] = true
 		}
 	}
-	c.noteExpansion(n.Pattern, found)
+	c.noteExpansion(typed, found)
 	if len(qs) == 0 {
 		return bquery.NewMatchNoneQuery(), true, nil
 	}
@@ -382,7 +372,7 @@ func wildcardRegexp(p string) string {
 
 // expand lists the dictionary terms a word pattern matches, refusing more
 // than MaxExpansion.
-func (c *compiler) expand(field string, at int, typed string, dict func(bindex.IndexReader) (bindex.FieldDict, error)) ([]string, error) {
+func (c *compiler) expand(at int, typed string, dict func(bindex.IndexReader) (bindex.FieldDict, error)) ([]string, error) {
 	adv, err := c.ix.Bleve().Advanced()
 	if err != nil {
 		return nil, err

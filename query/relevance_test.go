@@ -73,15 +73,7 @@ func rankedKeys(t *testing.T, ix *index.Index, q string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var keys []string
-	for _, h := range res.Hits {
-		a, err := ix.Article(context.Background(), h.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		keys = append(keys, strings.TrimPrefix(a.Key, "id "))
-	}
-	return keys
+	return hitKeys(t, ix, res)
 }
 
 // ndcg is the normalised discounted cumulative gain of a ranking at k, with

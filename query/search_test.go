@@ -79,8 +79,8 @@ func run(t *testing.T, ix *index.Index, req Request) *Results {
 	return res
 }
 
-// recordIDs maps the fixture records' own ids ("p1") to article IDs.
-func recordIDs(t *testing.T, ix *index.Index, res *Results) []string {
+// hitKeys returns the fixture records' own ids ("p1") of the hits, in order.
+func hitKeys(t *testing.T, ix *index.Index, res *Results) []string {
 	t.Helper()
 	var ids []string
 	for _, h := range res.Hits {
@@ -90,6 +90,13 @@ func recordIDs(t *testing.T, ix *index.Index, res *Results) []string {
 		}
 		ids = append(ids, strings.TrimPrefix(a.Key, "id "))
 	}
+	return ids
+}
+
+// recordIDs is hitKeys, sorted.
+func recordIDs(t *testing.T, ix *index.Index, res *Results) []string {
+	t.Helper()
+	ids := hitKeys(t, ix, res)
 	sort.Strings(ids)
 	return ids
 }

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -268,35 +269,31 @@ func (s *rssSampler) stop() (anon, file int64) {
 // rssParts returns the resident set's anonymous and file-backed parts in
 // kB, from Linux's /proc; zeros elsewhere.
 func rssParts() (anon, file int64) {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0, 0
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(l, "RssAnon:"); ok {
-			anon, _ = strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
-		}
-		if v, ok := strings.CutPrefix(l, "RssFile:"); ok {
-			file, _ = strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
-		}
-	}
-	return anon, file
+	v := procStatus("RssAnon", "RssFile")
+	return v["RssAnon"], v["RssFile"]
 }
 
 // peakRSS returns the process's peak resident set in kB, from Linux's
 // /proc; 0 elsewhere.
 func peakRSS() int64 {
+	return procStatus("VmHWM")["VmHWM"]
+}
+
+// procStatus reads the named kB figures of /proc/self/status.
+func procStatus(names ...string) map[string]int64 {
+	out := map[string]int64{}
 	b, err := os.ReadFile("/proc/self/status")
 	if err != nil {
-		return 0
+		return out
 	}
 	for _, l := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
-			return kb
+		name, value, ok := strings.Cut(l, ":")
+		if !ok || !slices.Contains(names, name) {
+			continue
 		}
+		out[name], _ = strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(value), "kB")), 10, 64)
 	}
-	return 0
+	return out
 }
 
 func dirSize(dir string) int64 {

@@ -48,7 +48,6 @@ func (s style) wrap(code, text string) string {
 
 func (s style) bold(t string) string      { return s.wrap("1", t) }
 func (s style) dim(t string) string       { return s.wrap("2", t) }
-func (s style) highlight(t string) string { return s.wrap("1;33", t) }
 
 // clean makes document text safe and tidy for a terminal: control
 // characters (escape sequences included) and bidirectional overrides are
