@@ -46,8 +46,8 @@ func (s style) wrap(code, text string) string {
 	return "\x1b[" + code + "m" + text + "\x1b[0m"
 }
 
-func (s style) bold(t string) string      { return s.wrap("1", t) }
-func (s style) dim(t string) string       { return s.wrap("2", t) }
+func (s style) bold(t string) string { return s.wrap("1", t) }
+func (s style) dim(t string) string  { return s.wrap("2", t) }
 
 // clean makes document text safe and tidy for a terminal: control
 // characters (escape sequences included) and bidirectional overrides are
