@@ -138,7 +138,7 @@ func openIndex(c *cli.Context, getenv env, readOnly bool) (*index.Index, error) 
 	ix, err := index.Open(path, index.Options{ReadOnly: readOnly})
 	switch {
 	case errors.Is(err, index.ErrLocked):
-		return nil, fmt.Errorf("%w; wait for it to finish (another parley index is running, or parley serve owns the index; use --server with it)", err)
+		return nil, fmt.Errorf("%w (another parley command is writing it); wait for it to finish, or use another --index", err)
 	case errors.Is(err, index.ErrNoIndex):
 		return nil, fmt.Errorf("%w; index some files first: parley index --index %s FOLDER", err, path)
 	}

@@ -369,7 +369,7 @@ func TestLockedIndex(t *testing.T) {
 	for _, args := range [][]string{{"search", "Kelmarin"}, {"index", filepath.Join(corpustest.ModuleRoot(t), "corpus", "demo", "wire.jsonl")}} {
 		start := time.Now()
 		_, _, err := parley(t, env, args...)
-		if err == nil || !strings.Contains(err.Error(), "in use by another process") || !strings.Contains(err.Error(), "--server") {
+		if err == nil || !strings.Contains(err.Error(), "in use by another process") || !strings.Contains(err.Error(), "wait for it to finish") {
 			t.Errorf("parley %s while another process holds the index: %v", args[0], err)
 		}
 		if elapsed := time.Since(start); elapsed > 15*time.Second {
