@@ -85,3 +85,23 @@ func TestDateJSON(t *testing.T) {
 		t.Errorf("Month() wrong")
 	}
 }
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Erdoğan":            "erdogan",
+		"Əliyev":             "aliyev",
+		"İlham  Əliyev":      "ilham aliyev",
+		"Łódź":               "lodz",
+		"Mnatsakanyan’s":     "mnatsakanyan's",
+		"Сергей":             "сергей",
+		"Nagorno‑Karabakh":   "nagorno-karabakh",
+		" Zürich ":           "zurich",
+		"Ceyhun Bayramov":    "ceyhun bayramov",
+		"Bashar al-Assad":    "bashar al-assad",
+		"Đorđević, Þórr, ßæ": "dordevic, thorr, ssae",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

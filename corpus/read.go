@@ -69,6 +69,16 @@ func isFolderNote(name string) bool {
 	return false
 }
 
+// isAliasList reports whether a file is a list of names and spellings for
+// --aliases (aliases.yaml, aliases.csv) kept beside the articles.
+func isAliasList(name string) bool {
+	switch strings.ToLower(name) {
+	case "aliases.yaml", "aliases.yml", "aliases.csv":
+		return true
+	}
+	return false
+}
+
 // formatOf tells a file's format from its name, or "" if Parley does not read it.
 func formatOf(name string) Format {
 	n := strings.ToLower(name)
@@ -107,6 +117,10 @@ func FindFiles(paths []string) ([]File, []Problem) {
 		}
 		if isFolderNote(base) {
 			problems = append(problems, Problem{Path: path, Severity: Skipped, Reason: "folder notes (README, LICENSE), not an article"})
+			return
+		}
+		if isAliasList(base) {
+			problems = append(problems, Problem{Path: path, Severity: Skipped, Reason: "alias list, not articles (pass it with --aliases)"})
 			return
 		}
 		format := formatOf(base)

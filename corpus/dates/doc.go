@@ -1,0 +1,123 @@
+// Package dates finds dates in news text: the publication date an article states about itself
+// (a dateline or a "Published …" line), and the dates it mentions, resolved against the publication date.
+//
+// A wrong date is worse than an unknown one, and nothing here invents one:
+// a mention that cannot be resolved exactly is still reported, with an empty
+// Value.
+//
+// # What Find recognises
+//
+//	October 10, Oct. 10, 10 October, 10th of October             a day
+//	October 10, 2020, 10 October 2020, Tuesday, October 20       a day with its year (and weekday)
+//	2020-10-10, 2020/10/10, 10/20/2020, 20.10.2020, 20-10-2020   a day (see below)
+//	October 2020, in October, early/mid-/late October            a month
+//	October 9-10, 9–10 October, 30 October – 2 November          an interval of days
+//	between October 9 and 12, from 9 to 12 October               an interval of days
+//	October 9 and 10, 9, 10 and 11 October                       one mention per day
+//	in 2014, the 1994 ceasefire, mid-2014, 2014's                a year, by its context
+//	1992-1994, 1992–94, between/from 1992 and/to 1994            an interval of years
+//	the 1990s                                                    the interval 1990/1999
+//	Tuesday, on Tuesday, Saturday's, last/next Tuesday           a day
+//	yesterday, today, tonight, tomorrow                          a day
+//	last/this/next month, earlier this month                     a month
+//	last/this/next year, late last year                          a year
+//	last July, this past July, this July, next July              a month
+//
+// The text of a mention leaves out the preposition before it ("on Tuesday"
+// is "Tuesday", "in 1992-1994" is "1992-1994") but keeps the words that
+// make the date: "early October", "last month", "between 1992 and 1994".
+//
+// A four-digit number standing alone is a year (1900–2099) only in a
+// date-like context: after in, since, until, by, from, of, during, before,
+// after, through, year, early, late, mid-, pre-, post-; after "the" when an
+// event or a name follows ("the 1994 ceasefire", "the 2008 Russia-Georgia
+// war"); before an event word (war, ceasefire, election, talks…); with a
+// possessive ("2014's"); or in a list after a year ("in 2014 and 2016").
+// Even then it is no year when a count noun follows ("in 2000 homes",
+// "since 2000 people fled"), or when it is money, a decimal, a time or part
+// of a larger number. Years beside a month, and in numeric dates, may run
+// from 1800 to 2199.
+//
+// Numeric dates with slashes read month first, as corpus.ParseDate does,
+// unless the first number is above 12; with dots, day first; with dashes,
+// only when one of the first two numbers is above 12 (06-08-2013 could be
+// either month and is skipped). Two-digit years are not read. YYYY-MM alone
+// is skipped, since "2010-11" may be November 2010 or the season 2010/2011;
+// an interval of years with a two-digit end is read only when that end
+// cannot be a month ("1992-94", "2019-20").
+//
+// Not dates: weekday occasions and papers ("Bloody Sunday", "Good Friday",
+// "Sunday Times"), a weekday before a name unless a preposition or reporting
+// verb comes before it ("the Tuesday Group", but "said Tuesday Dravonian
+// troops…"), generic weekdays ("every Tuesday", "a Tuesday"), "USA Today"
+// and "the Today show", a number after a day that a count noun follows
+// ("on October 9 and 10 soldiers…" gives only October 9), weeks ("last
+// week"), stretches of time ("the last month", "this past year"), lower-case "may", "march" and "august", abbreviated months
+// and weekdays standing alone ("Jan", "Sun"), and "May" or "March" alone
+// except after in, since, until, till, during or throughout.
+//
+// # Resolving against the publication date
+//
+// A date with its year is its own value. Everything else needs the
+// publication date and, for some, the tense of its clause:
+//
+//   - A day or month without a year takes the year that puts it nearest to
+//     publication, but in a past or neutral clause it may not be more than
+//     7 days after publication (so "December 28" in an article of January 5
+//     is last year's), and in a future clause not before it (so "will vote
+//     on January 3" in an article of December 20 is next year's).
+//   - A weekday in a past or neutral clause is the most recent such day on
+//     or before publication (the same day if publication is on that
+//     weekday); in a future clause, the next one after it. Published on a
+//     Tuesday, "will meet on Tuesday" may mean that day or a week on, and is
+//     left unresolved. "last Tuesday" is strictly before publication, "next
+//     Tuesday" strictly after.
+//   - yesterday, today (and tonight), tomorrow are publication's day −1, 0,
+//     +1; last, this, next month are months; last, this, next year are years.
+//   - "last July" and "this past July" are the most recent July before the
+//     month of publication, "next July" the first after it, "this July" the
+//     July of publication's year.
+//   - A later day of a list takes the year of the first; an interval's end
+//     follows its start ("December 30 – January 2" crosses into the next
+//     year).
+//   - A date without a year just after one with a year, joined only by
+//     and, or, a comma, a preposition, "again" or "then", takes that year
+//     when it comes later in it ("in July 2016 and again in October" is
+//     2016-10), and is left unresolved when it comes earlier.
+//   - A weekday written beside a date must be that date's weekday, or the
+//     mention has no value.
+//
+// When publication is known only to the month or year, a date is resolved
+// only if every day of that month or year gives the same answer; so weekdays
+// and "yesterday" stay unresolved, while "last month" from 2020-10 is
+// 2020-09. One exception: a day or month in the very month of publication
+// takes that month's year ("10 October" with a publication of 2020-10 is
+// 2020-10-10). When there is no publication date, only dates with their
+// year are resolved.
+//
+// # Tense
+//
+// The clause of a date runs from the previous sentence end (. ! ? ; or a
+// line break before anything but a lower-case word), or the previous clause
+// seam (but, while, whereas, although, though, however, ", and"), to the
+// next; its comma segment runs between the commas around it. The future
+// markers are will, shall, 'll, won't, may, might, next, upcoming,
+// forthcoming, "is due to", and expected, scheduled, set, slated, poised,
+// likely, supposed before "to" or "for", and plans, intends, going before
+// "to". In order:
+//
+//  1. A date that dates a report is past: a past reporting verb up to five
+//     words before it with no comma or future marker between ("said on
+//     Tuesday that talks will resume", "told reporters on Tuesday"), or right
+//     after it ("on Tuesday said").
+//  2. A future marker in the comma segment makes it future.
+//  3. A segment that is a relative clause ("which last met in December") or
+//     holds was, were, had or did keeps to itself: past.
+//  4. A future marker anywhere in the clause makes it future ("On Tuesday,
+//     the ministers will meet").
+//  5. Anything else is neutral, read as the past, which news mostly reports.
+//
+// In 2 and 4, a marker after the date counts only before a verb of speech:
+// in "surprised the country Monday by saying he will resign", "will" is what
+// was said, not when.
+package dates

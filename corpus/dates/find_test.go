@@ -1,0 +1,393 @@
+package dates
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parleysearch/parley/corpus"
+)
+
+var update = flag.Bool("update", false, "update golden files")
+
+// m is a mention expected: its text, value and precision.
+type m struct {
+	text, value string
+	prec        corpus.Precision
+}
+
+func mustDate(t testing.TB, s string) corpus.Date {
+	t.Helper()
+	d, err := corpus.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+const (
+	unknown = corpus.Unknown
+	year    = corpus.Year
+	month   = corpus.Month
+	day     = corpus.Day
+)
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name      string
+		published string // "" for none
+		text      string
+		want      []m
+	}{
+		// Weekdays and tense. 2020-10-21 is a Wednesday.
+		{"past weekday", "2020-10-21", "Ministers met in Trevanna on Tuesday.",
+			[]m{{"Tuesday", "2020-10-20", day}}},
+		{"future weekday", "2020-10-21", "Ministers met in Trevanna on Monday. On Tuesday the ministers will meet again.",
+			[]m{{"Monday", "2020-10-19", day}, {"Tuesday", "2020-10-27", day}}},
+		{"future after the date", "2020-10-21", "On Friday, he'll visit Kelvash.",
+			[]m{{"Friday", "2020-10-23", day}}},
+		{"date of a report", "2020-10-21", "Kelmarin said on Tuesday that talks will resume.",
+			[]m{{"Tuesday", "2020-10-20", day}}},
+		{"speech after the date", "2020-10-21", "Tendel surprised the country Monday by saying he will resign.",
+			[]m{{"Monday", "2020-10-19", day}}},
+		{"other clause", "2020-10-21", "Fighting erupted on Tuesday, but officials say talks will resume.",
+			[]m{{"Tuesday", "2020-10-20", day}}},
+		{"publication weekday, past", "2020-10-20", "The ministers met on Tuesday.",
+			[]m{{"Tuesday", "2020-10-20", day}}},
+		{"publication weekday, future", "2020-10-20", "The ministers will meet on Tuesday.",
+			[]m{{"Tuesday", "", unknown}}},
+		{"last and next", "2020-10-20", "They met last Tuesday and meet again next Tuesday.",
+			[]m{{"last Tuesday", "2020-10-13", day}, {"next Tuesday", "2020-10-27", day}}},
+		{"weekday list", "2020-10-21", "They talked on Monday and Tuesday.",
+			[]m{{"Monday", "2020-10-19", day}, {"Tuesday", "2020-10-20", day}}},
+		{"possessive", "2020-10-21", "Saturday's vote was postponed.",
+			[]m{{"Saturday", "2020-10-17", day}}},
+		{"weekday names", "2020-10-21", "Bloody Sunday, Good Friday, the Sunday Times and every Tuesday.", nil},
+
+		// Days without a year.
+		{"last year's December", "2021-01-05", "Shelling stopped on December 28.",
+			[]m{{"December 28", "2020-12-28", day}}},
+		{"next year's January", "2020-12-20", "The commission will vote on January 3.",
+			[]m{{"January 3", "2021-01-03", day}}},
+		{"within a week after", "2020-10-21", "Shelling hit Kelvash on October 27.",
+			[]m{{"October 27", "2020-10-27", day}}},
+		{"over a week after", "2020-10-21", "Shelling hit Kelvash on October 29.",
+			[]m{{"October 29", "2019-10-29", day}}},
+		{"forms", "2020-10-21", "On Oct. 10, on 10th of October, on Sept. 5 and on 5 September.",
+			[]m{{"Oct. 10", "2020-10-10", day}, {"10th of October", "2020-10-10", day},
+				{"Sept. 5", "2020-09-05", day}, {"5 September", "2020-09-05", day}}},
+		{"with weekday", "2020-10-21", "Talks resumed on Tuesday, October 20.",
+			[]m{{"Tuesday, October 20", "2020-10-20", day}}},
+		{"weekday disagrees", "2020-10-21", "Talks resumed on Wednesday, October 20, 2020.",
+			[]m{{"Wednesday, October 20, 2020", "", unknown}}},
+		{"list", "2020-10-21", "Heavy shelling on October 9 and 10 and on 12, 13 and 14 October.",
+			[]m{{"October 9", "2020-10-09", day}, {"10", "2020-10-10", day},
+				{"12", "2020-10-12", day}, {"13", "2020-10-13", day}, {"14 October", "2020-10-14", day}}},
+		{"list with year", "", "on October 9 and 10, 2020",
+			[]m{{"October 9", "2020-10-09", day}, {"10, 2020", "2020-10-10", day}}},
+		{"list or count", "2020-10-21", "On October 9 and 10 soldiers died.",
+			[]m{{"October 9", "2020-10-09", day}}},
+		{"intervals", "2020-10-21", "A truce on October 9-10, another on 12–13 October 2020, talks from 30 September – 2 October.",
+			[]m{{"October 9-10", "2020-10-09/2020-10-10", day}, {"12–13 October 2020", "2020-10-12/2020-10-13", day},
+				{"30 September – 2 October", "2020-09-30/2020-10-02", day}}},
+		{"interval across the year", "", "between December 30, 2020 and January 2",
+			[]m{{"between December 30, 2020 and January 2", "2020-12-30/2021-01-02", day}}},
+
+		// Months.
+		{"months", "2020-10-21", "In October, since May, early October, mid-October, late September, October 2020.",
+			[]m{{"October", "2020-10", month}, {"May", "2020-05", month}, {"early October", "2020-10", month},
+				{"mid-October", "2020-10", month}, {"late September", "2020-09", month}, {"October 2020", "2020-10", month}}},
+		{"not months", "2020-10-21", "Theresa May said they may march. March organisers agreed, as did Jan Oryan and the Mar Elias monastery.", nil},
+		{"months in a list", "2020-10-21", "in September and October",
+			[]m{{"September", "2020-09", month}, {"October", "2020-10", month}}},
+		{"year carried over", "2020-10-21", "He met them in July 2016 and again in October.",
+			[]m{{"July 2016", "2016-07", month}, {"October", "2016-10", month}}},
+
+		// Years.
+		{"years", "2020-10-21", "in 1992-1994, in 1992–94, between 1992 and 1994, from 2014 to 2016, the 2019-20 winter",
+			[]m{{"1992-1994", "1992/1994", year}, {"1992–94", "1992/1994", year}, {"between 1992 and 1994", "1992/1994", year},
+				{"from 2014 to 2016", "2014/2016", year}, {"2019-20", "2019/2020", year}}},
+		{"years by context", "", "since 1992, the 1994 ceasefire, a 2015 accord, mid-2014, in 2014 and 2016, 2014's war, the 1990s",
+			[]m{{"1992", "1992", year}, {"1994", "1994", year}, {"2015", "2015", year}, {"mid-2014", "2014", year},
+				{"2014", "2014", year}, {"2016", "2016", year}, {"2014", "2014", year}, {"1990s", "1990/1999", year}}},
+		{"numbers that are not dates", "2020-10-21",
+			"772 Dravonian soldiers, 30,000 people, 12:00 local time, $2014, in 2000 homes, the 2000 refugees, " +
+				"F-16, 3.5 percent, Resolution 2254, 1,500 fighters, route 2014, 2010-11, 06-08-2013, 10.20 metres", nil},
+
+		// Relative dates.
+		{"relative", "2020-10-21",
+			"yesterday, today, tonight, tomorrow, last month, earlier this month, next month, last year, this year, next year",
+			[]m{{"yesterday", "2020-10-20", day}, {"today", "2020-10-21", day}, {"tonight", "2020-10-21", day},
+				{"tomorrow", "2020-10-22", day}, {"last month", "2020-09", month}, {"earlier this month", "2020-10", month},
+				{"next month", "2020-11", month}, {"last year", "2019", year}, {"this year", "2020", year},
+				{"next year", "2021", year}}},
+		{"last month across the year", "2021-01-05", "The shelling stopped last month.",
+			[]m{{"last month", "2020-12", month}}},
+		{"named months", "2020-10-21", "this past July, last July, this July, next July",
+			[]m{{"this past July", "2020-07", month}, {"last July", "2020-07", month},
+				{"this July", "2020-07", month}, {"next July", "2021-07", month}}},
+		{"this past July in July", "2020-07-15", "The route opened this past July.",
+			[]m{{"this past July", "2019-07", month}}},
+		{"not dates", "2020-10-21", "last week, this past month, the last month, next to the border, USA Today", nil},
+
+		// Numeric dates.
+		{"numeric", "", "2020-10-10, 10/20/2020, 20/10/2020, 20.10.2020, 13-12-2014",
+			[]m{{"2020-10-10", "2020-10-10", day}, {"10/20/2020", "2020-10-20", day}, {"20/10/2020", "2020-10-20", day},
+				{"20.10.2020", "2020-10-20", day}, {"13-12-2014", "2014-12-13", day}}},
+		{"outside the calendar", "", "February 30, 2021 and 2021-02-30, 0.0.2000, 2020-00-10",
+			[]m{{"February 30, 2021", "", unknown}}},
+
+		// Publication known to the month, to the year, or not at all.
+		{"publication month", "2020-10", "On 10 October, on Tuesday, last month, yesterday, on December 28",
+			[]m{{"10 October", "2020-10-10", day}, {"Tuesday", "", unknown}, {"last month", "2020-09", month},
+				{"yesterday", "", unknown}, {"December 28", "2019-12-28", day}}},
+		{"publication year", "2020", "last year, next year, this month, on December 28, in July",
+			[]m{{"last year", "2019", year}, {"next year", "2021", year}, {"this month", "", unknown},
+				{"December 28", "", unknown}, {"July", "", unknown}}},
+		{"no publication", "", "October 10, 2020, October 10, on Tuesday, in 2014, last month",
+			[]m{{"October 10, 2020", "2020-10-10", day}, {"October 10", "", unknown}, {"Tuesday", "", unknown},
+				{"2014", "2014", year}, {"last month", "", unknown}}},
+		{"publication time", "2020-10-20T23:30:00-05:00", "yesterday",
+			[]m{{"yesterday", "2020-10-19", day}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var pub corpus.Date
+			if tt.published != "" {
+				pub = mustDate(t, tt.published)
+			}
+			got := Find(tt.text, pub)
+			checkMentions(t, tt.text, got)
+			if len(got) != len(tt.want) {
+				t.Errorf("Find(%q) found %d mentions, want %d:\ngot  %s\nwant %v", tt.text, len(got), len(tt.want), show(got), tt.want)
+				return
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Text != w.text || g.Value != w.value || g.Precision != w.prec {
+					t.Errorf("mention %d: got %q = %q (%s), want %q = %q (%s)", i, g.Text, g.Value, g.Precision, w.text, w.value, w.prec)
+				}
+			}
+		})
+	}
+}
+
+func show(ms []Mention) string {
+	var b strings.Builder
+	for _, m := range ms {
+		fmt.Fprintf(&b, "{%q %q %s} ", m.Text, m.Value, m.Precision)
+	}
+	return b.String()
+}
+
+// checkMentions checks what every Find result must satisfy: offsets in
+// range, in order and not overlapping, Text as in the text, and a Value that
+// parses to its Precision (for an interval, both ends, in order).
+func checkMentions(t testing.TB, text string, ms []Mention) {
+	t.Helper()
+	prev := 0
+	for i, m := range ms {
+		if m.Start < prev || m.End <= m.Start || m.End > len(text) {
+			t.Fatalf("mention %d %q: got offsets [%d, %d), want within [%d, %d) and after the last", i, m.Text, m.Start, m.End, prev, len(text))
+		}
+		if m.Text != text[m.Start:m.End] {
+			t.Fatalf("mention %d: got Text %q, want text[%d:%d] = %q", i, m.Text, m.Start, m.End, text[m.Start:m.End])
+		}
+		prev = m.End
+		if (m.Value == "") != (m.Precision == corpus.Unknown) {
+			t.Fatalf("mention %d %q: got value %q with precision %s", i, m.Text, m.Value, m.Precision)
+		}
+		if m.Value == "" {
+			continue
+		}
+		parts := strings.Split(m.Value, "/")
+		if len(parts) > 2 {
+			t.Fatalf("mention %d %q: got value %q, want a date or an interval", i, m.Text, m.Value)
+		}
+		var ends []corpus.Date
+		for _, p := range parts {
+			d, err := corpus.ParseDate(p)
+			if err != nil || d.Precision != m.Precision || d.String() != p {
+				t.Fatalf("mention %d %q: value %q does not parse at precision %s: %v", i, m.Text, m.Value, m.Precision, err)
+			}
+			ends = append(ends, d)
+		}
+		if len(ends) == 2 && !ends[0].Start.Before(ends[1].Start) {
+			t.Fatalf("mention %d %q: got interval %q, want its start before its end", i, m.Text, m.Value)
+		}
+	}
+}
+
+// fixture is a text from testdata/find and the publication dates to resolve
+// it against ("none" for the zero Date).
+type fixture struct {
+	name      string
+	published []string
+	text      string
+}
+
+func readFixtures(t testing.TB) []fixture {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("testdata", "find", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no fixtures in testdata/find: %v", err)
+	}
+	var fs []fixture
+	for _, path := range paths {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head, text, ok := strings.Cut(string(b), "\n---\n")
+		pubs, ok2 := strings.CutPrefix(head, "published:")
+		if !ok || !ok2 {
+			t.Fatalf("%s: want a line \"published: …\", a line \"---\" and the text", path)
+		}
+		fx := fixture{name: filepath.Base(path), text: text}
+		for _, p := range strings.Split(pubs, "|") {
+			fx.published = append(fx.published, strings.TrimSpace(p))
+		}
+		fs = append(fs, fx)
+	}
+	return fs
+}
+
+func (fx fixture) date(t testing.TB, p string) corpus.Date {
+	if p == "none" {
+		return corpus.Date{}
+	}
+	return mustDate(t, p)
+}
+
+// TestFindGolden runs Find over the fixtures and compares every mention
+// with testdata/find.golden.
+func TestFindGolden(t *testing.T) {
+	var b bytes.Buffer
+	for _, fx := range readFixtures(t) {
+		for _, p := range fx.published {
+			fmt.Fprintf(&b, "== %s, published %s\n", fx.name, p)
+			ms := Find(fx.text, fx.date(t, p))
+			checkMentions(t, fx.text, ms)
+			for _, m := range ms {
+				v := m.Value
+				if v == "" {
+					v = "-"
+				}
+				fmt.Fprintf(&b, "%5d %5d  %-30q %-22s %s\n", m.Start, m.End, m.Text, v, m.Precision)
+			}
+		}
+	}
+	golden := filepath.Join("testdata", "find.golden")
+	got := b.Bytes()
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s:\ngot:\n%s\nwant:\n%s", golden, got, want)
+	}
+}
+
+// TestFindFixtures asserts the mentions of the fixtures that matter most,
+// so that a golden file regenerated without care cannot hide them.
+func TestFindFixtures(t *testing.T) {
+	texts := map[string]string{}
+	for _, fx := range readFixtures(t) {
+		texts[fx.name] = fx.text
+	}
+	tests := []struct {
+		fixture, published string
+		want               m
+		nth                int // of the mentions with that text
+	}{
+		{"01_talks_trevanna.txt", "2020-10-21", m{"Tuesday", "2020-10-20", day}, 0},       // met … on Tuesday
+		{"01_talks_trevanna.txt", "2020-10-21", m{"Tuesday", "2020-10-27", day}, 2},       // On Tuesday the ministers will meet again
+		{"01_talks_trevanna.txt", "2020-10-21", m{"1992-1994", "1992/1994", year}, 0},     // in 1992-1994
+		{"01_talks_trevanna.txt", "2020-10-21", m{"this past July", "2020-07", month}, 0}, // this past July
+		{"01_talks_trevanna.txt", "2020-10-21", m{"October 12-13", "2020-10-12/2020-10-13", day}, 0},
+		{"01_talks_trevanna.txt", "2020-10", m{"Tuesday", "", unknown}, 0},
+		{"01_talks_trevanna.txt", "2020", m{"October 10", "", unknown}, 0},
+		{"01_talks_trevanna.txt", "none", m{"1994", "1994", year}, 0},
+		{"02_new_year.txt", "2021-01-05", m{"December 28", "2020-12-28", day}, 0},
+		{"02_new_year.txt", "2021-01-05", m{"Last month", "2020-12", month}, 0},
+		{"02_new_year.txt", "2021-01-05", m{"January 12", "2021-01-12", day}, 0},
+		{"02_new_year.txt", "2021-01-05", m{"Friday", "2021-01-08", day}, 0},
+		{"02_new_year.txt", "2021-01", m{"Last month", "2020-12", month}, 0},
+		{"02_new_year.txt", "2021", m{"Last month", "", unknown}, 0},
+		{"02_new_year.txt", "none", m{"December 28", "", unknown}, 0},
+		{"04_monitor.txt", "2020-09-30", m{"Thursday, 1 October", "2020-10-01", day}, 0},
+		{"04_monitor.txt", "2020-09-30", m{"2-5 April 2016", "2016-04-02/2016-04-05", day}, 0},
+	}
+	for _, tt := range tests {
+		text, ok := texts[tt.fixture]
+		if !ok {
+			t.Fatalf("no fixture %s", tt.fixture)
+		}
+		var pub corpus.Date
+		if tt.published != "none" {
+			pub = mustDate(t, tt.published)
+		}
+		n := 0
+		var found *Mention
+		for _, got := range Find(text, pub) {
+			if got.Text == tt.want.text {
+				if n == tt.nth {
+					found = &got
+					break
+				}
+				n++
+			}
+		}
+		if found == nil {
+			t.Errorf("%s, published %s: no mention %q number %d", tt.fixture, tt.published, tt.want.text, tt.nth)
+			continue
+		}
+		if found.Value != tt.want.value || found.Precision != tt.want.prec {
+			t.Errorf("%s, published %s: %q: got %q (%s), want %q (%s)", tt.fixture, tt.published, tt.want.text,
+				found.Value, found.Precision, tt.want.value, tt.want.prec)
+		}
+	}
+}
+
+// TestFindNumbersFixture checks that the fixture full of numbers yields only
+// its real dates.
+func TestFindNumbersFixture(t *testing.T) {
+	var text string
+	for _, fx := range readFixtures(t) {
+		if fx.name == "03_numbers.txt" {
+			text = fx.text
+		}
+	}
+	got := Find(text, mustDate(t, "2020-11-02"))
+	var texts []string
+	for _, g := range got {
+		texts = append(texts, g.Text)
+	}
+	want := []string{"2014", "early November", "2019-20"}
+	if strings.Join(texts, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", texts, want)
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	text, err := os.ReadFile(filepath.Join("testdata", "article.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(text)
+	pub := mustDate(b, "2020-11-24")
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(s, pub)
+	}
+}

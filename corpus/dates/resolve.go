@@ -1,0 +1,439 @@
+package dates
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/parleysearch/parley/corpus"
+)
+
+// anchor is the publication date, as the days it allows: one day when the
+// day is known, every day of the month or year otherwise.
+type anchor struct {
+	prec        corpus.Precision
+	first, last time.Time // midnight UTC of the first and last day allowed
+}
+
+// newAnchor reads the publication date on its own calendar: an article
+// dated 2020-10-20T23:30-05:00 was published on 20 October.
+func newAnchor(d corpus.Date) anchor {
+	if d.Precision == corpus.Unknown || d.Start.IsZero() {
+		return anchor{}
+	}
+	t := d.Start
+	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	switch d.Precision {
+	case corpus.Year:
+		first := time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		return anchor{corpus.Year, first, first.AddDate(1, 0, -1)}
+	case corpus.Month:
+		first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return anchor{corpus.Month, first, first.AddDate(0, 1, -1)}
+	}
+	return anchor{corpus.Day, day, day}
+}
+
+// res is a resolved date or interval; prec is Unknown when there is none.
+type res struct {
+	from, to ymd // to.y == 0 unless an interval
+	prec     corpus.Precision
+}
+
+func (r res) String() string {
+	if r.prec == corpus.Unknown {
+		return ""
+	}
+	b := make([]byte, 0, 21)
+	b = appendYMD(b, r.from, r.prec)
+	if r.to.y != 0 {
+		b = append(b, '/')
+		b = appendYMD(b, r.to, r.prec)
+	}
+	return string(b)
+}
+
+func appendYMD(b []byte, a ymd, p corpus.Precision) []byte {
+	b = appendPadded(b, a.y, 4)
+	if p >= corpus.Month {
+		b = append(b, '-')
+		b = appendPadded(b, a.m, 2)
+	}
+	if p >= corpus.Day {
+		b = append(b, '-')
+		b = appendPadded(b, a.d, 2)
+	}
+	return b
+}
+
+func appendPadded(b []byte, n, width int) []byte {
+	s := strconv.Itoa(n)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
+
+// exact returns what at gives for every publication day the anchor allows,
+// or nothing when those days disagree. Every rule at applies moves forward
+// with the publication day, so the first and last days decide.
+func (a anchor) exact(at func(p time.Time) res) res {
+	r := at(a.first)
+	if a.last.Equal(a.first) {
+		return r
+	}
+	if at(a.last) != r {
+		return res{}
+	}
+	return r
+}
+
+// mentions resolves what Find found.
+func (f *finder) mentions(a anchor) []Mention {
+	if len(f.raws) == 0 {
+		return nil
+	}
+	out := make([]Mention, len(f.raws))
+	done := make([]res, len(f.raws))
+	for k := range f.raws {
+		r := &f.raws[k]
+		var v res
+		switch {
+		case r.head >= 0:
+			// A later day of a list takes the year of the first.
+			if h := done[r.head]; h.prec == corpus.Day {
+				v = withYear(*r, h.from.y)
+			}
+		case r.follows >= 0:
+			// A date just after one with a year takes that year when it
+			// comes later in it; coming earlier, it may be the next year's.
+			if p := done[r.follows]; p.prec >= corpus.Month && later(ymd{0, r.a.m, max(r.a.d, 1)}, ymd{0, p.from.m, max(p.from.d, 1)}) {
+				v = withYear(*r, p.from.y)
+			}
+		default:
+			v = f.resolve(r, a)
+		}
+		done[k] = v
+		start, end := f.from(r.ti), f.to(r.tj-1)
+		out[k] = Mention{Text: f.text[start:end], Start: start, End: end, Value: v.String(), Precision: v.prec}
+	}
+	return out
+}
+
+// resolve turns a date found into a value, using the publication date for
+// what the text leaves out.
+func (f *finder) resolve(r *raw, a anchor) res {
+	switch {
+	case r.kind == rInvalid:
+		return res{}
+	case r.kind == rDate && r.a.y != 0:
+		return withYear(*r, r.a.y)
+	case a.prec == corpus.Unknown:
+		return res{}
+	}
+	var future bool
+	if r.kind == rDate || r.kind == rWeekday && r.mode == byTense {
+		future = f.future(r.ti, r.tj)
+	}
+	// A day or month in the month of publication is taken to be in that
+	// month's year: known only to the month, publication is not known to
+	// come before it.
+	if a.prec == corpus.Month && r.kind == rDate && r.a.m == int(a.first.Month()) {
+		return withYear(*r, a.first.Year())
+	}
+	return a.exact(func(p time.Time) res { return resolveAt(r, p, future) })
+}
+
+// resolveAt resolves a date without a year, or a relative one, as if
+// published on day p.
+func resolveAt(r *raw, p time.Time, future bool) res {
+	switch r.kind {
+	case rDate:
+		return withYear(*r, nearestYear(r.a.m, r.a.d, p, future))
+	case rWeekday:
+		wd, w := int(p.Weekday()), r.n
+		var delta int
+		switch {
+		case r.mode == byTense && future && w == wd:
+			// Published on a Tuesday, "will meet on Tuesday" may be that day
+			// or a week on.
+			return res{}
+		case r.mode == after || r.mode == byTense && future:
+			delta = (w - wd + 7) % 7
+			if delta == 0 {
+				delta = 7
+			}
+		case r.mode == before:
+			delta = -((wd - w + 7) % 7)
+			if delta == 0 {
+				delta = -7
+			}
+		default:
+			delta = -((wd - w + 7) % 7)
+		}
+		return dayRes(p.AddDate(0, 0, delta))
+	case rDay:
+		return dayRes(p.AddDate(0, 0, r.n))
+	case rMonth:
+		t := time.Date(p.Year(), p.Month()+time.Month(r.n), 1, 0, 0, 0, 0, time.UTC)
+		return res{from: ymd{t.Year(), int(t.Month()), 0}, prec: corpus.Month}
+	case rYear:
+		return res{from: ymd{p.Year() + r.n, 0, 0}, prec: corpus.Year}
+	case rNamedMonth:
+		y, m, pm := p.Year(), r.a.m, int(p.Month())
+		switch {
+		case r.mode == before && m >= pm:
+			y--
+		case r.mode == after && m <= pm:
+			y++
+		}
+		return res{from: ymd{y, m, 0}, prec: corpus.Month}
+	}
+	return res{}
+}
+
+func dayRes(t time.Time) res {
+	return res{from: ymd{t.Year(), int(t.Month()), t.Day()}, prec: corpus.Day}
+}
+
+// withYear gives a date or interval written without a year the year y; the
+// end of an interval that wraps ("December 30 – January 2") falls in the
+// next. A weekday written beside the date must agree with it.
+func withYear(r raw, y int) res {
+	if y == 0 {
+		return res{}
+	}
+	if r.a.y == 0 {
+		r.a.y = y
+	}
+	if r.interval && r.b.y == 0 {
+		r.b.y = r.a.y
+		if later(r.a, r.b) {
+			r.b.y++
+		}
+	}
+	if !valid(r.a) || r.interval && !valid(r.b) {
+		return res{}
+	}
+	if r.weekday != 0 && r.a.d != 0 && int(date(r.a).Weekday()) != r.weekday-1 {
+		return res{}
+	}
+	v := res{from: r.a, prec: r.prec}
+	if r.interval {
+		v.to = r.b
+	}
+	return v
+}
+
+// nearestYear is the year that puts month m (and day d, when not zero)
+// nearest to publication on day p, but in a past or neutral clause not more
+// than 7 days after it, and in a future clause not before it. It is 0 when
+// no year will do (29 February far from a leap year).
+func nearestYear(m, d int, p time.Time, future bool) int {
+	best, bestDist := 0, 0
+	pub := dayNumber(p.Year(), int(p.Month()), p.Day())
+	for y := p.Year() - 1; y <= p.Year()+1; y++ {
+		var start, end int // day numbers, half-open
+		if d == 0 {
+			start = dayNumber(y, m, 1)
+			end = start + daysIn(y, m)
+		} else {
+			if !valid(ymd{y, m, d}) {
+				continue
+			}
+			start = dayNumber(y, m, d)
+			end = start + 1
+		}
+		if future && end <= pub || !future && start > pub+7 {
+			continue
+		}
+		dist := 0
+		switch {
+		case pub < start:
+			dist = start - pub
+		case pub >= end:
+			dist = pub - end + 1
+		}
+		if best == 0 || dist < bestDist {
+			best, bestDist = y, dist
+		}
+	}
+	return best
+}
+
+// dayNumber counts the days from 1970-01-01 to a date of the proleptic
+// Gregorian calendar (H. Hinnant's days_from_civil), without the cost of
+// time.Date.
+func dayNumber(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 {
+		era = (y - 399) / 400
+	}
+	yoe := y - era*400
+	doy := (153*((m+9)%12)+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// daysIn returns the number of days in month m of year y.
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// valid reports whether a is a date of the calendar, to its precision.
+func valid(a ymd) bool {
+	if a.m == 0 {
+		return a.d == 0
+	}
+	if a.m < 1 || a.m > 12 {
+		return false
+	}
+	return a.d == 0 || a.d >= 1 && a.d <= daysIn(a.y, a.m)
+}
+
+// validDay reports whether a is a day of the calendar.
+func validDay(a ymd) bool { return a.d != 0 && valid(a) }
+
+// possible reports whether day d of month m exists in some year.
+func possible(m, d int) bool {
+	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(2000, m)
+}
+
+func date(a ymd) time.Time {
+	return time.Date(a.y, time.Month(a.m), max(a.d, 1), 0, 0, 0, 0, time.UTC)
+}
+
+// later reports whether a comes after b, comparing the parts both have.
+func later(a, b ymd) bool {
+	if a.y != 0 && b.y != 0 && a.y != b.y {
+		return a.y > b.y
+	}
+	if a.m != b.m {
+		return a.m > b.m
+	}
+	return a.d > b.d
+}
+
+// future reports whether the clause around tokens [ti, tj) speaks of the
+// future. The clause runs from the start of its sentence or clause (see
+// startsClause) to the next; within it, the date's comma segment runs from
+// the comma before it to the comma after it. Reading in order:
+//
+//  1. A date that dates a report is past: a past reporting verb up to five
+//     words before it, with no comma or future marker between ("said on
+//     Tuesday that talks will resume"), or right after it ("on Tuesday
+//     said").
+//  2. A future marker in the comma segment makes it future (after the
+//     date, only before a verb of speech: "surprised the world Monday by
+//     saying he will resign" is past).
+//  3. A segment that is a relative clause ("which last met in December")
+//     or holds a past auxiliary (was, were, had, did) keeps to itself: past.
+//  4. A future marker anywhere in the clause, found the same way, makes it
+//     future ("On Tuesday, the ministers will meet").
+//  5. Anything else is neutral, read as the past, which news mostly
+//     reports.
+//
+// The future markers are will, shall, 'll, won't, may, might, next,
+// upcoming, forthcoming, "is due to", and expected, scheduled, set, slated,
+// poised, likely, supposed (before "to" or "for"), plans, intends, going
+// (before "to").
+func (f *finder) future(ti, tj int) bool {
+	lo := ti
+	for lo > 0 && !f.toks[lo].clause {
+		lo--
+	}
+	hi := tj
+	for hi < len(f.toks) && !f.toks[hi].clause {
+		hi++
+	}
+	for k := ti - 1; k >= lo && k >= ti-5; k-- {
+		if f.futureAt(k) || f.isPunct(k, ",") {
+			break
+		}
+		if f.has(k, fReport) {
+			return false
+		}
+	}
+	if tj < hi && f.has(tj, fReport) {
+		return false
+	}
+	segLo := ti
+	for segLo > lo && !f.isPunct(segLo-1, ",") {
+		segLo--
+	}
+	segHi := tj
+	for segHi < hi && !f.isPunct(segHi, ",") {
+		segHi++
+	}
+	if f.futureIn(segLo, ti, tj, segHi) {
+		return true
+	}
+	if f.has(segLo, fRelative) {
+		return false
+	}
+	for k := segLo; k < segHi; k++ {
+		if f.has(k, fPastAux) {
+			return false
+		}
+	}
+	return f.futureIn(lo, ti, tj, hi)
+}
+
+// futureIn reports whether a future marker occurs in [lo, ti) or in
+// [tj, hi) before a verb of speech.
+func (f *finder) futureIn(lo, ti, tj, hi int) bool {
+	for k := lo; k < ti; k++ {
+		if f.futureAt(k) {
+			return true
+		}
+	}
+	for k := tj; k < hi && !f.has(k, fSpeech); k++ {
+		if f.futureAt(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// futureAt reports whether a future marker starts at token k.
+func (f *finder) futureAt(k int) bool {
+	t := &f.toks[k]
+	if t.kind != word || t.flags&(fWill|fDueTo|fPlanTo) == 0 {
+		return false
+	}
+	switch {
+	case t.flags&fWill != 0:
+		switch w := f.text[t.start:t.end]; {
+		case w == "ll":
+			return f.isPunct(k-1, "'’") && f.glued(k)
+		case w == "won" || w == "Won":
+			return f.isPunct(k+1, "'’") && f.glued(k+1) && f.wordIs(k+2, "t")
+		case t.flags&fNext != 0:
+			return !f.wordIs(k+1, "to") // "next to the border"
+		case t.flags&fMonth != 0 || w == "might" || w == "Might":
+			// "may" and "might", but not the month, and not "may have".
+			return t.shape != upper && (t.flags&fMonth == 0 || t.shape == lower) && !f.wordIs(k+1, "have")
+		}
+		return true
+	case t.flags&fDueTo != 0:
+		if !f.wordIs(k+1, "to") && !f.wordIs(k+1, "for") { // "is due to", "set for Wednesday"
+			return false
+		}
+		if f.wordIs(k, "due") { // "due to the shelling" gives a cause
+			return f.has(k-1, fBe)
+		}
+		return true
+	}
+	return f.wordIs(k+1, "to")
+}

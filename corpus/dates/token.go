@@ -1,0 +1,244 @@
+package dates
+
+import (
+	"math"
+	"unicode"
+	"unicode/utf8"
+)
+
+// kind is what a token is made of.
+type kind uint8
+
+const (
+	word   kind = iota + 1 // letters
+	number                 // ASCII digits
+	punct                  // one character that is neither
+)
+
+// gap is the white space before a token.
+type gap uint8
+
+const (
+	glued  gap = iota // none: "9-10", "Oct."
+	spaced            // spaces, or one line break
+	broken            // a blank line or more: nothing reads across it
+)
+
+// shape is how a word is capitalised.
+type shape uint8
+
+const (
+	lower shape = iota // "october", and anything not below ("iPhone")
+	title              // "October", "A"
+	upper              // "OCTOBER"
+)
+
+// token is a word, a number or a punctuation mark of a text. Find reads
+// tokens rather than bytes so that it looks closely only at the few words and
+// numbers that can start a date.
+type token struct {
+	start, end int32  // byte offsets into the text
+	num        int32  // a number's value (-1 beyond 9 digits), a punctuation mark's rune
+	flags      uint64 // a word's roles, from vocab
+	val        int8   // a word's value in its role: a month, a weekday, an offset
+	kind       kind
+	gap        gap
+	shape      shape
+	clause     bool // the token starts a sentence or a clause, for reading tense
+}
+
+// digits returns how many digits a number token has.
+func (t *token) digits() int { return int(t.end - t.start) }
+
+// maxText is the most of a text read: offsets are kept in 32 bits.
+const maxText = math.MaxInt32
+
+// tokenize splits s into tokens. It allocates once for the tokens and never
+// for the words it looks up. It reads at most maxText bytes.
+func tokenize(s string) []token {
+	if len(s) > maxText {
+		s = s[:maxText]
+	}
+	toks := make([]token, 0, len(s)/4+16) // news runs about one token to 4.5 bytes
+	white, lines := false, 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		var t token
+		switch {
+		case c == '\n':
+			white, lines = true, lines+1
+			i++
+			continue
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			white = true
+			i++
+			continue
+		case '0' <= c && c <= '9':
+			j, v := i, 0
+			for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+				if j-i < 9 {
+					v = v*10 + int(s[j]-'0')
+				}
+				j++
+			}
+			if j-i > 9 {
+				v = -1
+			}
+			t = token{start: int32(i), end: int32(j), num: int32(v), kind: number}
+			i = j
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			j := scanWord(s, i)
+			t = token{start: int32(i), end: int32(j), kind: word}
+			classify(&t, s[i:j])
+			i = j
+		case c < utf8.RuneSelf:
+			t = token{start: int32(i), end: int32(i + 1), num: int32(c), kind: punct}
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case unicode.IsSpace(r):
+				white = true
+				if r == '\u2028' || r == '\u2029' || r == '\u0085' {
+					lines++
+				}
+				i += n
+				continue
+			case unicode.IsLetter(r):
+				j := scanWord(s, i)
+				t = token{start: int32(i), end: int32(j), kind: word}
+				if unicode.IsUpper(r) {
+					t.shape = title
+				}
+				i = j
+			default:
+				t = token{start: int32(i), end: int32(i + n), num: r, kind: punct}
+				i += n
+			}
+		}
+		switch {
+		case !white:
+			t.gap = glued
+		case lines >= 2:
+			t.gap = broken
+		default:
+			t.gap = spaced
+		}
+		t.clause = startsClause(toks, &t, lines > 0)
+		toks = append(toks, t)
+		white, lines = false, 0
+	}
+	return toks
+}
+
+// scanWord returns the end of the word that starts at i: letters and
+// combining marks, ASCII or not.
+func scanWord(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// maxWord is the longest word vocab holds.
+const maxWord = 16
+
+// classify sets an ASCII word's shape and looks it up in vocab.
+func classify(t *token, w string) {
+	var buf [maxWord]byte
+	ups := 0
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= utf8.RuneSelf {
+			// A word such as "Öcalan": only its capital matters.
+			if 'A' <= w[0] && w[0] <= 'Z' {
+				t.shape = title
+			}
+			return
+		}
+		if 'A' <= c && c <= 'Z' {
+			ups++
+			c += 'a' - 'A'
+		}
+		if k < maxWord {
+			buf[k] = c
+		}
+	}
+	switch {
+	case ups == len(w) && len(w) > 1:
+		t.shape = upper
+	case 'A' <= w[0] && w[0] <= 'Z':
+		t.shape = title
+	}
+	if len(w) <= maxWord && vocabKeys[buf[0]-'a'][buf[len(w)-1]-'a']&(1<<len(w)) != 0 {
+		if info, ok := vocab[string(buf[:len(w)])]; ok {
+			t.flags, t.val = info.flags, info.val
+		}
+	}
+}
+
+// startsClause reports whether t, about to follow toks, begins a sentence or
+// a clause. Sentences end at . ! ? ; and at a line break before anything but a
+// lower-case word; a full stop after an abbreviation ("Oct.", "Mr.", "U.S.")
+// or before a lower-case word ends nothing. Clauses also start at "but",
+// "while", "whereas", "although", "though", "however" and ", and".
+func startsClause(toks []token, t *token, newline bool) bool {
+	n := len(toks)
+	if n == 0 || t.gap == broken {
+		return true
+	}
+	if newline && !(t.kind == word && t.shape == lower) {
+		return true
+	}
+	p := &toks[n-1]
+	if t.kind == word {
+		if t.flags&fSeam != 0 {
+			return true
+		}
+		if t.flags&fAnd != 0 && p.kind == punct && p.num == ',' {
+			return true
+		}
+	}
+	if p.kind != punct {
+		return false
+	}
+	switch p.num {
+	case ';', '!', '?', '…':
+		return true
+	case '.':
+		if t.kind == word && t.shape == lower {
+			return false
+		}
+		if t.gap == glued && !(t.kind == punct && isQuote(rune(t.num))) {
+			return false // "3.5", "U.S."
+		}
+		if n >= 2 && p.gap == glued {
+			q := &toks[n-2]
+			if q.kind == word && (q.flags&(fAbbrev|fMonthAbbr|fWeekdayAbbr) != 0 || q.end-q.start == 1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func isQuote(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', '«', '»', ')', ']':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,725 @@
+package entity
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parleysearch/parley/corpus"
+)
+
+// Mention is one naming of a person, organisation or place in a text.
+type Mention struct {
+	Type string `json:"type"`
+	// Name is the canonical name: the gazetteer's, or for someone it does
+	// not know, the name as the article first writes it in full.
+	Name string `json:"name"`
+	// Text is the words that name the entity, exactly as written, at
+	// Start:End (byte offsets into the text given).
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	// Role and Affiliation are a person's title and what it is for, as
+	// the text gives them ("Foreign Minister", "Russia").
+	Role        string `json:"role,omitempty"`
+	Affiliation string `json:"affiliation,omitempty"`
+}
+
+// token is a word of the text.
+type token struct {
+	start, end int    // byte offsets of the word, without a possessive 's
+	text       string // the word as written
+	key        string // its folded form, with 's when possessive
+	fold       string // its folded form, without 's
+	possessive bool   // followed by 's or ’s
+	capital    bool   // starts with an upper-case letter
+	allCaps    bool   // two or more letters, all upper case (NATO, OSCE)
+	sentence   bool   // first word of a sentence
+	// descriptor marks a capitalised word whose last part is lower case
+	// ("Yerevan-based", "U.S.-led"): it describes a name, it is not one.
+	descriptor bool
+}
+
+// tokenize cuts text into words: runs of letters and digits, with
+// apostrophes, hyphens and the dots of abbreviations (U.S.) inside them.
+func tokenize(text string) []token {
+	var toks []token
+	sentence := true
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			if r == '.' || r == '!' || r == '?' || r == '\n' || r == ':' {
+				sentence = true
+			}
+			i += size
+			continue
+		}
+		start := i
+		j := i
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if isWordRune(r) {
+				j += size
+				continue
+			}
+			// Joiners stay inside a word when a letter or digit follows:
+			// Nagorno-Karabakh, don't, U.S.
+			if (r == '-' || r == '\'' || r == '’' || r == '.') && j+size < len(text) {
+				next, _ := utf8.DecodeRuneInString(text[j+size:])
+				if isWordRune(next) && (r != '.' || singleLetterBefore(text[start:j])) {
+					j += size
+					continue
+				}
+			}
+			// The dot after the last letter of an abbreviation (U.S.) belongs to it.
+			if r == '.' && strings.Contains(text[start:j], ".") && singleLetterBefore(text[start:j]) {
+				j += size
+			}
+			break
+		}
+		t := token{start: start, end: j, text: text[start:j], sentence: sentence}
+		sentence = false
+		if strings.HasSuffix(t.text, "'s") || strings.HasSuffix(t.text, "’s") {
+			cut := len("'s")
+			if strings.HasSuffix(t.text, "’s") {
+				cut = len("’s")
+			}
+			t.end -= cut
+			t.text = text[start:t.end]
+			t.possessive = true
+		}
+		t.fold = corpus.Fold(t.text)
+		t.key = t.fold
+		if t.possessive {
+			t.key += "'s"
+		}
+		first, _ := utf8.DecodeRuneInString(t.text)
+		t.capital = unicode.IsUpper(first)
+		t.allCaps = isAllCaps(t.text)
+		if dash := strings.LastIndexByte(t.text, '-'); t.capital && dash > 0 && dash+1 < len(t.text) {
+			last, _ := utf8.DecodeRuneInString(t.text[dash+1:])
+			t.descriptor = unicode.IsLower(last) && !connectors[strings.ToLower(t.text[:dash])]
+		}
+		toks = append(toks, t)
+		i = j
+		if t.possessive {
+			i = t.end + cutLen(text[t.end:])
+		}
+	}
+	return toks
+}
+
+func cutLen(s string) int {
+	if strings.HasPrefix(s, "’s") {
+		return len("’s")
+	}
+	return len("'s")
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// singleLetterBefore reports whether s ends with one letter after a dot or
+// at its start: the U and S of U.S.
+func singleLetterBefore(s string) bool {
+	r, size := utf8.DecodeLastRuneInString(s)
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	rest := s[:len(s)-size]
+	return rest == "" || strings.HasSuffix(rest, ".")
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// tokenKey folds a name into the key it is looked up under: its words,
+// folded, separated by single spaces.
+func tokenKey(name string) string {
+	toks := tokenize(name)
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.key
+	}
+	return strings.Join(keys, " ")
+}
+
+// connectors may stand, lower case, inside a person's name: Bashar
+// al-Assad is one word to the tokenizer, but "Osama bin Laden" and
+// "Charles de Gaulle" are three.
+var connectors = wordSet("al bin ibn bint de del da van von der den la le el abu abd")
+
+// orgConnectors may stand inside an organisation's name after its head
+// word: "Institute of Caucasus", "Committee for the Protection".
+var orgConnectors = wordSet("of for the on and")
+
+// notNames are capitalised words that begin sentences and headlines but
+// are never part of a name.
+var notNames = wordSet(`monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+	september october november december the a an this that these those he she it they we i you his her its their our my your
+	mr mrs ms dr but and or if when while after before as at by for from in into on of to with without since until
+	however meanwhile also yet still then there here what who whom whose which why how all both each every some many
+	most more less no not according earlier later last next new first second third former late`)
+
+func wordSet(words string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		set[w] = true
+	}
+	return set
+}
+
+// ministryWords turn a country's name into a ministry: "Azerbaijan's
+// foreign ministry", "the Russian Defence Ministry".
+var ministryWords = map[string]string{"foreign": "Foreign", "defence": "Defence", "defense": "Defence", "interior": "Interior",
+	"justice": "Justice", "health": "Health", "finance": "Finance", "emergency": "Emergency", "emergencies": "Emergency"}
+
+// orgHeads end the names of organisations Parley does not know:
+// "Baku Club of Political Scientists", "Institute of Caucasus".
+var orgHeads = map[string]bool{"ministry": true, "agency": true, "council": true, "committee": true, "commission": true,
+	"organization": true, "organisation": true, "union": true, "party": true, "front": true, "movement": true, "army": true,
+	"forces": true, "guard": true, "guards": true, "brigade": true, "brigades": true, "corps": true, "group": true,
+	"institute": true, "university": true, "court": true, "bank": true, "company": true, "corporation": true, "service": true,
+	"office": true, "department": true, "parliament": true, "assembly": true, "club": true, "foundation": true, "fund": true,
+	"center": true, "centre": true, "association": true, "league": true, "alliance": true, "coalition": true, "observatory": true,
+	"network": true, "authority": true, "administration": true, "directorate": true, "militia": true, "battalion": true}
+
+// Find returns the people, organisations and places named in the given
+// parts of text (the article's body parts), in order. Offsets are into text.
+func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
+	f := &finder{g: g, surnames: map[string]string{}, ambiguous: map[string]bool{}}
+	for _, p := range parts {
+		f.part(text, p[0], p[1])
+	}
+	sort.SliceStable(f.out, func(i, j int) bool { return f.out[i].Start < f.out[j].Start })
+	return f.out
+}
+
+// finder holds what one article's parts share: the people already named,
+// by surname, to resolve a surname alone.
+type finder struct {
+	g         *Gazetteer
+	out       []Mention
+	key       []byte            // scratch for lookup keys
+	surnames  map[string]string // translit key of a surname → canonical name
+	ambiguous map[string]bool   // surnames shared by two people of the article
+}
+
+// context is what the words before a name say about it.
+type context struct {
+	role        string // a title right before the name
+	affiliation string // a place right before the title
+	end         int    // token index the context reaches; a name must start here
+}
+
+func (f *finder) part(text string, from, to int) {
+	toks := tokenize(text[from:to])
+	for i := range toks {
+		toks[i].start += from
+		toks[i].end += from
+	}
+	var ctx context
+	for i := 0; i < len(toks); {
+		if ctx.end != i {
+			ctx = context{}
+		}
+		t := toks[i]
+		// A known name, the longest that fits.
+		if n, entries := f.match(toks, i); n > 0 {
+			e := pick(entries)
+			m := f.mention(text, toks[i:i+n], e)
+			if e.Type == Person {
+				f.roleFor(&m, e, ctx)
+				f.remember(e.Name, toks[i+n-1])
+			}
+			if e.Type == Org && n > 1 {
+				// "Lirenia's interior ministry" also names Lirenia, but
+				// "Minsk Group" does not name Minsk.
+				if place := f.placeOf(toks[i]); place != nil && e.Country != "" && corpus.Fold(place.Name) == corpus.Fold(e.Country) {
+					f.out = append(f.out, Mention{Type: Place, Name: place.Name, Text: toks[i].text, Start: toks[i].start, End: toks[i].end})
+				}
+			}
+			f.out = append(f.out, m)
+			if e.Type == Place && (e.Kind == "country" || e.Kind == "territory") {
+				// "Azerbaijan's foreign ministry".
+				if org, k := f.ministry(text, toks, i+n, e.Name); k > 0 {
+					f.out = append(f.out, org)
+					i += n + k
+					continue
+				}
+				// A country before a title is whom the title is for; a
+				// city (a dateline's "TREVANNA —") is not.
+				ctx = context{affiliation: e.Name, end: i + n}
+			}
+			if e.Type == Person && toks[i+n-1].possessive {
+				f.personsMinistry(text, toks, i+n, e)
+			}
+			i += n
+			continue
+		}
+		// A country or its demonym before a ministry: "Azerbaijan's
+		// foreign ministry", "Armenian foreign ministry".
+		if place, n := f.demonym(toks, i); place != nil {
+			f.out = append(f.out, Mention{Type: Place, Name: place.Name, Text: text[t.start:toks[i+n-1].end], Start: t.start, End: toks[i+n-1].end})
+			if m, k := f.ministry(text, toks, i+n, place.Name); k > 0 {
+				f.out = append(f.out, m)
+				i += n + k
+				ctx = context{}
+				continue
+			}
+			ctx = context{affiliation: place.Name, end: i + n}
+			i += n
+			continue
+		}
+		// A title: remember it for the name that follows.
+		if n, title := f.title(toks, i); n > 0 {
+			ctx = context{role: title, affiliation: ctx.affiliation, end: i + n}
+			i += n
+			continue
+		}
+		// A capitalised name Parley does not know.
+		if n := f.unknown(text, toks, i, ctx); n > 0 {
+			i += n
+			continue
+		}
+		i++
+	}
+}
+
+// match finds the longest known name starting at toks[i].
+func (f *finder) match(toks []token, i int) (int, []*Entry) {
+	if !toks[i].capital {
+		return 0, nil
+	}
+	try := func(n int, possessive bool) []*Entry {
+		f.key = appendKey(f.key[:0], toks[i:i+n], possessive)
+		entries, ok := f.g.byAlias[string(f.key)]
+		if !ok || !f.capitalsAgree(toks[i:i+n], string(f.key)) {
+			return nil
+		}
+		if written, abbreviation := f.g.exactCase[string(f.key)]; abbreviation && n == 1 && !slices.Contains(written, toks[i].text) {
+			return nil
+		}
+		return entries
+	}
+	for _, n := range f.g.aliasLens[toks[i].key] {
+		if n <= len(toks)-i {
+			if entries := try(n, true); entries != nil {
+				return n, entries
+			}
+		}
+	}
+	// "Ostmark's envoy": a name without its possessive.
+	if toks[i].possessive {
+		for _, n := range f.g.aliasLens[toks[i].fold] {
+			if n == 1 {
+				if entries := try(1, false); entries != nil {
+					return 1, entries
+				}
+			}
+		}
+	}
+	for _, n := range f.g.aliasLens[toks[i].fold] {
+		if n > 1 && n <= len(toks)-i && toks[i+n-1].possessive {
+			if entries := try(n, false); entries != nil {
+				return n, entries
+			}
+		}
+	}
+	return 0, nil
+}
+
+// appendKey appends the lookup key of a run of words to dst; without
+// possessive, the last word's 's is left out.
+func appendKey(dst []byte, toks []token, possessive bool) []byte {
+	for j, t := range toks {
+		if j > 0 {
+			dst = append(dst, ' ')
+		}
+		if j == len(toks)-1 && !possessive {
+			dst = append(dst, t.fold...)
+		} else {
+			dst = append(dst, t.key...)
+		}
+	}
+	return dst
+}
+
+// capitalsAgree reports whether the words are capitalised where some
+// spelling of the name is: "Lebanese Forces" (the party) is not "Lebanese
+// forces" (soldiers), "Democratic Party" is not a democratic party.
+func (f *finder) capitalsAgree(toks []token, key string) bool {
+	for _, spelling := range f.g.written[key] {
+		words := tokenize(spelling)
+		if len(words) != len(toks) {
+			continue
+		}
+		ok := true
+		for j, w := range words {
+			if w.capital && !toks[j].capital {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// pick chooses among entries sharing a spelling: people first, then
+// organisations, then places, which is the order in which a capitalised
+// name in the news most often means each.
+func pick(entries []*Entry) *Entry {
+	best := entries[0]
+	rank := map[string]int{Person: 0, Org: 1, Place: 2}
+	for _, e := range entries[1:] {
+		if rank[e.Type] < rank[best.Type] {
+			best = e
+		}
+	}
+	return best
+}
+
+func (f *finder) mention(text string, toks []token, e *Entry) Mention {
+	start, end := toks[0].start, toks[len(toks)-1].end
+	m := Mention{Type: e.Type, Name: e.Name, Text: text[start:end], Start: start, End: end}
+	if e.Type == Person {
+		m.Affiliation = e.Affiliation
+	}
+	return m
+}
+
+// roleFor gives a known person the role the words before the name state,
+// when the gazetteer agrees that it is one of theirs: "the press secretary
+// of the Russian President Dmitry Peskov" does not make Peskov president.
+func (f *finder) roleFor(m *Mention, e *Entry, ctx context) {
+	if ctx.role == "" {
+		return
+	}
+	// The gazetteer's affiliation stands; the text's fills a gap.
+	if m.Affiliation == "" {
+		m.Affiliation = ctx.affiliation
+	}
+	if len(e.Roles) == 0 {
+		m.Role = ctx.role
+		return
+	}
+	for _, r := range e.Roles {
+		if corpus.Fold(r) == corpus.Fold(ctx.role) {
+			m.Role = r
+			return
+		}
+	}
+}
+
+// remember records a person's surname, so that the surname alone can name
+// them later in the article.
+func (f *finder) remember(name string, last token) {
+	for _, key := range []string{translitKey(lastWord(name)), translitKey(last.fold)} {
+		if old, ok := f.surnames[key]; ok && old != name {
+			f.ambiguous[key] = true
+			continue
+		}
+		f.surnames[key] = name
+	}
+}
+
+func lastWord(name string) string {
+	fields := strings.Fields(corpus.Fold(name))
+	if len(fields) == 0 {
+		return ""
+	}
+	return fields[len(fields)-1]
+}
+
+// translitKey folds the differences between transliterations of one
+// surname: Aliyev and Aliev, Pashinyan and Pashinian, Mammadyarov and
+// Mamadyarov. It is used only to match a surname against a person the same
+// article has named, never across articles.
+func translitKey(s string) string {
+	s = strings.ReplaceAll(corpus.Fold(s), "y", "i")
+	var b strings.Builder
+	var prev rune
+	for _, r := range s {
+		if r == prev {
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// personsMinistry reads "Lavrov's ministry" as the ministry of the
+// person's role.
+func (f *finder) personsMinistry(text string, toks []token, i int, e *Entry) {
+	if i >= len(toks) || toks[i].fold != "ministry" {
+		return
+	}
+	for _, role := range e.Roles {
+		words := strings.Fields(corpus.Fold(role))
+		if len(words) < 2 || words[len(words)-1] != "minister" {
+			continue
+		}
+		if org := f.g.ministryOf(e.Affiliation, words[len(words)-2]); org != nil {
+			start := toks[i-1].start
+			f.out = append(f.out, Mention{Type: Org, Name: org.Name, Text: text[start:toks[i].end], Start: start, End: toks[i].end})
+			return
+		}
+	}
+}
+
+// placeOf returns the place a single word names: a demonym or a place's
+// name or alias.
+func (f *finder) placeOf(t token) *Entry {
+	if p, ok := f.g.demonyms[t.fold]; ok {
+		return p
+	}
+	for _, e := range f.g.byAlias[t.fold] {
+		if e.Type == Place {
+			return e
+		}
+	}
+	return nil
+}
+
+// demonym finds a demonym or a country written in the possessive at
+// toks[i]: they point to a place.
+func (f *finder) demonym(toks []token, i int) (*Entry, int) {
+	t := toks[i]
+	if !t.capital {
+		return nil, 0
+	}
+	if p, ok := f.g.demonyms[t.fold]; ok {
+		return p, 1
+	}
+	return nil, 0
+}
+
+// ministry reads "[foreign] ministry" after a country's name.
+func (f *finder) ministry(text string, toks []token, i int, country string) (Mention, int) {
+	if i+1 >= len(toks) {
+		return Mention{}, 0
+	}
+	word, ok := ministryWords[toks[i].fold]
+	if !ok || toks[i+1].fold != "ministry" {
+		return Mention{}, 0
+	}
+	org := f.g.ministryOf(country, word)
+	if org == nil {
+		return Mention{}, 0
+	}
+	start, end := toks[i].start, toks[i+1].end
+	return Mention{Type: Org, Name: org.Name, Text: text[start:end], Start: start, End: end}, 2
+}
+
+// ministryOf finds the ministry of a country whose name has the word
+// (Foreign, Defence…).
+func (g *Gazetteer) ministryOf(country, word string) *Entry {
+	word = corpus.Fold(word)
+	if word == "defense" {
+		word = "defence"
+	}
+	for _, e := range g.entries {
+		if e.Type != Org || e.Kind != "ministry" || corpus.Fold(e.Country) != corpus.Fold(country) {
+			continue
+		}
+		name := strings.ReplaceAll(corpus.Fold(e.Name), "defense", "defence")
+		if strings.Contains(name, word+" ministry") || strings.Contains(name, "ministry of "+word) {
+			return e
+		}
+	}
+	return nil
+}
+
+// title finds the longest title starting at toks[i].
+func (f *finder) title(toks []token, i int) (int, string) {
+	for _, n := range f.g.titleLens[toks[i].key] {
+		if n > len(toks)-i {
+			continue
+		}
+		f.key = appendKey(f.key[:0], toks[i:i+n], true)
+		if _, ok := f.g.titles[string(f.key)]; ok {
+			return n, joinText(toks[i : i+n])
+		}
+	}
+	return 0, ""
+}
+
+func joinText(toks []token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.text
+	}
+	return strings.Join(parts, " ")
+}
+
+// unknown reads a capitalised name the gazetteer does not know: a person
+// when a given name or a title says so, an organisation when its last
+// word says so, a surname alone when it is the surname of someone the
+// article has named. It returns how many words it took, 0 for none.
+func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
+	n := 0
+	for i+n < len(toks) {
+		t := toks[i+n]
+		if t.capital && !t.descriptor && !f.known(toks, i+n) {
+			n++
+			if t.possessive {
+				break
+			}
+			continue
+		}
+		// A particle inside a name, followed by more of it.
+		if n > 0 && connectors[t.fold] && i+n+1 < len(toks) && toks[i+n+1].capital {
+			n++
+			continue
+		}
+		break
+	}
+	if n == 0 {
+		return 0
+	}
+	run := toks[i : i+n]
+	// An organisation's name may go on after its head word: "Institute of
+	// Caucasus", "Committee for the Protection of Journalists".
+	isOrg := orgHeads[run[len(run)-1].fold] && len(run) >= 2
+	if orgHeads[run[len(run)-1].fold] && !run[len(run)-1].possessive {
+		for j := i + n; j+1 < len(toks) && orgConnectors[toks[j].fold]; {
+			k := j
+			for k < len(toks) && orgConnectors[toks[k].fold] {
+				k++
+			}
+			m := k
+			for m < len(toks) && toks[m].capital && !toks[m].allCaps && !f.startsPerson(toks, m) {
+				m++
+			}
+			if m == k {
+				break
+			}
+			run = toks[i:m]
+			isOrg = true
+			j = m
+		}
+	}
+	start, end := run[0].start, run[len(run)-1].end
+	last := run[len(run)-1]
+	switch {
+	case isOrg:
+		if generic(run) {
+			break // "Foreign Ministry" alone: whose?
+		}
+		name := joinText(run)
+		f.out = append(f.out, Mention{Type: Org, Name: name, Text: text[start:end], Start: start, End: end})
+	case len(run) >= 2 && len(run) <= 4 && f.personShaped(run, ctx):
+		name := f.canonicalPerson(run)
+		m := Mention{Type: Person, Name: name, Text: text[start:end], Start: start, End: end, Role: ctx.role, Affiliation: ctx.affiliation}
+		f.out = append(f.out, m)
+		f.remember(name, last)
+	case len(run) == 1:
+		if name, ok := f.surname(run[0], ctx); ok {
+			m := Mention{Type: Person, Name: name, Text: text[start:end], Start: start, End: end}
+			e, known := f.g.Lookup(name, Person)
+			if known {
+				m.Affiliation = e.Affiliation
+				f.roleFor(&m, e, ctx)
+			}
+			f.out = append(f.out, m)
+			if known && run[0].possessive {
+				f.personsMinistry(text, toks, i+1, e)
+			}
+		}
+	}
+	return len(run)
+}
+
+// startsPerson reports whether toks[i] begins a person's name: a given
+// name followed by another capitalised word.
+func (f *finder) startsPerson(toks []token, i int) bool {
+	return f.g.givenNames[toks[i].fold] && i+1 < len(toks) && toks[i+1].capital
+}
+
+// genericWords describe organisations of every country; a name made only
+// of them and a head word ("Foreign Ministry", "National Security
+// Council") does not say whose it is.
+var genericWords = wordSet(`foreign defence defense interior justice health finance emergency emergencies state national federal
+	central security general armed supreme public political military ministry of the and for`)
+
+// generic reports whether an organisation's name has no word of its own.
+func generic(run []token) bool {
+	for _, t := range run {
+		if !genericWords[t.fold] && !orgHeads[t.fold] {
+			return false
+		}
+	}
+	return true
+}
+
+// known reports whether toks[i] starts something the gazetteer or the
+// rules already read: a known name, a demonym, a title, or a word that is
+// never a name.
+func (f *finder) known(toks []token, i int) bool {
+	t := toks[i]
+	if notNames[t.fold] || t.allCaps {
+		return true
+	}
+	if n, _ := f.match(toks, i); n > 0 {
+		return true
+	}
+	if p, _ := f.demonym(toks, i); p != nil {
+		return true
+	}
+	if n, _ := f.title(toks, i); n > 0 {
+		return true
+	}
+	return false
+}
+
+// personShaped reports whether a run of capitalised words is a person's
+// name: its first word a known given name, or a title right before it;
+// never a word that is all digits.
+func (f *finder) personShaped(run []token, ctx context) bool {
+	for _, t := range run {
+		if strings.IndexFunc(t.text, unicode.IsDigit) >= 0 {
+			return false
+		}
+	}
+	if run[len(run)-1].possessive && len(run) == 1 {
+		return false
+	}
+	return f.g.givenNames[run[0].fold] || ctx.role != ""
+}
+
+// canonicalPerson writes an unknown person's name as Canonical does, so
+// that one person is one name across articles (Sergei Volkov and Sergey
+// Volkov are Sergey Volkov) and a query finds them under it.
+func (f *finder) canonicalPerson(run []token) string {
+	return f.g.Canonical(joinText(run), Person)
+}
+
+// surname resolves a single capitalised word to a person: someone this
+// article named in full with that surname (and nobody else with it), or a
+// person the gazetteer knows by that surname alone.
+func (f *finder) surname(t token, ctx context) (string, bool) {
+	key := translitKey(t.fold)
+	if !f.ambiguous[key] {
+		if name, ok := f.surnames[key]; ok {
+			return name, true
+		}
+	}
+	return "", false
+}

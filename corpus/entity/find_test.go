@@ -1,0 +1,186 @@
+package entity
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// testGazetteer loads the fictional gazetteer of testdata/gazetteer.
+func testGazetteer(t *testing.T) *Gazetteer {
+	t.Helper()
+	g, err := Load(os.DirFS("testdata/gazetteer"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// describe writes mentions compactly: type:name "text" [role, affiliation].
+func describe(ms []Mention) string {
+	var parts []string
+	for _, m := range ms {
+		s := m.Type + ":" + m.Name
+		if m.Text != m.Name {
+			s += ` "` + m.Text + `"`
+		}
+		if m.Role != "" || m.Affiliation != "" {
+			s += " [" + m.Role + "/" + m.Affiliation + "]"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func TestFind(t *testing.T) {
+	g := testGazetteer(t)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"title and demonym give role and affiliation",
+			"Ostmarkian Foreign Minister Oskar Brenn arrived in Port Amsel.",
+			`place:Ostmark "Ostmarkian"; person:Oskar Brenn [Foreign Minister/Ostmark]; place:Port Amsel`},
+		{"a surname alone is the person named before",
+			"Oskar Brenn spoke first. Later Brenn said the talks would go on.",
+			`person:Oskar Brenn [/Ostmark]; person:Oskar Brenn "Brenn" [/Ostmark]`},
+		{"spelling variants share one name",
+			"Interior Minister Pavel Edrin visited Tarnów.",
+			`person:Paul Edrin "Pavel Edrin" [Interior Minister/Lirenia]; place:Tarnow Valley "Tarnów"`},
+		{"an unknown person with a known given name, then by surname",
+			"Jonas Kell, a farmer, waited. Kell said nothing had changed.",
+			`person:Jonas Kell; person:Jonas Kell "Kell"`},
+		{"an unknown person after a title",
+			"The spokeswoman Dana Wirth declined to comment.",
+			`person:Dana Wirth [spokeswoman/]`},
+		{"an unknown surname alone names nobody",
+			"Smith said the road was closed.",
+			``},
+		{"a surname shared by two people of the article is left alone",
+			"Jonas Kell and Greta Kell arrived. Kell said they would stay.",
+			`person:Jonas Kell; person:Greta Kell`},
+		{"demonyms are places, never people",
+			"Lirenians and Ostmarkians met in the Tarnow Valley.",
+			`place:Lirenia "Lirenians"; place:Ostmark "Ostmarkians"; place:Tarnow Valley`},
+		{"a country's ministry, lower case",
+			"Lirenia's interior ministry said in a statement that the road was open.",
+			`place:Lirenia; org:Lirenian Interior Ministry "interior ministry"`},
+		{"a demonym's ministry",
+			"The Ostmarkian foreign ministry spokesman said so.",
+			`place:Ostmark "Ostmarkian"; org:Ostmark Foreign Ministry "foreign ministry"`},
+		{"a person's ministry",
+			"Oskar Brenn met the envoys, Brenn's ministry said.",
+			`person:Oskar Brenn [/Ostmark]; person:Oskar Brenn "Brenn" [/Ostmark]; org:Ostmark Foreign Ministry "Brenn's ministry"`},
+		{"titles and roles alone are nobody",
+			"The Foreign Minister and the President met the General.",
+			``},
+		{"a role the gazetteer contradicts is not given",
+			"said the spokesman of the Ostmarkian President Oskar Brenn.",
+			`place:Ostmark "Ostmarkian"; person:Oskar Brenn [/Ostmark]`},
+		{"transliterated first names fold for unknown people",
+			"Sergei Volkov and Sergey Volkov are one man.",
+			`person:Sergey Volkov "Sergei Volkov"; person:Sergey Volkov`},
+		{"a surname the gazetteer knows alone",
+			"Mr Varga said the valley was quiet.",
+			`person:Ilse Varga "Varga"`},
+		{"organisations by name and by their last word",
+			"Amsel Press reported that the Tarnow Farmers Association and the VDF agreed.",
+			`org:Amsel Press; place:Tarnow Valley "Tarnow"; org:Farmers Association; org:Valley Defence Front "VDF"`},
+		{"a possessive does not leak into the name",
+			"Ostmark's envoy met Ilse Varga's team.",
+			`place:Ostmark; person:Ilse Varga`},
+		{"sentence-initial common words are not names",
+			"However Ilse Varga left. Meanwhile nothing happened.",
+			`person:Ilse Varga`},
+	}
+	for _, tt := range tests {
+		got := describe(g.Find(tt.text, [][2]int{{0, len(tt.text)}}))
+		if got != tt.want {
+			t.Errorf("%s:\n text %q\n got  %s\n want %s", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestFindOffsets checks that every mention's text is the text at its
+// offsets, and that only the given parts are read.
+func TestFindOffsets(t *testing.T) {
+	g := testGazetteer(t)
+	text := "Furniture: Oskar Brenn ad.\n\nIlse Varga met Pavel Edrin in Port Amsel.\n\nComment: Mira Holt said hi."
+	body := [2]int{strings.Index(text, "Ilse"), strings.Index(text, "\n\nComment")}
+	ms := g.Find(text, [][2]int{body})
+	if len(ms) != 3 {
+		t.Fatalf("found %s; want the three names of the body only", describe(ms))
+	}
+	for _, m := range ms {
+		if text[m.Start:m.End] != m.Text || m.Start < body[0] || m.End > body[1] {
+			t.Errorf("mention %+v does not match the text at its offsets or lies outside the body", m)
+		}
+	}
+}
+
+func TestAliasFiles(t *testing.T) {
+	for _, tt := range []struct{ name, data string }{
+		{"aliases.yaml", "- name: Ilse Varga\n  type: person\n  aliases: [Ilsa Varga]\n- name: Kasper Lund\n  type: person\n  aliases: [Lund]\n  roles: [Colonel]\n  affiliation: Ostmark\n"},
+		{"aliases.csv", "name,type,aliases,roles,affiliation\nIlse Varga,person,Ilsa Varga,,\nKasper Lund,person,Lund,Colonel,Ostmark\n"},
+	} {
+		g := testGazetteer(t)
+		path := filepath.Join(t.TempDir(), tt.name)
+		os.WriteFile(path, []byte(tt.data), 0o644)
+		before := g.Fingerprint()
+		if err := g.AddAliasFile(path); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if g.Fingerprint() == before {
+			t.Errorf("%s: the fingerprint did not change", tt.name)
+		}
+		got := describe(g.Find("Ilsa Varga met Lund.", [][2]int{{0, 19}}))
+		if want := `person:Ilse Varga "Ilsa Varga"; person:Kasper Lund "Lund" [/Ostmark]`; got != want {
+			t.Errorf("%s: got %s, want %s", tt.name, got, want)
+		}
+		e, ok := g.Lookup("ilsa varga", Person)
+		if !ok || e.Name != "Ilse Varga" || e.From != "built-in" {
+			t.Errorf("%s: Lookup = %+v, %v", tt.name, e, ok)
+		}
+	}
+	g := testGazetteer(t)
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte("- name: X\n  type: ship\n"), 0o644)
+	if err := g.AddAliasFile(bad); err == nil || !strings.Contains(err.Error(), "unknown type") {
+		t.Errorf("a bad type: %v", err)
+	}
+	if err := g.AddAliasFile(filepath.Join(t.TempDir(), "aliases.txt")); err == nil {
+		t.Errorf("a missing file with an unknown extension must fail")
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	var got []string
+	for _, tok := range tokenize("Russia’s U.S. envoy, Nagorno-Karabakh and al-Assad's men (don't) 1,000.") {
+		s := tok.text
+		if tok.possessive {
+			s += "+s"
+		}
+		got = append(got, s)
+	}
+	want := "Russia+s U.S. envoy Nagorno-Karabakh and al-Assad+s men don't 1 000"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestVariants(t *testing.T) {
+	g := testGazetteer(t)
+	for word, want := range map[string]string{
+		"Sergei":    "sergey serguei", // a group of transliterations
+		"Warga":     "varga",          // aligned in "Ilse Warga" and "Ilse Varga"
+		"Ostmarkia": "ostmark",        // one-word spellings of one place
+		"Pavel":     "",               // Paul and Pavel are not spelled alike
+		"us":        "",               // too short to expand
+		"Brenn":     "",               // one spelling only
+	} {
+		got := strings.Join(g.Variants(word), " ")
+		if got != want {
+			t.Errorf("Variants(%q) = %q, want %q", word, got, want)
+		}
+	}
+}

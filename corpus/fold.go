@@ -1,0 +1,74 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold reduces a name to the form Parley compares names in: lower case,
+// accents removed (Erdoğan → erdogan, Əliyev → aliyev, Łódź → lodz), runs
+// of space and the ’ apostrophe made plain. Letters without an ASCII form
+// (Cyrillic, Arabic) are only lower-cased.
+func Fold(s string) string {
+	if isFolded(s) {
+		return s // most words of English text: nothing to do, nothing to allocate
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		switch f, ok := letterFolds[r]; {
+		case ok:
+			b.WriteString(f)
+		case r < utf8.RuneSelf:
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.Is(unicode.Latin, r):
+			// Only Latin letters lose their accents: in Cyrillic, й is
+			// not и.
+			for _, d := range norm.NFD.String(string(r)) {
+				if !unicode.Is(unicode.Mn, d) {
+					b.WriteRune(unicode.ToLower(d))
+				}
+			}
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// isFolded reports whether s is lower-case ASCII without runs of space or
+// a space at either end.
+func isFolded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') || c == '`' {
+			return false
+		}
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' || c != ' ' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// letterFolds are the letters NFD does not decompose into a base letter and
+// an accent, with the ASCII spelling transliterations use for them.
+var letterFolds = map[rune]string{
+	'Ə': "a", 'ə': "a", 'ı': "i", 'İ': "i", 'Ł': "l", 'ł': "l", 'Ø': "o", 'ø': "o", 'Đ': "d", 'đ': "d",
+	'Ð': "d", 'ð': "d", 'Þ': "th", 'þ': "th", 'ß': "ss", 'Æ': "ae", 'æ': "ae", 'Œ': "oe", 'œ': "oe",
+	'’': "'", '‘': "'", 'ʼ': "'", 'ʻ': "'", '`': "'", '‐': "-", '‑': "-", '–': "-",
+}
