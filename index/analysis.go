@@ -152,6 +152,12 @@ func hasNonASCII(b []byte) bool {
 	return false
 }
 
+// IsStopWord reports whether a word is one of the stop words the stemmed
+// fields leave out.
+func (a *Analyzer) IsStopWord(word string) bool {
+	return a.stopWords[string(foldWord(nil, []byte(word)))]
+}
+
 // ExactTerms returns the exact terms of text, in order.
 func (a *Analyzer) ExactTerms(text string) []string {
 	var out []string

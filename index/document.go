@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +17,8 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/corpus/entity"
+	"github.com/parleysearch/parley/corpus/extract"
 )
 
 // schemaVersion changes whenever what Parley stores for an article changes
@@ -23,14 +26,16 @@ import (
 // replaces articles indexed the old way instead of calling them unchanged.
 const schemaVersion = 1
 
-// ContentHash identifies what Parley would store for an article: two
-// articles with the same hash need not be indexed twice.
-func ContentHash(a *corpus.Article) string {
+// ContentHash identifies what Parley would store for an article analysed
+// by analyses with the given fingerprint: two articles with the same hash
+// need not be indexed twice.
+func ContentHash(a *corpus.Article, analysis string) string {
 	h := sha256.New()
 	field := func(s string) {
 		fmt.Fprintf(h, "%d:%s", len(s), s)
 	}
 	field(strconv.Itoa(schemaVersion))
+	field(analysis)
 	field(a.ID)
 	field(a.Title)
 	field(a.Text)
@@ -59,6 +64,51 @@ func ContentHash(a *corpus.Article) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
+// EntityFields returns the fields an entity type is indexed in: by name,
+// for facets, and folded, for filters. Unknown types have none.
+func EntityFields(typ string) (name, key string) {
+	switch typ {
+	case entity.Person:
+		return FieldPerson, FieldPersonKey
+	case entity.Org:
+		return FieldOrg, FieldOrgKey
+	case entity.Place:
+		return FieldPlace, FieldPlaceKey
+	}
+	return "", ""
+}
+
+// mentionedTerms lists the terms a mentioned date is indexed under: the
+// date at its own precision and every coarser one (2020-10-10, 2020-10,
+// 2020), and for an interval every year it spans, so that mentioned:2020-10
+// finds an article that mentions October 10, 2020.
+func mentionedTerms(value string) []string {
+	if from, to, ok := strings.Cut(value, "/"); ok {
+		a, errA := corpus.ParseDate(from)
+		b, errB := corpus.ParseDate(to)
+		if errA != nil || errB != nil || b.Start.Year()-a.Start.Year() > 200 {
+			return nil
+		}
+		var out []string
+		for y := a.Start.Year(); y <= b.Start.Year(); y++ {
+			out = append(out, strconv.Itoa(y))
+		}
+		return out
+	}
+	d, err := corpus.ParseDate(value)
+	if err != nil || d.IsZero() {
+		return nil
+	}
+	out := []string{d.Start.Format("2006")}
+	if d.Precision >= corpus.Month {
+		out = append(out, d.Start.Format("2006-01"))
+	}
+	if d.Precision >= corpus.Day {
+		out = append(out, d.Start.Format("2006-01-02"))
+	}
+	return out
+}
+
 // calendarTime is a time's date and clock on its own calendar, as UTC:
 // 2020-10-20T01:00+04:00 becomes 2020-10-20T01:00Z, so that an article
 // the outlet dated the 20th is filed under the 20th.
@@ -82,6 +132,45 @@ type meta struct {
 	Parts      []corpus.Part     `json:"parts"`
 	Extra      map[string]string `json:"extra,omitempty"`
 	Hash       string            `json:"hash"`
+	// Entities sums up who and what the article names, for `parley
+	// entities` and `parley entity`: the offsets stay with the source
+	// (`parley extract`), which keeps the index small.
+	Entities []EntitySummary `json:"entities,omitempty"`
+}
+
+// EntitySummary is one person, organisation or place an article names:
+// how often, how it is spelled there, and the roles given.
+type EntitySummary struct {
+	Type      string   `json:"t"`
+	Name      string   `json:"n"`
+	Mentions  int      `json:"c"`
+	Spellings []string `json:"s,omitempty"` // every way the article writes it
+	Roles     []string `json:"r,omitempty"`
+}
+
+// summarize sums up an article's entity mentions by entity, in order of
+// first mention.
+func summarize(ms []entity.Mention) []EntitySummary {
+	var out []EntitySummary
+	at := map[string]int{}
+	for _, m := range ms {
+		key := m.Type + "\x00" + m.Name
+		i, ok := at[key]
+		if !ok {
+			i = len(out)
+			at[key] = i
+			out = append(out, EntitySummary{Type: m.Type, Name: m.Name})
+		}
+		s := &out[i]
+		s.Mentions++
+		if !slices.Contains(s.Spellings, m.Text) {
+			s.Spellings = append(s.Spellings, m.Text)
+		}
+		if m.Role != "" && !slices.Contains(s.Roles, m.Role) {
+			s.Roles = append(s.Roles, m.Role)
+		}
+	}
+	return out
 }
 
 // FoldKey folds a keyword for matching regardless of case and accents:
@@ -91,7 +180,8 @@ func FoldKey(s string) string {
 }
 
 // articleDocument builds the Bleve document for an article.
-func (ix *Index) articleDocument(a *corpus.Article, hash string) *document.Document {
+func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Document {
+	a := an.Article
 	d := document.NewDocument(a.ID)
 	keyword := func(name, value string, opts index.FieldIndexingOptions) {
 		if value != "" {
@@ -128,10 +218,28 @@ func (ix *Index) articleDocument(a *corpus.Article, hash string) *document.Docum
 		keyword(FieldMonth, a.Published.Month(), index.IndexField|index.DocValues)
 	}
 	keyword(FieldPath, a.From.Path, index.IndexField)
+	entities := summarize(an.Entities)
+	for _, e := range entities {
+		name, key := EntityFields(e.Type)
+		if name == "" {
+			continue
+		}
+		d.AddField(document.NewTextFieldWithIndexingOptions(name, nil, []byte(e.Name), index.IndexField|index.DocValues))
+		d.AddField(document.NewTextFieldWithIndexingOptions(key, nil, []byte(FoldKey(e.Name)), index.IndexField))
+	}
+	mentioned := map[string]bool{}
+	for _, m := range an.Dates {
+		for _, v := range mentionedTerms(m.Value) {
+			if !mentioned[v] {
+				mentioned[v] = true
+				d.AddField(document.NewTextFieldWithIndexingOptions(FieldMentioned, nil, []byte(v), index.IndexField))
+			}
+		}
+	}
 	m := meta{
 		Source: a.Source, URL: a.URL, Path: a.From.Path, Line: a.From.Line, Record: a.From.Record, Key: a.From.Key,
 		Authors: a.Authors, Language: a.Language, Published: a.Published.String(), DateMethod: a.Published.Method,
-		Parts: a.Parts, Extra: a.Extra, Hash: hash,
+		Parts: a.Parts, Extra: a.Extra, Hash: hash, Entities: entities,
 	}
 	if b, err := json.Marshal(m); err == nil {
 		stored(FieldMeta, string(b))
@@ -395,5 +503,6 @@ type FileRecord struct {
 	SHA256   string    `json:"sha256"`
 	Articles int       `json:"articles"`
 	Schema   int       `json:"schema"`
+	Analysis string    `json:"analysis"` // the Extractor's fingerprint
 	Indexed  time.Time `json:"indexed"`
 }

@@ -15,16 +15,19 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/parleysearch/parley/corpus/extract"
 )
 
 // Index is Parley's index on local disk: one Bleve index holding a
 // document per article and, per input file, a record of what was indexed
 // from it. One process may write it at a time; readers may share it.
 type Index struct {
-	bleve    bleve.Index
-	path     string
-	analyzer *Analyzer
-	readOnly bool
+	bleve     bleve.Index
+	path      string
+	analyzer  *Analyzer
+	extractor *extract.Extractor
+	readOnly  bool
 }
 
 // Options say how to open an index.
@@ -35,6 +38,10 @@ type Options struct {
 	// LockTimeout is how long to wait for another process to let go of
 	// the index; 0 means DefaultLockTimeout.
 	LockTimeout time.Duration
+	// Extractor analyses articles as they are indexed (entities, dates) and
+	// tells searches which names are one; nil indexes text and metadata
+	// only.
+	Extractor *extract.Extractor
 	// Scoring is the ranking model of a new index: "" for DefaultScoring
 	// default, or "tf-idf" or "bm25". An existing index keeps its own.
 	Scoring string
@@ -89,7 +96,7 @@ func Open(path string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{path: abs, analyzer: NewAnalyzer(), readOnly: opts.ReadOnly}
+	ix := &Index{path: abs, analyzer: NewAnalyzer(), extractor: opts.Extractor, readOnly: opts.ReadOnly}
 	config := map[string]any{"bolt_timeout": opts.LockTimeout.String(), "scorchMergePlanOptions": mergePlan}
 	exists, err := isIndex(abs)
 	if err != nil {
@@ -185,6 +192,17 @@ func (ix *Index) Bleve() bleve.Index { return ix.bleve }
 
 // Analyzer returns the analyzer the index was built with, for queries.
 func (ix *Index) Analyzer() *Analyzer { return ix.analyzer }
+
+// Extractor returns the analyses the index was opened with, or nil.
+func (ix *Index) Extractor() *extract.Extractor { return ix.extractor }
+
+// analysisFingerprint identifies the analyses articles are indexed with.
+func (ix *Index) analysisFingerprint() string {
+	if ix.extractor == nil {
+		return "none"
+	}
+	return ix.extractor.Fingerprint()
+}
 
 // kindQuery matches the documents of one kind.
 func kindQuery(kind string) query.Query {

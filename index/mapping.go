@@ -41,6 +41,17 @@ const (
 	FieldYear      = "year"      // "2019", for facets
 	FieldMonth     = "month"     // "2019-04", for facets
 	FieldPath      = "path"      // the input file, to find its articles
+	// The people, organisations and places an article names, by canonical
+	// name (for facets), and folded (for filters: person:, org:, place:).
+	FieldPerson    = "person"
+	FieldPersonKey = "person_key"
+	FieldOrg       = "org"
+	FieldOrgKey    = "org_key"
+	FieldPlace     = "place"
+	FieldPlaceKey  = "place_key"
+	// FieldMentioned holds each date the article mentions at each of its
+	// precisions (2020-10-10, 2020-10, 2020), for mentioned:.
+	FieldMentioned = "mentioned"
 	// FieldMeta stores, as one JSON value, everything shown about an
 	// article that is not searched (see Stored): one stored field costs
 	// less to write than a dozen small ones.
@@ -143,6 +154,12 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(FieldYear, kw(FieldYear, false, true))
 	doc.AddFieldMappingsAt(FieldMonth, kw(FieldMonth, false, true))
 	doc.AddFieldMappingsAt(FieldPath, kw(FieldPath, false, false))
+	for _, pair := range [][2]string{{FieldPerson, FieldPersonKey}, {FieldOrg, FieldOrgKey}, {FieldPlace, FieldPlaceKey}} {
+		key := kw(pair[1], false, false)
+		key.Analyzer = analyzerKey
+		doc.AddFieldMappingsAt(pair[0], kw(pair[0], false, true), key)
+	}
+	doc.AddFieldMappingsAt(FieldMentioned, kw(FieldMentioned, false, false))
 	doc.AddFieldMappingsAt(FieldMeta, stored(FieldMeta))
 	doc.AddFieldMappingsAt(fieldFileRecord, stored(fieldFileRecord))
 	m.DefaultMapping = doc

@@ -34,6 +34,8 @@ type Stored struct {
 	Parts      []corpus.Part
 	Extra      map[string]string
 	Hash       string
+	// Entities sums up who and what the article names.
+	Entities []EntitySummary
 }
 
 // StoredFields lists the stored fields a Stored is read from.
@@ -52,6 +54,7 @@ func StoredFrom(id string, fields map[string]any) Stored {
 	}
 	s.Source, s.URL, s.Path, s.Line, s.Record, s.Key = m.Source, m.URL, m.Path, m.Line, m.Record, m.Key
 	s.Authors, s.Language, s.DateMethod, s.Parts, s.Extra, s.Hash = m.Authors, m.Language, m.DateMethod, m.Parts, m.Extra, m.Hash
+	s.Entities = m.Entities
 	s.Published, _ = corpus.ParseDate(m.Published)
 	return s
 }

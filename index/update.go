@@ -10,6 +10,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -17,6 +19,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/corpus/extract"
 )
 
 // UpdateOptions say how Update reads and writes.
@@ -150,7 +153,8 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 	if err != nil {
 		return false, err
 	}
-	if found && rec.SHA256 == digest && rec.Schema == schemaVersion {
+	fingerprint := ix.analysisFingerprint()
+	if found && rec.SHA256 == digest && rec.Schema == schemaVersion && rec.Analysis == fingerprint {
 		sum.Unchanged += rec.Articles
 		return true, nil
 	}
@@ -160,6 +164,29 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 	}
 	count := 0
 	seen := make(map[string]bool, len(existing))
+	// Articles are analysed a chunk at a time, on every core, and then
+	// written in order: analysis costs about as much as Bleve's own work.
+	var chunk []*corpus.Article
+	flush := func() error {
+		for _, an := range ix.analyze(chunk) {
+			hash := ContentHash(an.Article, fingerprint)
+			old, had := existing[an.Article.ID]
+			switch {
+			case had && old == hash:
+				sum.Unchanged++
+				continue
+			case had:
+				sum.Updated++
+			default:
+				sum.Added++
+			}
+			if err := w.Put(an, hash); err != nil {
+				return err
+			}
+		}
+		chunk = chunk[:0]
+		return nil
+	}
 	readErr := reader.Read(f, func(a *corpus.Article) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -170,19 +197,14 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 		seen[a.ID] = true
 		count++
 		onArticle()
-		hash := ContentHash(a)
-		old, had := existing[a.ID]
-		switch {
-		case had && old == hash:
-			sum.Unchanged++
-			return nil
-		case had:
-			sum.Updated++
-		default:
-			sum.Added++
+		if chunk = append(chunk, a); len(chunk) == analysisChunk {
+			return flush()
 		}
-		return w.Put(a, hash)
+		return nil
 	}, report)
+	if readErr == nil {
+		readErr = flush()
+	}
 	if readErr != nil {
 		return false, readErr // cancelled, or the writer failed: the file stays unrecorded and is read again next time
 	}
@@ -195,7 +217,38 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 		}
 	}
 	return false, w.FileDone(FileRecord{Path: f.Path, Size: f.Size, ModTime: f.ModTime, SHA256: digest,
-		Articles: count, Schema: schemaVersion, Indexed: time.Now().UTC()})
+		Articles: count, Schema: schemaVersion, Analysis: fingerprint, Indexed: time.Now().UTC()})
+}
+
+// analysisChunk is how many articles are analysed together, in parallel.
+const analysisChunk = 256
+
+// analyze analyses articles on every core, keeping their order.
+func (ix *Index) analyze(articles []*corpus.Article) []*extract.Analysis {
+	out := make([]*extract.Analysis, len(articles))
+	if ix.extractor == nil {
+		for i, a := range articles {
+			out[i] = &extract.Analysis{Article: a}
+		}
+		return out
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = ix.extractor.Analyze(articles[i])
+			}
+		}()
+	}
+	for i := range articles {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 // prune removes the articles and records of files that no longer exist.

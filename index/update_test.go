@@ -79,7 +79,8 @@ func TestUpdateIsIdempotent(t *testing.T) {
 	if first.Added != 26 || first.Updated != 0 || first.Unchanged != 0 || first.Failed != 0 {
 		t.Fatalf("first run: %+v, want 26 added", first)
 	}
-	if first.Skipped != 1 || first.Reasons["skipped: folder notes (README, LICENSE), not an article"] != 1 {
+	if first.Skipped != 2 || first.Reasons["skipped: folder notes (README, LICENSE), not an article"] != 1 ||
+		first.Reasons["skipped: alias list, not articles (pass it with --aliases)"] != 1 {
 		t.Errorf("README.md should be skipped with its reason: %+v", first.Reasons)
 	}
 	if n := articleCount(t, ix); n != 26 {

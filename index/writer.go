@@ -6,7 +6,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
-	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/corpus/extract"
 )
 
 // Writer writes documents to the index in batches. Two batches are written
@@ -100,13 +100,13 @@ func (w *Writer) work() {
 	}
 }
 
-// Put adds an article, replacing any document with its ID.
-func (w *Writer) Put(a *corpus.Article, hash string) error {
+// Put adds an analysed article, replacing any document with its ID.
+func (w *Writer) Put(an *extract.Analysis, hash string) error {
 	if err := w.Err(); err != nil {
 		return err
 	}
-	if err := w.batch.IndexAdvanced(w.ix.articleDocument(a, hash)); err != nil {
-		return fmt.Errorf("index article %s: %w", a.ID, err)
+	if err := w.batch.IndexAdvanced(w.ix.articleDocument(an, hash)); err != nil {
+		return fmt.Errorf("index article %s: %w", an.Article.ID, err)
 	}
 	w.inBatch++
 	return w.maybeFlush()

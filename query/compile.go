@@ -10,6 +10,7 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/corpus/entity"
 	"github.com/parleysearch/parley/index"
 )
 
@@ -38,10 +39,12 @@ var (
 
 // compiler turns a parsed query into Bleve queries for one index.
 type compiler struct {
-	ix       *index.Index
-	comments bool // bare words also search reader comments
-	marks    *marks
-	notes    []string
+	ix        *index.Index
+	gazetteer *entity.Gazetteer // nil when the index knows no names
+	comments  bool              // bare words also search reader comments
+	exact     bool              // no word stands for its other spellings
+	marks     *marks
+	notes     []string
 }
 
 // compiled is a query ready to run.
@@ -51,8 +54,11 @@ type compiled struct {
 	notes []string
 }
 
-func compile(ix *index.Index, n Node, comments bool) (*compiled, error) {
-	c := &compiler{ix: ix, comments: comments, marks: newMarks()}
+func compile(ix *index.Index, n Node, comments, exact bool) (*compiled, error) {
+	c := &compiler{ix: ix, comments: comments, exact: exact, marks: newMarks()}
+	if x := ix.Extractor(); x != nil {
+		c.gazetteer = x.Gazetteer()
+	}
 	q, anchored, err := c.node(n)
 	if err != nil {
 		return nil, err
@@ -100,6 +106,9 @@ func (c *compiler) node(n Node) (q bquery.Query, anchored bool, err error) {
 	case *Phrase:
 		return c.phrase(n)
 	case *DateFilter:
+		if n.Op == "mentioned" {
+			return termQuery(n.Date.String(), index.FieldMentioned, 1), false, nil
+		}
 		q, err := dateQuery(n.Op, n.Date)
 		return q, false, err
 	}
@@ -177,7 +186,7 @@ func (c *compiler) or(nodes []Node) (bquery.Query, bool, error) {
 // field, or by default the title and body (and comments on request).
 func (c *compiler) fieldsFor(field string, at int) ([]textField, error) {
 	switch field {
-	case "":
+	case "", "exact":
 		if c.comments {
 			return []textField{titleField, bodyField, commentsField}, nil
 		}
@@ -214,7 +223,7 @@ func termQuery(term, field string, boost float64) bquery.Query {
 
 func (c *compiler) term(n *Term) (bquery.Query, bool, error) {
 	if kind, _ := FieldKindOf(n.Field); kind == KeywordField {
-		return keywordQuery(n.Field, n.Text), false, nil
+		return c.keyword(n.Field, n.Text), false, nil
 	}
 	fields, err := c.fieldsFor(n.Field, n.At)
 	if err != nil {
@@ -233,6 +242,9 @@ func (c *compiler) term(n *Term) (bquery.Query, bool, error) {
 		return c.fuzzy(n, words[0], fields)
 	}
 	word := words[0]
+	if variants := c.variants(n.Field, word); len(variants) > 0 {
+		return c.spellings(n.Text, word, variants, fields, n.At)
+	}
 	var qs []bquery.Query
 	if stem, ok := an.Stem([]byte(word)); ok {
 		for _, f := range fields {
@@ -425,7 +437,7 @@ func (c *compiler) noteExpansion(typed string, found map[string]bool) {
 
 func (c *compiler) phrase(n *Phrase) (bquery.Query, bool, error) {
 	if kind, _ := FieldKindOf(n.Field); kind == KeywordField {
-		return keywordQuery(n.Field, n.Text), false, nil
+		return c.keyword(n.Field, n.Text), false, nil
 	}
 	fields, err := c.fieldsFor(n.Field, n.At)
 	if err != nil {
@@ -473,10 +485,85 @@ func (c *compiler) phraseOf(typed string, words []string, slop int, fields []tex
 
 // keywordField is the indexed field behind a keyword query field.
 func keywordField(name string) string {
-	if name == "source" {
+	switch name {
+	case "source":
 		return index.FieldSourceKey
+	case "person":
+		_, key := index.EntityFields(entity.Person)
+		return key
+	case "org":
+		_, key := index.EntityFields(entity.Org)
+		return key
+	case "place":
+		_, key := index.EntityFields(entity.Place)
+		return key
 	}
 	return name
+}
+
+// keyword matches a value of a keyword field. A person, organisation or
+// place is looked up in the gazetteer first, so that person:"Sergei
+// Lavrov" finds the articles that name Sergey Lavrov however they spell
+// him; exact: and --exact keep the value as typed.
+func (c *compiler) keyword(field, value string) bquery.Query {
+	typ := map[string]string{"person": entity.Person, "org": entity.Org, "place": entity.Place}[field]
+	if typ == "" || c.gazetteer == nil || c.exact {
+		return keywordQuery(field, value)
+	}
+	canonical := c.gazetteer.Canonical(value, typ)
+	if canonical != value {
+		c.notes = append(c.notes, fmt.Sprintf("%s:%s: the %s %s, however spelled", field, value, typ, canonical))
+	} else {
+		c.notes = append(c.notes, fmt.Sprintf("%s:%s: articles naming the %s %s", field, value, typ, canonical))
+	}
+	return keywordQuery(field, canonical)
+}
+
+// variants returns the other spellings a bare word stands for, or none
+// when the query asks for words as typed.
+func (c *compiler) variants(field, word string) []string {
+	if c.gazetteer == nil || c.exact || field == "exact" {
+		return nil
+	}
+	if c.ix.Analyzer().IsStopWord(word) {
+		return nil
+	}
+	return c.gazetteer.Variants(word)
+}
+
+// spellings matches any of a word's spellings: each as a bare word (one
+// word) or as a phrase (a spelling of several, such as nagorno-karabakh).
+func (c *compiler) spellings(typed, word string, variants []string, fields []textField, at int) (bquery.Query, bool, error) {
+	an := c.ix.Analyzer()
+	var qs []bquery.Query
+	for _, spelling := range append([]string{word}, variants...) {
+		words := an.ExactTerms(spelling)
+		switch {
+		case len(words) == 0:
+			continue
+		case len(words) > 1:
+			q, _, err := c.phraseOf(spelling, words, 0, fields, at)
+			if err != nil {
+				return nil, false, err
+			}
+			qs = append(qs, q)
+			continue
+		}
+		if stem, ok := an.Stem([]byte(words[0])); ok {
+			for _, f := range fields {
+				qs = append(qs, termQuery(stem, f.stemmed, f.boost))
+			}
+			c.marks.stems[stem] = true
+		} else {
+			for _, f := range fields {
+				qs = append(qs, termQuery(words[0], f.exact, f.boost))
+			}
+			c.marks.exact[words[0]] = true
+		}
+	}
+	c.notes = append(c.notes, fmt.Sprintf("%s: also as %s (spellings of one name; exact:%s or --exact for the word alone)",
+		typed, strings.Join(variants, ", "), typed))
+	return anyOf(qs), true, nil
 }
 
 // keywordQuery matches a keyword field's value regardless of case and accents.

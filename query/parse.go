@@ -35,10 +35,15 @@ var fields = []struct {
 	{"title", TextField},
 	{"body", TextField},
 	{"comments", TextField},
+	{"exact", TextField}, // the default fields, words as typed: no other spellings
 	{"source", KeywordField},
+	{"person", KeywordField},
+	{"org", KeywordField},
+	{"place", KeywordField},
 	{"after", DateField},
 	{"before", DateField},
 	{"date", DateField},
+	{"mentioned", DateField}, // a date the article mentions
 }
 
 // FieldKindOf reports the kind of the field called name, matched without

@@ -13,6 +13,7 @@ import (
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/corpus/entity"
 	"github.com/parleysearch/parley/index"
 )
 
@@ -32,6 +33,9 @@ type Request struct {
 	Sources []string
 	// Comments makes bare words and phrases search reader comments too.
 	Comments bool
+	// Exact makes every word mean only itself: no other spellings of a
+	// name, and person:, org: and place: values as typed.
+	Exact bool
 	// Facets asks for counts by source and month.
 	Facets bool
 	// FacetSize is how many sources to count; 0 means 10.
@@ -85,9 +89,13 @@ type Snippets struct {
 	Comments []Snippet `json:"comments,omitempty"`
 }
 
-// Facets count the matching articles by source and by month.
+// Facets count the matching articles by source, month, and the people,
+// organisations and places they name.
 type Facets struct {
 	Source []FacetValue `json:"source"`
+	Person []FacetValue `json:"person"`
+	Org    []FacetValue `json:"org"`
+	Place  []FacetValue `json:"place"`
 	// Month covers every month from the first to the last (or the
 	// request's From and To), zero-filled, in order.
 	Month []FacetValue `json:"month"`
@@ -143,7 +151,7 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 	if err != nil {
 		return nil, err
 	}
-	c, err := compile(ix, node, req.Comments)
+	c, err := compile(ix, node, req.Comments, req.Exact)
 	if err != nil {
 		var se *SyntaxError
 		if errors.As(err, &se) {
@@ -178,6 +186,10 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 		}
 		sr.AddFacet("source", bleve.NewFacetRequest(index.FieldSource, size))
 		sr.AddFacet("month", bleve.NewFacetRequest(index.FieldMonth, 100000))
+		for _, typ := range []string{entity.Person, entity.Org, entity.Place} {
+			name, _ := index.EntityFields(typ)
+			sr.AddFacet(typ, bleve.NewFacetRequest(name, size))
+		}
 		sr.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 1))
 	}
 
@@ -284,12 +296,16 @@ func partSnippets(an *index.Analyzer, m *marks, texts []string, parts []corpus.P
 
 // facets builds the facet counts, filling the month histogram.
 func facets(res *bleve.SearchResult, req Request) *Facets {
-	f := &Facets{Source: []FacetValue{}, Month: []FacetValue{}}
-	if src := res.Facets["source"]; src != nil && src.Terms != nil {
-		for _, t := range src.Terms.Terms() {
-			f.Source = append(f.Source, FacetValue{t.Term, t.Count})
+	f := &Facets{}
+	for name, dst := range map[string]*[]FacetValue{"source": &f.Source, entity.Person: &f.Person, entity.Org: &f.Org, entity.Place: &f.Place} {
+		*dst = []FacetValue{}
+		if r := res.Facets[name]; r != nil && r.Terms != nil {
+			for _, t := range r.Terms.Terms() {
+				*dst = append(*dst, FacetValue{t.Term, t.Count})
+			}
 		}
 	}
+	f.Month = []FacetValue{}
 	counts := map[string]int{}
 	var first, last string
 	if m := res.Facets["month"]; m != nil && m.Terms != nil {

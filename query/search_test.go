@@ -14,6 +14,8 @@ import (
 
 	"github.com/parleysearch/parley/corpus"
 	"github.com/parleysearch/parley/corpus/corpustest"
+	"github.com/parleysearch/parley/corpus/entity"
+	"github.com/parleysearch/parley/corpus/extract"
 	"github.com/parleysearch/parley/index"
 )
 
@@ -28,6 +30,25 @@ var testIndexes struct {
 // root), built once per test binary.
 func testIndex(t *testing.T, name string, paths ...string) *index.Index {
 	t.Helper()
+	return testIndexWith(t, name, nil, paths...)
+}
+
+// namesIndex is the demo corpus indexed with the built-in gazetteer and the
+// demo's own names (corpus/demo/aliases.yaml).
+func namesIndex(t *testing.T) *index.Index {
+	t.Helper()
+	g, err := entity.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.AddAliasFile(filepath.Join(corpustest.ModuleRoot(t), "corpus", "demo", "aliases.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	return testIndexWith(t, "demo-names", extract.New(g), "corpus/demo")
+}
+
+func testIndexWith(t *testing.T, name string, x *extract.Extractor, paths ...string) *index.Index {
+	t.Helper()
 	testIndexes.Lock()
 	defer testIndexes.Unlock()
 	if ix := testIndexes.byName[name]; ix != nil {
@@ -37,7 +58,7 @@ func testIndex(t *testing.T, name string, paths ...string) *index.Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := index.Open(filepath.Join(dir, "index"), index.Options{})
+	ix, err := index.Open(filepath.Join(dir, "index"), index.Options{Extractor: x})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -320,5 +341,83 @@ func TestSearchErrors(t *testing.T) {
 		if tt.column > 0 && (!errors.As(err, &se) || se.Column() != tt.column) {
 			t.Errorf("%q: error %v, want a syntax error at column %d", tt.req.Query, err, tt.column)
 		}
+	}
+}
+
+// TestNames searches the demo corpus by the people, places and dates its
+// articles name, however each article spells them.
+func TestNames(t *testing.T) {
+	ix := namesIndex(t)
+	total := func(req Request) uint64 { return run(t, ix, req).Total }
+	both := total(Request{Query: `"Kelmarin"`})
+	if both < 5 {
+		t.Fatalf("Kelmarin appears in %d articles", both)
+	}
+	// person: finds every spelling; the spellings alone find fewer.
+	for _, name := range []string{`"Alexander Kelmarin"`, `"Aleksandr Kelmarin"`, `Kelmarin`} {
+		if got := total(Request{Query: "person:" + name}); got != both {
+			t.Errorf("person:%s: %d articles, want the %d that name him", name, got, both)
+		}
+	}
+	aleksandr := total(Request{Query: `"Aleksandr Kelmarin"`})
+	alexander := total(Request{Query: `"Alexander Kelmarin"`})
+	if aleksandr == 0 || alexander == 0 || aleksandr+alexander < both {
+		t.Errorf("the phrases find %d and %d articles, between them at least %d", aleksandr, alexander, both)
+	}
+	// A bare word stands for its spellings, unless exact.
+	oryen := total(Request{Query: "Oryen", Exact: true})
+	expanded := run(t, ix, Request{Query: "Oryen"})
+	if expanded.Total <= oryen || !strings.Contains(strings.Join(expanded.Explain, "\n"), "oryan") {
+		t.Errorf("Oryen: %d articles, exact %d; explain %v", expanded.Total, oryen, expanded.Explain)
+	}
+	if got := total(Request{Query: "exact:Oryen"}); got != oryen {
+		t.Errorf("exact:Oryen: %d, want %d", got, oryen)
+	}
+	if got := total(Request{Query: "place:Varkesch"}); got != total(Request{Query: "place:Varkesh"}) || got < 10 {
+		t.Errorf("place:Varkesch: %d articles", got)
+	}
+	// mentioned: finds the date written "October 10" and "10 October".
+	if got := run(t, ix, Request{Query: "mentioned:2020-10-10", Limit: 50}); got.Total < 2 {
+		t.Errorf("mentioned:2020-10-10: %d articles", got.Total)
+	}
+	if m, d := total(Request{Query: "mentioned:2020-10"}), total(Request{Query: "mentioned:2020-10-10"}); m < d {
+		t.Errorf("mentioned:2020-10 finds %d, fewer than mentioned:2020-10-10 (%d)", m, d)
+	}
+	// Facets name people by their canonical names.
+	f := run(t, ix, Request{Query: "ceasefire", Facets: true}).Facets
+	names := map[string]bool{}
+	for _, v := range f.Person {
+		names[v.Value] = true
+	}
+	if !names["Alexander Kelmarin"] || names["Aleksandr Kelmarin"] || len(f.Place) == 0 || len(f.Org) == 0 {
+		t.Errorf("facets: people %v, places %v, orgs %v", f.Person, f.Place, f.Org)
+	}
+}
+
+// TestEntityReports checks parley entities and parley entity over the demo.
+func TestEntityReports(t *testing.T) {
+	ix := namesIndex(t)
+	list, err := Entities(context.Background(), ix, EntitiesRequest{Type: entity.Person})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kelmarin *EntityCount
+	for i, e := range list.Entities {
+		if e.Type != entity.Person {
+			t.Errorf("--type person listed %+v", e)
+		}
+		if e.Name == "Alexander Kelmarin" {
+			kelmarin = &list.Entities[i]
+		}
+	}
+	if kelmarin == nil || kelmarin.Mentions < kelmarin.Articles || len(kelmarin.Spellings) < 2 || len(kelmarin.Roles) == 0 {
+		t.Fatalf("Kelmarin: %+v", kelmarin)
+	}
+	rep, err := Entity(context.Background(), ix, "Aleksandr Kelmarin", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Name != "Alexander Kelmarin" || rep.Known == nil || rep.Articles != kelmarin.Articles || len(rep.Sources) == 0 || len(rep.Months) == 0 || len(rep.Recent) == 0 {
+		t.Errorf("entity report: %+v", rep)
 	}
 }

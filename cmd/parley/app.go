@@ -11,6 +11,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/parleysearch/parley/corpus/entity"
+	"github.com/parleysearch/parley/corpus/extract"
 	"github.com/parleysearch/parley/index"
 )
 
@@ -36,6 +38,11 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 				EnvVars: []string{"PARLEY_INDEX"},
 			},
 			&cli.StringFlag{
+				Name:    "aliases",
+				Usage:   "your own names and spellings, in a YAML or CSV `FILE` (see parley aliases --help)",
+				EnvVars: []string{"PARLEY_ALIASES"},
+			},
+			&cli.StringFlag{
 				Name:  "color",
 				Value: "auto",
 				Usage: "colour in results: auto (on a terminal, unless NO_COLOR is set), always or never",
@@ -46,6 +53,10 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 			searchCommand(stdout, stderr, getenv),
 			showCommand(stdout, getenv),
 			statsCommand(stdout, getenv),
+			extractCommand(stdout, stderr, getenv),
+			entitiesCommand(stdout, getenv),
+			entityCommand(stdout, getenv),
+			aliasesCommand(stdout, getenv),
 			benchCommand(stdout, stderr, getenv),
 		},
 	}
@@ -129,13 +140,38 @@ func dataDir(getenv env) (string, error) {
 	return filepath.Join(home, ".local", "share"), nil
 }
 
+// extractor builds the analyses: the built-in gazetteer, with the user's
+// own aliases when --aliases or $PARLEY_ALIASES names a file.
+func extractor(c *cli.Context, getenv env) (*extract.Extractor, error) {
+	g, err := entity.Embedded()
+	if err != nil {
+		return nil, fmt.Errorf("load the built-in gazetteer: %w", err)
+	}
+	path := getenv("PARLEY_ALIASES")
+	for _, ctx := range c.Lineage() {
+		if ctx.IsSet("aliases") {
+			path = ctx.String("aliases")
+		}
+	}
+	if path != "" {
+		if err := g.AddAliasFile(path); err != nil {
+			return nil, exitError{err, 2}
+		}
+	}
+	return extract.New(g), nil
+}
+
 // openIndex opens the user's index, explaining the usual problems.
 func openIndex(c *cli.Context, getenv env, readOnly bool) (*index.Index, error) {
 	path, err := indexPath(c, getenv)
 	if err != nil {
 		return nil, err
 	}
-	ix, err := index.Open(path, index.Options{ReadOnly: readOnly})
+	x, err := extractor(c, getenv)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := index.Open(path, index.Options{ReadOnly: readOnly, Extractor: x})
 	switch {
 	case errors.Is(err, index.ErrLocked):
 		return nil, fmt.Errorf("%w (another parley command is writing it); wait for it to finish, or use another --index", err)

@@ -193,7 +193,7 @@ var timing = regexp.MustCompile(`"took_ms": [0-9.]+|\b[0-9.]+(µs|ms|s)\b`)
 func TestGoldenDemo(t *testing.T) {
 	root := corpustest.ModuleRoot(t)
 	ix := filepath.Join(t.TempDir(), "index")
-	env := map[string]string{"PARLEY_INDEX": ix, "NO_COLOR": "1"}
+	env := map[string]string{"PARLEY_INDEX": ix, "NO_COLOR": "1", "PARLEY_ALIASES": filepath.Join(root, "corpus", "demo", "aliases.yaml")}
 	replace := map[string]string{root: "$ROOT", ix: "$INDEX"}
 	_, errOut, err := parley(t, env, "index", filepath.Join(root, "corpus", "demo"))
 	if err != nil {
@@ -205,6 +205,10 @@ func TestGoldenDemo(t *testing.T) {
 	golden(t, "search.json.golden", mustCLI(t, env, "search", "--json", "--facets", "--limit", "2", `"humanitarian corridor"`), replace)
 	golden(t, "search.csv.golden", mustCLI(t, env, "search", "--csv", "--sort", "newest", "Selvari"), replace)
 	golden(t, "stats.golden", mustCLI(t, env, "stats"), replace)
+	golden(t, "entities.golden", mustCLI(t, env, "entities", "--limit", "8", "ceasefire"), replace)
+	golden(t, "entity.golden", mustCLI(t, env, "entity", "Aleksandr Kelmarin"), replace)
+	golden(t, "extract.golden", mustCLI(t, env, "extract", filepath.Join(root, "corpus", "demo", "articles", "03_ceasefire_agreed_trevanna.txt")), replace)
+	golden(t, "extract.json.golden", mustCLI(t, env, "extract", "--json", filepath.Join(root, "corpus", "demo", "articles", "04_talks_resume_trevanna.txt")), replace)
 
 	var res query.Results
 	if err := json.Unmarshal([]byte(mustCLI(t, env, "search", "--json", `"humanitarian corridor"`)), &res); err != nil {

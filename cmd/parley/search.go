@@ -37,6 +37,7 @@ A query that starts with - needs -- first: parley search -- -Moscow ceasefire`,
 			&cli.StringSliceFlag{Name: "source", Usage: "only articles from `SOURCE` (repeat for several)"},
 			&cli.BoolFlag{Name: "facets", Usage: "also count matches by source and by month"},
 			&cli.BoolFlag{Name: "comments", Usage: "also search reader comments"},
+			&cli.BoolFlag{Name: "exact", Usage: "every word means only itself: no other spellings of names"},
 			&cli.BoolFlag{Name: "explain", Usage: "show how the query was read"},
 			&cli.BoolFlag{Name: "json", Usage: "print results as JSON"},
 			&cli.BoolFlag{Name: "csv", Usage: "print results as CSV, one hit a row"},
@@ -56,6 +57,7 @@ A query that starts with - needs -- first: parley search -- -Moscow ceasefire`,
 				Sort:      c.String("sort"),
 				Sources:   c.StringSlice("source"),
 				Comments:  c.Bool("comments"),
+				Exact:     c.Bool("exact"),
 				Facets:    c.Bool("facets"),
 				Timeout:   c.Duration("timeout"),
 				FacetSize: 20,
@@ -77,15 +79,7 @@ A query that starts with - needs -- first: parley search -- -Moscow ceasefire`,
 			defer ix.Close()
 			res, err := query.Search(c.Context, ix, req)
 			if err != nil {
-				var se *query.SyntaxError
-				var re *query.RequestError
-				switch {
-				case errors.As(err, &se):
-					return exitError{fmt.Errorf("query %s", se.Describe()), 2}
-				case errors.As(err, &re):
-					return exitError{err, 2}
-				}
-				return err
+				return searchError(err)
 			}
 			switch {
 			case c.Bool("json"):
@@ -99,6 +93,20 @@ A query that starts with - needs -- first: parley search -- -Moscow ceasefire`,
 			writeResults(stdout, newStyle(c, stdout, getenv), res, c.Bool("explain"))
 			return nil
 		},
+	}
+}
+
+// writeCounts prints a heading and values with their counts as bars.
+func writeCounts(w io.Writer, st style, heading string, values []query.FacetValue) {
+	fmt.Fprintf(w, "\n%s\n", st.bold(heading))
+	most, width := 0, 0
+	for _, v := range values {
+		most = max(most, v.Count)
+		width = max(width, len([]rune(clean(v.Value))))
+	}
+	width = min(width, 40)
+	for _, v := range values {
+		fmt.Fprintf(w, "  %s %6s  %s\n", pad(orDash(clean(v.Value), "(none)"), width), count(v.Count), bar(v.Count, most, 30))
 	}
 }
 
@@ -230,25 +238,16 @@ func orDash(s, missing string) string {
 }
 
 func writeFacets(w io.Writer, st style, f *query.Facets) {
-	fmt.Fprintf(w, "\n%s\n", st.bold("Sources"))
-	max := 0
-	width := 0
-	for _, v := range f.Source {
-		if v.Count > max {
-			max = v.Count
+	for _, group := range []struct {
+		heading string
+		values  []query.FacetValue
+	}{{"Sources", f.Source}, {"People", f.Person}, {"Organisations", f.Org}, {"Places", f.Place}} {
+		if len(group.values) > 0 {
+			writeCounts(w, st, group.heading, group.values)
 		}
-		if n := len([]rune(clean(v.Value))); n > width {
-			width = n
-		}
-	}
-	if width > 40 {
-		width = 40
-	}
-	for _, v := range f.Source {
-		fmt.Fprintf(w, "  %s %6s  %s\n", pad(orDash(clean(v.Value), "(none)"), width), count(v.Count), bar(v.Count, max, 30))
 	}
 	fmt.Fprintf(w, "\n%s\n", st.bold("Months"))
-	max = 0
+	max := 0
 	for _, v := range f.Month {
 		if v.Count > max {
 			max = v.Count
