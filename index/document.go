@@ -219,21 +219,25 @@ func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Do
 	}
 	keyword(FieldPath, a.From.Path, index.IndexField)
 	entities := summarize(an.Entities)
+	names := map[string][]string{}
 	for _, e := range entities {
-		name, key := EntityFields(e.Type)
-		if name == "" {
-			continue
+		if field, key := EntityFields(e.Type); field != "" {
+			names[field] = append(names[field], e.Name)
+			names[key] = append(names[key], FoldKey(e.Name))
 		}
-		d.AddField(document.NewTextFieldWithIndexingOptions(name, nil, []byte(e.Name), index.IndexField|index.DocValues))
-		d.AddField(document.NewTextFieldWithIndexingOptions(key, nil, []byte(FoldKey(e.Name)), index.IndexField))
 	}
-	mentioned := map[string]bool{}
 	for _, m := range an.Dates {
-		for _, v := range mentionedTerms(m.Value) {
-			if !mentioned[v] {
-				mentioned[v] = true
-				d.AddField(document.NewTextFieldWithIndexingOptions(FieldMentioned, nil, []byte(v), index.IndexField))
+		names[FieldMentioned] = append(names[FieldMentioned], mentionedTerms(m.Value)...)
+	}
+	// One field of many terms for each: Bleve pays for every field of a
+	// document, and an article names dozens of entities.
+	for _, field := range []string{FieldPerson, FieldPersonKey, FieldOrg, FieldOrgKey, FieldPlace, FieldPlaceKey, FieldMentioned} {
+		if len(names[field]) > 0 {
+			opts := index.IndexField
+			if field == FieldPerson || field == FieldOrg || field == FieldPlace {
+				opts |= index.DocValues // for facets
 			}
+			d.AddField(newTermsField(field, names[field], opts))
 		}
 	}
 	m := meta{
@@ -474,6 +478,34 @@ func (f *analyzedField) Analyze() {
 
 func (f *analyzedField) AnalyzedLength() int                              { return f.length }
 func (f *analyzedField) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }
+
+// termsField is a keyword field holding several whole values as terms,
+// such as every person an article names.
+type termsField struct {
+	*document.TextField
+	terms []string
+	freqs index.TokenFrequencies
+}
+
+func newTermsField(name string, terms []string, opts index.FieldIndexingOptions) *termsField {
+	return &termsField{TextField: document.NewTextFieldWithIndexingOptions(name, nil, []byte(strings.Join(terms, "\n")), opts), terms: terms}
+}
+
+func (f *termsField) Analyze() {
+	f.freqs = make(index.TokenFrequencies, len(f.terms))
+	for _, t := range f.terms {
+		if tf, ok := f.freqs[t]; ok {
+			tf.SetFrequency(tf.Frequency() + 1)
+			continue
+		}
+		tf := &index.TokenFreq{Term: []byte(t)}
+		tf.SetFrequency(1)
+		f.freqs[t] = tf
+	}
+}
+
+func (f *termsField) AnalyzedLength() int                              { return len(f.terms) }
+func (f *termsField) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }
 
 // fileDocument records what was indexed from one input file.
 func fileDocument(rec FileRecord) *document.Document {

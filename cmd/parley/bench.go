@@ -20,6 +20,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/parleysearch/parley/corpus/extract"
 	"github.com/parleysearch/parley/index"
 	"github.com/parleysearch/parley/query"
 )
@@ -40,6 +41,7 @@ SQLite FTS5 peer on the same files and prints both, with ratios.`,
 			&cli.IntFlag{Name: "repeat", Value: 20, Usage: "runs of each query"},
 			&cli.IntFlag{Name: "batch", Value: index.DefaultBatchSize, Usage: "articles per batch written"},
 			&cli.BoolFlag{Name: "facets", Usage: "ask for facets with every query"},
+			&cli.BoolFlag{Name: "plain", Usage: "index text and metadata only, without entities and dates (for comparison)"},
 			&cli.StringFlag{Name: "peer", Usage: "the SQLite FTS5 peer `SCRIPT` (bench/peer_sqlite_fts5.py)"},
 			&cli.StringFlag{Name: "python", Value: "/usr/bin/python3", Usage: "the Python that runs the peer (it needs SQLite with FTS5)"},
 			&cli.BoolFlag{Name: "keep", Usage: "keep the index afterwards"},
@@ -78,12 +80,24 @@ SQLite FTS5 peer on the same files and prints both, with ratios.`,
 			if getenv("GOMEMLIMIT") == "" {
 				debug.SetMemoryLimit(indexMemoryLimit)
 			}
-			m, err := benchParley(c.Context, stderr, dir, corpusPath, queries, benchOptions{
-				repeat: c.Int("repeat"), facets: c.Bool("facets"), cpuprofile: c.String("cpuprofile"), batch: c.Int("batch")})
+			o := benchOptions{repeat: c.Int("repeat"), facets: c.Bool("facets"), cpuprofile: c.String("cpuprofile"), batch: c.Int("batch")}
+			if !c.Bool("plain") {
+				if o.extractor, err = extractor(c, getenv); err != nil {
+					return err
+				}
+			}
+			m, err := benchParley(c.Context, stderr, dir, corpusPath, queries, o)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "engine: parley (Bleve %s)\n", bleveVersion())
+			what := "with entities and dates"
+			if c.Bool("plain") {
+				what = "text and metadata only"
+			}
+			if c.Bool("facets") {
+				what += ", facets on every query"
+			}
+			fmt.Fprintf(stdout, "engine: parley (Bleve %s), %s\n", bleveVersion(), what)
 			m.print(stdout)
 			if script := c.String("peer"); script != "" {
 				fmt.Fprintln(stderr, "running the SQLite FTS5 peer…")
@@ -136,6 +150,7 @@ type benchOptions struct {
 	facets     bool
 	cpuprofile string
 	batch      int
+	extractor  *extract.Extractor // nil indexes text and metadata only
 }
 
 func benchParley(ctx context.Context, stderr io.Writer, dir, corpusPath string, queries []string, o benchOptions) (measures, error) {
@@ -150,7 +165,7 @@ func benchParley(ctx context.Context, stderr io.Writer, dir, corpusPath string, 
 			return m, err
 		}
 	}
-	ix, err := index.Open(dir, index.Options{})
+	ix, err := index.Open(dir, index.Options{Extractor: o.extractor})
 	if err != nil {
 		return m, err
 	}
@@ -177,7 +192,7 @@ func benchParley(ctx context.Context, stderr io.Writer, dir, corpusPath string, 
 	m.anonPeak, m.filePeak = sampler.stop()
 	m.indexBytes = dirSize(dir)
 
-	ix, err = index.Open(dir, index.Options{ReadOnly: true})
+	ix, err = index.Open(dir, index.Options{ReadOnly: true, Extractor: o.extractor})
 	if err != nil {
 		return m, err
 	}
