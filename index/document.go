@@ -9,9 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
-	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/document"
 	index "github.com/blevesearch/bleve_index_api"
@@ -24,7 +22,7 @@ import (
 // schemaVersion changes whenever what Parley stores for an article changes
 // (new fields, different cleaning or analysis), so that re-indexing
 // replaces articles indexed the old way instead of calling them unchanged.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // ContentHash identifies what Parley would store for an article analysed
 // by analyses with the given fingerprint: two articles with the same hash
@@ -194,14 +192,10 @@ func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Do
 	// The title is stored for display; a plain text file's title line is
 	// also in Parts, with its offsets.
 	if a.Title != "" {
-		ix.addText(d, FieldTitle, FieldTitleExact, "", nil, a.Title)
+		ix.addText(d, titleFields, []string{a.Title})
 	}
-	for i, text := range a.Texts(corpus.Body) {
-		ix.addText(d, FieldBody, FieldBodyExact, FieldBodyPairs, []uint64{uint64(i)}, text)
-	}
-	for i, text := range a.Texts(corpus.Comments) {
-		ix.addText(d, FieldComments, FieldCommentsExact, "", []uint64{uint64(i)}, text)
-	}
+	ix.addText(d, bodyFields, a.Texts(corpus.Body))
+	ix.addText(d, commentsFields, a.Texts(corpus.Comments))
 	for i, text := range a.Texts(corpus.Furniture) {
 		d.AddField(document.NewTextFieldWithIndexingOptions(FieldFurniture, []uint64{uint64(i)}, []byte(text), index.StoreField))
 	}
@@ -251,18 +245,6 @@ func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Do
 	return d
 }
 
-// addText adds a text to a document as its fields: stemmed (and stored),
-// exact with positions, and, when pairsName is not "", its pairs of
-// common words.
-func (ix *Index) addText(d *document.Document, stemmedName, exactName, pairsName string, arrayPositions []uint64, text string) {
-	shared := &sharedAnalysis{analyzer: ix.analyzer, text: []byte(text), arrayPositions: arrayPositions, pairs: pairsName != ""}
-	d.AddField(&analyzedField{TextField: document.NewTextFieldWithIndexingOptions(stemmedName, arrayPositions, shared.text, index.IndexField|index.StoreField), shared: shared, kind: stemmedTerms})
-	d.AddField(&analyzedField{TextField: document.NewTextFieldWithIndexingOptions(exactName, arrayPositions, shared.text, index.IndexField|index.IncludeTermVectors), shared: shared, kind: exactTerms})
-	if shared.pairs {
-		d.AddField(&analyzedField{TextField: document.NewTextFieldWithIndexingOptions(pairsName, arrayPositions, nil, index.IndexField), shared: shared, kind: pairTerms})
-	}
-}
-
 // CommonPair returns the term the pairs field holds for two adjacent
 // exact terms, and whether it holds one: only pairs of common words are
 // kept.
@@ -272,240 +254,6 @@ func (a *Analyzer) CommonPair(first, second []byte) (string, bool) {
 	}
 	return string(first) + " " + string(second), true
 }
-
-// sharedAnalysis analyses one text once for both of its fields. Bleve
-// analyses a document's fields one after another in one goroutine, at the
-// moment the batch is written, so the work (and its memory) happens late
-// and in parallel across documents.
-type sharedAnalysis struct {
-	analyzer       *Analyzer
-	text           []byte
-	arrayPositions []uint64
-	pairs          bool // also collect pairs of common words
-	once           sync.Once
-	exact, stemmed index.TokenFrequencies
-	pairFreqs      index.TokenFrequencies
-	exactLen       int
-	stemmedLen     int
-	pairLen        int
-}
-
-func (s *sharedAnalysis) run() {
-	s.once.Do(func() {
-		cache := s.analyzer.stems.Get().(map[string]string)
-		defer s.analyzer.stems.Put(cache)
-		s.exact, s.stemmed, s.pairFreqs = s.analyze(cache)
-	})
-}
-
-// analyze builds the term frequencies of the text's fields. It runs for
-// every text indexed, so it allocates per text rather than per word: all
-// term bytes go into one arena, all term records into one slab, and each
-// term's list of locations is cut to size from one slice, after a first
-// pass has counted them. Without this, a tenth of indexing went to the
-// garbage collector chasing these small objects.
-func (s *sharedAnalysis) analyze(cache map[string]string) (exact, stemmed, pairs index.TokenFrequencies) {
-	type word struct {
-		term       int32 // index into terms
-		start, end int32
-		pos        int32
-	}
-	var (
-		arena    termArena
-		words    = make([]word, 0, len(s.text)/5)
-		terms    []string // distinct exact terms, in order of first use
-		termIDs  = map[string]int32{}
-		counts   []int32       // occurrences of each distinct term
-		stemOf   []string      // each distinct term's stem, "" for a stop word
-		prevTerm int32    = -1 // the previous word's term, for pairs
-	)
-	pairCounts := map[string]int{}
-	var pairOrder []string
-	s.analyzer.Words(s.text, func(w Word) {
-		id, ok := termIDs[string(w.Term)]
-		if !ok {
-			id = int32(len(terms))
-			term := arena.string(w.Term)
-			terms = append(terms, term)
-			termIDs[term] = id
-			counts = append(counts, 0)
-			stem, _ := s.analyzer.stem(cache, w.Term)
-			stemOf = append(stemOf, stem)
-		}
-		counts[id]++
-		words = append(words, word{term: id, start: int32(w.Start), end: int32(w.End), pos: int32(w.Position)})
-		if !s.pairs {
-			return
-		}
-		if !s.analyzer.common[terms[id]] {
-			prevTerm = -1
-			return
-		}
-		if prevTerm >= 0 {
-			pair := arena.pair(terms[prevTerm], terms[id])
-			if pairCounts[pair] == 0 {
-				pairOrder = append(pairOrder, pair)
-			}
-			pairCounts[pair]++
-			s.pairLen++
-		}
-		prevTerm = id
-	})
-
-	// Exact terms, with every location.
-	locations := make([]index.TokenLocation, len(words))
-	pointers := make([]*index.TokenLocation, len(words))
-	records := make([]index.TokenFreq, len(terms))
-	exact = make(index.TokenFrequencies, len(terms))
-	next := make([]int32, len(terms)) // where each term's pointers begin, then fill up to
-	var off int32
-	for id, n := range counts {
-		next[id] = off
-		records[id] = index.TokenFreq{Term: arena.bytes(terms[id]), Locations: pointers[off : off : off+n]}
-		records[id].SetFrequency(int(n))
-		exact[terms[id]] = &records[id]
-		off += n
-	}
-	for i, w := range words {
-		locations[i] = index.TokenLocation{ArrayPositions: s.arrayPositions, Start: int(w.start), End: int(w.end), Position: int(w.pos)}
-		r := &records[w.term]
-		r.Locations = append(r.Locations, &locations[i])
-	}
-	s.exactLen = len(words)
-
-	// Stemmed terms: counts only.
-	stemCounts := make(map[string]int, len(terms))
-	var stemOrder []string
-	for _, w := range words {
-		if stem := stemOf[w.term]; stem != "" {
-			if stemCounts[stem] == 0 {
-				stemOrder = append(stemOrder, stem)
-			}
-			stemCounts[stem]++
-			s.stemmedLen++
-		}
-	}
-	stemmed = freqs(stemOrder, stemCounts, &arena)
-	if s.pairs {
-		pairs = freqs(pairOrder, pairCounts, &arena)
-	}
-	return exact, stemmed, pairs
-}
-
-// freqs builds term frequencies without locations from counts.
-func freqs(order []string, counts map[string]int, arena *termArena) index.TokenFrequencies {
-	records := make([]index.TokenFreq, len(order))
-	out := make(index.TokenFrequencies, len(order))
-	for i, t := range order {
-		records[i] = index.TokenFreq{Term: arena.bytes(t)}
-		records[i].SetFrequency(counts[t])
-		out[t] = &records[i]
-	}
-	return out
-}
-
-// termArena holds the bytes of one text's terms in a few large chunks, so
-// that each term costs no allocation of its own. Bytes once written are
-// never changed, which is what makes handing out strings and slices that
-// share them safe.
-type termArena struct{ chunk []byte }
-
-const arenaChunk = 16 << 10
-
-// alloc returns n bytes of fresh space.
-func (a *termArena) alloc(n int) []byte {
-	if len(a.chunk)+n > cap(a.chunk) {
-		a.chunk = make([]byte, 0, max(arenaChunk, n))
-	}
-	start := len(a.chunk)
-	a.chunk = a.chunk[:start+n]
-	return a.chunk[start : start+n : start+n]
-}
-
-// string copies b into the arena and returns it as a string.
-func (a *termArena) string(b []byte) string {
-	dst := a.alloc(len(b))
-	copy(dst, b)
-	return unsafe.String(unsafe.SliceData(dst), len(dst))
-}
-
-// pair returns first + " " + second, kept in the arena.
-func (a *termArena) pair(first, second string) string {
-	dst := a.alloc(len(first) + 1 + len(second))
-	copy(dst, first)
-	dst[len(first)] = ' '
-	copy(dst[len(first)+1:], second)
-	return unsafe.String(unsafe.SliceData(dst), len(dst))
-}
-
-// bytes returns a string's bytes without copying. Bleve reads a term's
-// bytes and never writes them, and the strings here are never changed.
-func (a *termArena) bytes(s string) []byte {
-	return unsafe.Slice(unsafe.StringData(s), len(s))
-}
-
-// termKind says which of a text's analyses a field holds.
-type termKind int
-
-const (
-	stemmedTerms termKind = iota
-	exactTerms
-	pairTerms
-)
-
-// analyzedField is a text field whose terms the shared analysis supplies.
-type analyzedField struct {
-	*document.TextField
-	shared *sharedAnalysis
-	kind   termKind
-	length int
-	freqs  index.TokenFrequencies
-}
-
-func (f *analyzedField) Analyze() {
-	f.shared.run()
-	// Each analysis is handed over once; dropping it from the shared
-	// value lets it go as soon as Bleve has written the document.
-	switch f.kind {
-	case exactTerms:
-		f.freqs, f.length, f.shared.exact = f.shared.exact, f.shared.exactLen, nil
-	case stemmedTerms:
-		f.freqs, f.length, f.shared.stemmed = f.shared.stemmed, f.shared.stemmedLen, nil
-	case pairTerms:
-		f.freqs, f.length, f.shared.pairFreqs = f.shared.pairFreqs, f.shared.pairLen, nil
-	}
-}
-
-func (f *analyzedField) AnalyzedLength() int                              { return f.length }
-func (f *analyzedField) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }
-
-// termsField is a keyword field holding several whole values as terms,
-// such as every person an article names.
-type termsField struct {
-	*document.TextField
-	terms []string
-	freqs index.TokenFrequencies
-}
-
-func newTermsField(name string, terms []string, opts index.FieldIndexingOptions) *termsField {
-	return &termsField{TextField: document.NewTextFieldWithIndexingOptions(name, nil, []byte(strings.Join(terms, "\n")), opts), terms: terms}
-}
-
-func (f *termsField) Analyze() {
-	f.freqs = make(index.TokenFrequencies, len(f.terms))
-	for _, t := range f.terms {
-		if tf, ok := f.freqs[t]; ok {
-			tf.SetFrequency(tf.Frequency() + 1)
-			continue
-		}
-		tf := &index.TokenFreq{Term: []byte(t)}
-		tf.SetFrequency(1)
-		f.freqs[t] = tf
-	}
-}
-
-func (f *termsField) AnalyzedLength() int                              { return len(f.terms) }
-func (f *termsField) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }
 
 // fileDocument records what was indexed from one input file.
 func fileDocument(rec FileRecord) *document.Document {

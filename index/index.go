@@ -17,6 +17,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/parleysearch/parley/corpus/extract"
+	"github.com/parleysearch/parley/index/zap"
 )
 
 // Index is Parley's index on local disk: one Bleve index holding a
@@ -92,6 +93,7 @@ func Open(path string, opts Options) (*Index, error) {
 	if opts.LockTimeout <= 0 {
 		opts.LockTimeout = DefaultLockTimeout
 	}
+	zap.Register()
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err

@@ -453,6 +453,10 @@ func (c *compiler) phrase(n *Phrase) (bquery.Query, bool, error) {
 
 // phraseOf matches exact words in order (or within slop) in any of fields.
 func (c *compiler) phraseOf(typed string, words []string, slop int, fields []textField, at int) (bquery.Query, bool, error) {
+	if len(words)+slop >= index.PartGap {
+		// A wider window could reach from one body paragraph into the next.
+		return nil, false, &SyntaxError{Offset: at, Msg: fmt.Sprintf("the phrase is %d words long; phrases may have at most %d words and slop together", len(words)+slop, index.PartGap-1)}
+	}
 	c.marks.phrases = append(c.marks.phrases, markedPhrase{words: words, slop: slop})
 	var qs []bquery.Query
 	if len(words) == 1 {

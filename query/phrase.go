@@ -118,10 +118,10 @@ type phraseSearcher struct {
 	positions       map[string][]position // scratch, by term
 }
 
-type position struct {
-	array uint64 // which value of a multi-valued field (which body part)
-	pos   uint64
-}
+// position is a word's position in a field. The parts of a text (body
+// paragraphs between set-aside text) are index.PartGap positions apart,
+// so no phrase matches across two of them.
+type position = uint64
 
 func (s *phraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	m, err := s.Searcher.Next(ctx)
@@ -166,13 +166,9 @@ func (s *phraseSearcher) matches(id index.IndexInternalID) (bool, error) {
 		s.docs[i] = d
 		ps := s.positions[s.termAt[i]][:0]
 		for _, v := range d.Vectors {
-			var array uint64
-			if len(v.ArrayPositions) > 0 {
-				array = v.ArrayPositions[0]
-			}
-			ps = append(ps, position{array, v.Pos})
+			ps = append(ps, v.Pos)
 		}
-		sortPositions(ps)
+		slices.Sort(ps) // Bleve mostly gives them in order already
 		s.positions[s.termAt[i]] = ps
 	}
 	if s.slop == 0 {
@@ -181,48 +177,18 @@ func (s *phraseSearcher) matches(id index.IndexInternalID) (bool, error) {
 	return s.withinWindow(), nil
 }
 
-// sortPositions orders positions by value, then position; Bleve mostly
-// gives them in that order already.
-func sortPositions(ps []position) {
-	for i := 1; i < len(ps); i++ {
-		if ps[i].less(ps[i-1]) {
-			slices.SortFunc(ps, func(a, b position) int {
-				switch {
-				case a.less(b):
-					return -1
-				case b.less(a):
-					return 1
-				}
-				return 0
-			})
-			return
-		}
-	}
-}
-
-func (p position) less(q position) bool {
-	return p.array < q.array || (p.array == q.array && p.pos < q.pos)
-}
-
 // inOrder reports whether the phrase's terms stand one after another.
 func (s *phraseSearcher) inOrder() bool {
 	for _, start := range s.positions[s.phrase[0]] {
 		ok := true
 		for k := 1; k < len(s.phrase) && ok; k++ {
-			ok = hasPosition(s.positions[s.phrase[k]], position{start.array, start.pos + uint64(k)})
+			_, ok = slices.BinarySearch(s.positions[s.phrase[k]], start+uint64(k))
 		}
 		if ok {
 			return true
 		}
 	}
 	return false
-}
-
-func hasPosition(ps []position, want position) bool {
-	i := sort.Search(len(ps), func(i int) bool {
-		return ps[i].array > want.array || (ps[i].array == want.array && ps[i].pos >= want.pos)
-	})
-	return i < len(ps) && ps[i] == want
 }
 
 // withinWindow reports whether every term (as many times as the phrase has
@@ -238,12 +204,7 @@ func (s *phraseSearcher) withinWindow() bool {
 			all = append(all, hit{p, term})
 		}
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].array != all[j].array {
-			return all[i].array < all[j].array
-		}
-		return all[i].pos < all[j].pos
-	})
+	sort.Slice(all, func(i, j int) bool { return all[i].position < all[j].position })
 	window := uint64(len(s.phrase) + s.slop)
 	have := map[string]int{}
 	missing := len(s.phrase)
@@ -254,7 +215,7 @@ func (s *phraseSearcher) withinWindow() bool {
 			missing--
 		}
 		have[h.term]++
-		for all[left].array != h.array || h.pos-all[left].pos >= window {
+		for h.position-all[left].position >= window {
 			l := all[left]
 			have[l.term]--
 			if have[l.term] < s.need[l.term] {

@@ -1,0 +1,339 @@
+package index
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"github.com/blevesearch/bleve/v2/document"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// PartGap is how far apart, in positions, two parts of one text are
+// indexed: the last word of one body paragraph and the first of the next
+// are PartGap positions apart, not one, so that no phrase, however much
+// slop it allows, runs across text that was set aside between them. It is
+// larger than the widest window the query language allows (100 words and
+// a slop of 100).
+const PartGap = 1000
+
+// textFields names the fields one kind of text (title, body, comments) is
+// indexed in.
+type textFields struct {
+	stemmed string // also the stored field holding each part's text
+	exact   string
+	pairs   string // "" for none
+}
+
+var (
+	titleFields    = textFields{FieldTitle, FieldTitleExact, ""}
+	bodyFields     = textFields{FieldBody, FieldBodyExact, FieldBodyPairs}
+	commentsFields = textFields{FieldComments, FieldCommentsExact, ""}
+)
+
+// addText adds the parts of one kind of text to a document: each part's
+// text stored for display, and, for all the parts together, the stemmed,
+// exact and (for the body) pairs fields, analysed once.
+func (ix *Index) addText(d *document.Document, names textFields, parts []string) {
+	if len(parts) == 0 {
+		return
+	}
+	for i, p := range parts {
+		var ap []uint64 // which part: the title has one
+		if names.stemmed != FieldTitle {
+			ap = []uint64{uint64(i)}
+		}
+		d.AddField(document.NewTextFieldWithIndexingOptions(names.stemmed, ap, []byte(p), index.StoreField))
+	}
+	t := &textAnalysis{analyzer: ix.analyzer, parts: parts, pairs: names.pairs != ""}
+	d.AddField(newTextField(names.stemmed, index.IndexField, t, stemmedTerms))
+	d.AddField(newTextField(names.exact, index.IndexField|index.IncludeTermVectors, t, exactTerms))
+	if t.pairs {
+		d.AddField(newTextField(names.pairs, index.IndexField, t, pairTerms))
+	}
+}
+
+// termKind says which of a text's analyses a field holds.
+type termKind int
+
+const (
+	stemmedTerms termKind = iota
+	exactTerms
+	pairTerms
+)
+
+// textAnalysis analyses a text's parts once for all of its fields. Bleve
+// analyses a batch's documents in parallel just before writing them, so
+// the work (and its memory) happens late, on every core, and is dropped as
+// soon as the batch is written.
+//
+// It keeps each field's terms compactly: distinct terms in one arena, a
+// count for each, and for exact terms every position in one slice, so
+// that the segment builder (index/zap) reads them without the map of
+// small objects Bleve's own fields build.
+type textAnalysis struct {
+	analyzer *Analyzer
+	parts    []string
+	pairs    bool
+	once     sync.Once
+
+	exact, stemmed, pairTerms terms
+	// positions of exact term i are positions[starts[i]:starts[i+1]].
+	positions []uint32
+	starts    []uint32
+}
+
+// terms are a field's distinct terms with how often each occurs.
+type terms struct {
+	words  []string
+	counts []uint32
+	length int // all occurrences: the field's length
+}
+
+// define adds a distinct term, not yet counted, and returns its number.
+func (t *terms) define(word string) int32 {
+	t.words = append(t.words, word)
+	t.counts = append(t.counts, 0)
+	return int32(len(t.words) - 1)
+}
+
+// count counts one occurrence of term id.
+func (t *terms) count(id int32) {
+	t.counts[id]++
+	t.length++
+}
+
+func (t *textAnalysis) run() {
+	t.once.Do(func() {
+		cache := t.analyzer.stems.Get().(map[string]string)
+		defer t.analyzer.stems.Put(cache)
+		t.analyze(cache)
+	})
+}
+
+// analyze finds the text's terms. It runs for every text indexed, so it
+// allocates per text, not per word.
+func (t *textAnalysis) analyze(cache map[string]string) {
+	var (
+		arena   termArena
+		exactID = map[string]int32{}
+		stemID  = map[string]int32{}
+		pairID  map[string]int32
+		stemOf  []int32 // each exact term's stem, -1 for a stop word
+		ids     []int32 // each word's exact term, in order
+		posOf   []uint32
+		pos     uint32
+	)
+	if t.pairs {
+		pairID = map[string]int32{}
+	}
+	size := 0
+	for _, p := range t.parts {
+		size += len(p)
+	}
+	ids = make([]int32, 0, size/5)
+	posOf = make([]uint32, 0, size/5)
+	for i, part := range t.parts {
+		if i > 0 {
+			pos += PartGap - 1
+		}
+		prev := int32(-1) // the previous word's exact term, for pairs; -1 after an uncommon word
+		last := pos
+		t.analyzer.Words(unsafe.Slice(unsafe.StringData(part), len(part)), func(w Word) {
+			id, ok := exactID[string(w.Term)]
+			if !ok {
+				word := arena.string(w.Term)
+				id = t.exact.define(word)
+				exactID[word] = id
+				s := int32(-1)
+				// The cache's stems are never changed: the text may keep them.
+				if stem, _ := t.analyzer.stem(cache, w.Term); stem != "" {
+					var seen bool
+					if s, seen = stemID[stem]; !seen {
+						s = t.stemmed.define(stem)
+						stemID[stem] = s
+					}
+				}
+				stemOf = append(stemOf, s)
+			}
+			t.exact.count(id)
+			if s := stemOf[id]; s >= 0 {
+				t.stemmed.count(s)
+			}
+			last = pos + uint32(w.Position)
+			ids = append(ids, id)
+			posOf = append(posOf, last)
+			if !t.pairs {
+				return
+			}
+			if !t.analyzer.common[t.exact.words[id]] {
+				prev = -1
+				return
+			}
+			if prev >= 0 {
+				pair := arena.pair(t.exact.words[prev], t.exact.words[id])
+				pid, ok := pairID[pair]
+				if !ok {
+					pid = t.pairTerms.define(pair)
+					pairID[pair] = pid
+				}
+				t.pairTerms.count(pid)
+			}
+			prev = id
+		})
+		pos = last
+	}
+	// Group positions by term, keeping their order.
+	t.starts = make([]uint32, len(t.exact.words)+1)
+	for i, n := range t.exact.counts {
+		t.starts[i+1] = t.starts[i] + n
+	}
+	t.positions = make([]uint32, len(ids))
+	fill := make([]uint32, len(t.exact.words))
+	copy(fill, t.starts)
+	for i, id := range ids {
+		t.positions[fill[id]] = posOf[i]
+		fill[id]++
+	}
+}
+
+// textField is one field of a text, whose terms the shared analysis
+// supplies. It implements index/zap's TermsField, and Bleve's Field for
+// any other reader.
+type textField struct {
+	*document.TextField
+	text *textAnalysis
+	kind termKind
+}
+
+func newTextField(name string, opts index.FieldIndexingOptions, t *textAnalysis, kind termKind) *textField {
+	return &textField{TextField: document.NewTextFieldWithIndexingOptions(name, nil, nil, opts), text: t, kind: kind}
+}
+
+func (f *textField) terms() *terms {
+	switch f.kind {
+	case exactTerms:
+		return &f.text.exact
+	case pairTerms:
+		return &f.text.pairTerms
+	}
+	return &f.text.stemmed
+}
+
+// Analyze analyses the text, once for all its fields.
+func (f *textField) Analyze() { f.text.run() }
+
+func (f *textField) AnalyzedLength() int { return f.terms().length }
+
+// VisitTerms gives the field's terms to the segment builder.
+func (f *textField) VisitTerms(fn func(term []byte, freq int, positions []uint32)) {
+	t := f.terms()
+	for i, w := range t.words {
+		var ps []uint32
+		if f.kind == exactTerms {
+			ps = f.text.positions[f.text.starts[i]:f.text.starts[i+1]]
+		}
+		fn(unsafe.Slice(unsafe.StringData(w), len(w)), int(t.counts[i]), ps)
+	}
+}
+
+// AnalyzedTokenFrequencies gives the field's terms the way Bleve's own
+// fields do, for Bleve code that reads them (a segment Bleve builds
+// itself). Locations hold positions only, as Parley indexes them.
+func (f *textField) AnalyzedTokenFrequencies() index.TokenFrequencies {
+	out := index.TokenFrequencies{}
+	f.VisitTerms(func(term []byte, freq int, positions []uint32) {
+		tf := &index.TokenFreq{Term: term}
+		tf.SetFrequency(freq)
+		for _, p := range positions {
+			tf.Locations = append(tf.Locations, &index.TokenLocation{Position: int(p)})
+		}
+		out[string(term)] = tf
+	})
+	return out
+}
+
+// termsField is a keyword field holding several whole values as terms,
+// such as every person an article names.
+type termsField struct {
+	*document.TextField
+	terms    []string
+	analyzed bool
+}
+
+func newTermsField(name string, terms []string, opts index.FieldIndexingOptions) *termsField {
+	return &termsField{TextField: document.NewTextFieldWithIndexingOptions(name, nil, []byte(strings.Join(terms, "\n")), opts), terms: terms}
+}
+
+func (f *termsField) Analyze() { f.analyzed = true }
+
+func (f *termsField) AnalyzedLength() int {
+	if !f.analyzed {
+		return 0
+	}
+	return len(f.terms)
+}
+
+// VisitTerms gives each distinct value with how often the field holds it.
+func (f *termsField) VisitTerms(fn func(term []byte, freq int, positions []uint32)) {
+	if !f.analyzed {
+		return
+	}
+	for i, t := range f.terms {
+		if slices.Contains(f.terms[:i], t) {
+			continue
+		}
+		n := 0
+		for _, u := range f.terms[i:] {
+			if u == t {
+				n++
+			}
+		}
+		fn([]byte(t), n, nil)
+	}
+}
+
+func (f *termsField) AnalyzedTokenFrequencies() index.TokenFrequencies {
+	out := index.TokenFrequencies{}
+	f.VisitTerms(func(term []byte, freq int, _ []uint32) {
+		tf := &index.TokenFreq{Term: term}
+		tf.SetFrequency(freq)
+		out[string(term)] = tf
+	})
+	return out
+}
+
+// termArena holds the bytes of one text's terms in a few large chunks, so
+// that each term costs no allocation of its own. Bytes once written are
+// never changed, which is what makes handing out strings that share them
+// safe.
+type termArena struct{ chunk []byte }
+
+const arenaChunk = 16 << 10
+
+// alloc returns n bytes of fresh space.
+func (a *termArena) alloc(n int) []byte {
+	if len(a.chunk)+n > cap(a.chunk) {
+		a.chunk = make([]byte, 0, max(arenaChunk, n))
+	}
+	start := len(a.chunk)
+	a.chunk = a.chunk[:start+n]
+	return a.chunk[start : start+n : start+n]
+}
+
+// string copies b into the arena and returns it as a string.
+func (a *termArena) string(b []byte) string {
+	dst := a.alloc(len(b))
+	copy(dst, b)
+	return unsafe.String(unsafe.SliceData(dst), len(dst))
+}
+
+// pair returns first + " " + second, kept in the arena.
+func (a *termArena) pair(first, second string) string {
+	dst := a.alloc(len(first) + 1 + len(second))
+	copy(dst, first)
+	dst[len(first)] = ' '
+	copy(dst[len(first)+1:], second)
+	return unsafe.String(unsafe.SliceData(dst), len(dst))
+}

@@ -1,0 +1,638 @@
+package zap
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"math"
+	"slices"
+	"strings"
+	"unsafe"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+	"github.com/blevesearch/vellum"
+	zapv17 "github.com/blevesearch/zapx/v17"
+	"github.com/golang/snappy"
+)
+
+// The layout below follows zapx v17's builder (new.go, write.go,
+// section_inverted_text_index.go, intcoder.go, contentcoder.go): the
+// same stored fields, dictionaries, postings, doc values and fields index,
+// in the same encodings. zap_test.go reads segments built both ways and
+// checks that they hold the same.
+
+// Sections of a zap v17 segment, as zapx numbers them. A build without
+// the "vectors" tag registers three: the inverted text index (written
+// here), the synonym index and the geo shape index, which canBuild keeps
+// away from this builder. Each field records an address for every
+// registered section; 0 means none.
+var sections = []uint16{0, 2, 3}
+
+const sectionInvertedText = 0
+
+// noDocValues marks a field without doc values (zapx's fieldNotUninverted).
+const noDocValues = math.MaxUint64
+
+// idField is the field of every document's ID, always field 0.
+const idField = "_id"
+
+// docValueChunk is how many documents share a doc values chunk (zapx's
+// LegacyChunkMode, which doc values still use).
+const docValueChunk = 1024
+
+// vellumOptions are zapx's options for term dictionaries.
+var vellumOptions = &vellum.BuilderOpts{Encoder: 1, RegistryTableSize: 0, RegistryMRUSize: 1}
+
+// maxFields bounds the fields of one segment; Parley's documents have
+// about twenty.
+const maxFields = 256
+
+// field is what a segment holds of one field.
+type field struct {
+	name      string
+	options   index.FieldIndexingOptions
+	docValues bool
+	ids       map[string]uint32 // term → its number in terms
+	terms     []string          // in order of first use
+	first     uint32            // the number of the field's first term among all the segment's terms
+}
+
+// occurrence is one term in one document: one entry of a postings list.
+type occurrence struct {
+	term   uint32 // the term's number in its field
+	field  uint16
+	doc    uint32
+	freq   uint32
+	length uint32 // the field's length in the document, which zap keeps as the "norm"
+	at     uint32 // where its positions start in builder.positions, or noPositions
+}
+
+const noPositions = math.MaxUint32
+
+// builder holds a segment between reading its documents and writing it.
+type builder struct {
+	docs      []index.Document
+	fields    []*field
+	byName    map[string]uint16
+	occ       []occurrence
+	positions []uint32
+	arena     []byte
+}
+
+func build(docs []index.Document, config map[string]any) (segment.Segment, uint64, error) {
+	b := &builder{docs: docs, byName: map[string]uint16{}}
+	if err := b.defineFields(); err != nil {
+		return nil, 0, err
+	}
+	for num, d := range docs {
+		b.add(uint32(num), d)
+	}
+	var out bytes.Buffer
+	out.Grow(len(b.positions)*2 + len(b.occ)*4 + storedEstimate(docs))
+	w := &countWriter{w: &out}
+	storedIndex, err := b.writeStored(w)
+	if err != nil {
+		return nil, 0, err
+	}
+	addrs, err := b.writeInverted(w)
+	if err != nil {
+		return nil, 0, err
+	}
+	sectionsIndex := b.writeFieldsIndex(w, addrs)
+	stats, _ := config[segment.StatsKey].(*segment.Stats)
+	if stats == nil {
+		stats = new(segment.Stats)
+	}
+	sb, err := zapv17.InitSegmentBase(out.Bytes(), w.crc, zapv17.DefaultChunkMode, uint64(len(docs)),
+		storedIndex, sectionsIndex, config, stats)
+	if err != nil {
+		return nil, 0, fmt.Errorf("open the segment just built: %w", err)
+	}
+	return sb, uint64(out.Len()), nil
+}
+
+// defineFields numbers the fields as zapx does: _id first, then the rest
+// by name, each with every option any document gives it.
+func (b *builder) defineFields() error {
+	options := map[string]index.FieldIndexingOptions{idField: index.IndexField | index.StoreField}
+	var names []string
+	for _, d := range b.docs {
+		d.VisitFields(func(f index.Field) {
+			name := f.Name()
+			if _, ok := options[name]; !ok {
+				names = append(names, name)
+			}
+			options[name] |= f.Options()
+		})
+	}
+	if len(names)+1 > maxFields {
+		return fmt.Errorf("build segment: %d fields, more than %d", len(names)+1, maxFields)
+	}
+	slices.Sort(names)
+	names = append([]string{idField}, names...)
+	for i, name := range names {
+		b.fields = append(b.fields, &field{name: name, options: options[name], ids: map[string]uint32{}})
+		b.byName[name] = uint16(i)
+	}
+	return nil
+}
+
+// add reads one document's terms.
+func (b *builder) add(doc uint32, d index.Document) {
+	// A field may come more than once in a document, with several values:
+	// its length is then the sum, and its terms are merged, as zap does.
+	var lengths [maxFields]uint32
+	var values [maxFields]uint8 // indexed values, up to 2
+	repeated := false
+	d.VisitFields(func(f index.Field) {
+		id := b.byName[f.Name()]
+		lengths[id] += uint32(f.AnalyzedLength())
+		if f.Options().IncludeDocValues() {
+			b.fields[id].docValues = true
+		}
+		if f.Options().IsIndexed() {
+			if values[id]++; values[id] > 1 {
+				repeated = true
+			}
+		}
+	})
+	if repeated {
+		b.addMerged(doc, d, &lengths)
+		return
+	}
+	d.VisitFields(func(f index.Field) {
+		id := b.byName[f.Name()]
+		b.addField(id, doc, lengths[id], f)
+	})
+}
+
+// addField reads the terms of one value of a field.
+func (b *builder) addField(id uint16, doc, length uint32, f index.Field) {
+	if tf, ok := f.(TermsField); ok {
+		tf.VisitTerms(func(term []byte, freq int, positions []uint32) {
+			b.addOccurrence(id, term, doc, uint32(freq), length, positions)
+		})
+		return
+	}
+	for _, t := range f.AnalyzedTokenFrequencies() {
+		b.addOccurrence(id, t.Term, doc, uint32(t.Frequency()), length, nil)
+	}
+}
+
+// addMerged reads a document in which a field has several values, merging
+// each field's values term by term: frequencies add up, and positions
+// follow one another in the order of the values.
+func (b *builder) addMerged(doc uint32, d index.Document, lengths *[maxFields]uint32) {
+	type merged struct {
+		freq      int
+		positions []uint32
+	}
+	terms := make([]map[string]*merged, len(b.fields))
+	orders := make([][]string, len(b.fields))
+	var fieldOrder []uint16
+	d.VisitFields(func(f index.Field) {
+		id := b.byName[f.Name()]
+		if terms[id] == nil {
+			terms[id] = map[string]*merged{}
+			fieldOrder = append(fieldOrder, id)
+		}
+		visit := func(term []byte, freq int, positions []uint32) {
+			m := terms[id][string(term)]
+			if m == nil {
+				m = &merged{}
+				terms[id][string(term)] = m
+				orders[id] = append(orders[id], string(term))
+			}
+			m.freq += freq
+			m.positions = append(m.positions, positions...)
+		}
+		if tf, ok := f.(TermsField); ok {
+			tf.VisitTerms(visit)
+			return
+		}
+		for _, t := range f.AnalyzedTokenFrequencies() {
+			visit(t.Term, t.Frequency(), nil)
+		}
+	})
+	for _, id := range fieldOrder {
+		for _, term := range orders[id] {
+			m := terms[id][term]
+			b.addOccurrence(id, []byte(term), doc, uint32(m.freq), lengths[id], m.positions)
+		}
+	}
+}
+
+func (b *builder) addOccurrence(id uint16, term []byte, doc, freq, length uint32, positions []uint32) {
+	fd := b.fields[id]
+	t, ok := fd.ids[string(term)]
+	if !ok {
+		s := b.keep(term)
+		t = uint32(len(fd.terms))
+		fd.ids[s] = t
+		fd.terms = append(fd.terms, s)
+	}
+	o := occurrence{term: t, field: id, doc: doc, freq: freq, length: length, at: noPositions}
+	if len(positions) > 0 {
+		o.at = uint32(len(b.positions))
+		b.positions = append(b.positions, positions...)
+	}
+	b.occ = append(b.occ, o)
+}
+
+// keep copies a term into the builder's arena, so that the segment's
+// terms cost a few large allocations rather than one each.
+func (b *builder) keep(term []byte) string {
+	if len(b.arena)+len(term) > cap(b.arena) {
+		b.arena = make([]byte, 0, max(64<<10, len(term)))
+	}
+	start := len(b.arena)
+	b.arena = append(b.arena, term...)
+	t := b.arena[start:len(b.arena):len(b.arena)]
+	return unsafe.String(unsafe.SliceData(t), len(t))
+}
+
+func storedEstimate(docs []index.Document) int {
+	n := 0
+	for _, d := range docs {
+		n += int(d.StoredFieldsBytes())
+	}
+	return n / 2
+}
+
+// writeStored writes each document's stored fields, then the index of
+// where each document's start, and returns where that index starts.
+func (b *builder) writeStored(w *countWriter) (uint64, error) {
+	offsets := make([]uint64, len(b.docs))
+	type stored struct {
+		vals      [][]byte
+		types     []byte
+		positions [][]uint64
+	}
+	byField := make([]stored, len(b.fields))
+	var meta, data, compressed, combined []byte
+	for num, d := range b.docs {
+		for i := range byField {
+			byField[i] = stored{vals: byField[i].vals[:0], types: byField[i].types[:0], positions: byField[i].positions[:0]}
+		}
+		d.VisitFields(func(f index.Field) {
+			if !f.Options().IsStored() {
+				return
+			}
+			s := &byField[b.byName[f.Name()]]
+			s.vals = append(s.vals, f.Value())
+			s.types = append(s.types, f.EncodedFieldType())
+			s.positions = append(s.positions, f.ArrayPositions())
+		})
+		if len(byField[0].vals) == 0 {
+			return 0, fmt.Errorf("build segment: document %d has no stored %s", num, idField)
+		}
+		id := byField[0].vals[0]
+		meta = binary.AppendUvarint(meta[:0], uint64(len(id)))
+		data = data[:0]
+		for fieldID := 1; fieldID < len(byField); fieldID++ {
+			s := &byField[fieldID]
+			for i, v := range s.vals {
+				meta = binary.AppendUvarint(meta, uint64(fieldID))
+				meta = binary.AppendUvarint(meta, uint64(s.types[i]))
+				meta = binary.AppendUvarint(meta, uint64(len(data)))
+				meta = binary.AppendUvarint(meta, uint64(len(v)))
+				meta = binary.AppendUvarint(meta, uint64(len(s.positions[i])))
+				for _, p := range s.positions[i] {
+					meta = binary.AppendUvarint(meta, p)
+				}
+				data = append(data, v...)
+			}
+		}
+		compressed = snappy.Encode(compressed[:cap(compressed)], data)
+		offsets[num] = uint64(w.n)
+		combined = append(append(combined[:0], id...), compressed...)
+		w.uvarint(uint64(len(meta)))
+		w.uvarint(uint64(len(combined)))
+		w.Write(meta)
+		w.Write(combined)
+	}
+	storedIndex := uint64(w.n)
+	for _, off := range offsets {
+		w.uint64(off)
+	}
+	w.uvarint(0) // no nested documents: an empty child → parent list
+	return storedIndex, nil
+}
+
+// writeInverted writes each field's postings, term dictionary and doc
+// values, and returns where each field's record of them starts.
+func (b *builder) writeInverted(w *countWriter) ([]uint64, error) {
+	numDocs := uint64(len(b.docs))
+	// Number terms across the segment, each field's after the previous
+	// field's, and list each term's occurrences together, in the order
+	// read, which is document order.
+	var total uint32
+	for _, fd := range b.fields {
+		fd.first = total
+		total += uint32(len(fd.terms))
+	}
+	starts := make([]uint32, total+1)
+	for _, o := range b.occ {
+		starts[b.fields[o.field].first+o.term+1]++
+	}
+	for i := 1; i < len(starts); i++ {
+		starts[i] += starts[i-1]
+	}
+	order := make([]uint32, len(b.occ))
+	fill := slices.Clone(starts[:total])
+	for i, o := range b.occ {
+		g := b.fields[o.field].first + o.term
+		order[fill[g]] = uint32(i)
+		fill[g]++
+	}
+
+	var (
+		addrs   = make([]uint64, len(b.fields))
+		freqs   intCoder
+		locs    intCoder
+		docs    []uint32
+		dvTerms = make([][]byte, numDocs)
+		fstBuf  bytes.Buffer
+	)
+	fst, err := vellum.New(&fstBuf, vellumOptions)
+	if err != nil {
+		return nil, err
+	}
+	for id, fd := range b.fields {
+		if fd.docValues {
+			for i := range dvTerms {
+				dvTerms[i] = dvTerms[i][:0]
+			}
+		}
+		sorted := make([]uint32, len(fd.terms))
+		for i := range sorted {
+			sorted[i] = uint32(i)
+		}
+		slices.SortFunc(sorted, func(x, y uint32) int { return strings.Compare(fd.terms[x], fd.terms[y]) })
+		for _, t := range sorted {
+			g := fd.first + t
+			list := order[starts[g]:starts[g+1]]
+			chunk := numDocs / (uint64(len(list))/1024 + 1) // zapx's DefaultChunkMode
+			freqs.reset(chunk, numDocs)
+			locs.reset(chunk, numDocs)
+			docs = docs[:0]
+			for _, i := range list {
+				o := &b.occ[i]
+				doc := uint64(o.doc)
+				docs = append(docs, o.doc)
+				hasLocs := o.at != noPositions
+				freqHasLocs := uint64(o.freq) << 1
+				if hasLocs {
+					freqHasLocs |= 1
+				}
+				if o.freq > 0 {
+					freqs.add(doc, freqHasLocs, uint64(o.length))
+				} else {
+					freqs.add(doc, freqHasLocs)
+				}
+				if hasLocs {
+					positions := b.positions[o.at : o.at+o.freq]
+					// Each location is field, position, start, end and
+					// the number of array positions; Parley's are only
+					// positions, the rest zero.
+					n := 0
+					for _, p := range positions {
+						n += uvarintLen(uint64(id)) + uvarintLen(uint64(p)) + 3
+					}
+					locs.add(doc, uint64(n))
+					for _, p := range positions {
+						locs.add(doc, uint64(id), uint64(p), 0, 0, 0)
+					}
+				}
+				if fd.docValues {
+					dvTerms[doc] = append(append(dvTerms[doc], fd.terms[t]...), index.DocValueTermSeparator)
+				}
+			}
+			freqs.close()
+			locs.close()
+			freqsAt := freqs.write(w)
+			locsAt := locs.write(w)
+			postingsAt := uint64(w.n)
+			w.uvarint(freqsAt)
+			w.uvarint(locsAt)
+			bm := roaring.New()
+			bm.AddMany(docs)
+			raw, err := bm.ToBytes()
+			if err != nil {
+				return nil, err
+			}
+			w.uvarint(uint64(len(raw)))
+			w.Write(raw)
+			if err := fst.Insert([]byte(fd.terms[t]), postingsAt); err != nil {
+				return nil, fmt.Errorf("build segment: term dictionary of %s: %w", fd.name, err)
+			}
+		}
+		if err := fst.Close(); err != nil {
+			return nil, err
+		}
+		dictAt := uint64(w.n)
+		w.uvarint(uint64(fstBuf.Len()))
+		w.Write(fstBuf.Bytes())
+		fstBuf.Reset()
+		if err := fst.Reset(&fstBuf); err != nil {
+			return nil, err
+		}
+
+		dvStart, dvEnd := uint64(noDocValues), uint64(noDocValues)
+		if fd.docValues {
+			size := uint64(docValueChunk)
+			if fd.options.SkipDVChunking() {
+				size = 1
+			}
+			dv := newContentCoder(size, numDocs, !fd.options.SkipDVCompression())
+			for doc, terms := range dvTerms {
+				if len(terms) > 0 {
+					dv.add(uint64(doc), terms)
+				}
+			}
+			dv.close()
+			dvStart = uint64(w.n)
+			dv.write(w)
+			dvEnd = uint64(w.n)
+		}
+		addrs[id] = uint64(w.n)
+		w.uvarint(dvStart)
+		w.uvarint(dvEnd)
+		w.uvarint(dictAt)
+	}
+	return addrs, nil
+}
+
+// writeFieldsIndex writes each field's name, options and section
+// addresses, then where each of those records starts, and returns where
+// that list starts.
+func (b *builder) writeFieldsIndex(w *countWriter, addrs []uint64) uint64 {
+	starts := make([]uint64, len(b.fields))
+	for id, fd := range b.fields {
+		starts[id] = uint64(w.n)
+		w.uvarint(uint64(len(fd.name)))
+		w.Write([]byte(fd.name))
+		w.uvarint(uint64(fd.options))
+		w.uvarint(uint64(len(sections)))
+		for _, s := range sections {
+			w.uint16(s)
+			if s == sectionInvertedText {
+				w.uint64(addrs[id])
+			} else {
+				w.uint64(0)
+			}
+		}
+	}
+	at := uint64(w.n)
+	w.uvarint(uint64(len(b.fields)))
+	for _, s := range starts {
+		w.uint64(s)
+	}
+	return at
+}
+
+// intCoder packs unsigned integers as varints in chunks of documents, as
+// zapx's chunkedIntCoder does, so that a reader can jump to a chunk.
+type intCoder struct {
+	size  uint64   // documents per chunk
+	lens  []uint64 // bytes of each chunk
+	data  []byte
+	curr  uint64 // the chunk being written
+	begin int    // where it starts in data
+}
+
+func (c *intCoder) reset(size, numDocs uint64) {
+	c.size, c.curr, c.begin, c.data = size, 0, 0, c.data[:0]
+	n := int((numDocs-1)/size + 1)
+	c.lens = slices.Grow(c.lens[:0], n)[:n]
+	clear(c.lens)
+}
+
+func (c *intCoder) add(doc uint64, vals ...uint64) {
+	if chunk := doc / c.size; chunk != c.curr {
+		c.close()
+		c.curr = chunk
+	}
+	for _, v := range vals {
+		c.data = binary.AppendUvarint(c.data, v)
+	}
+}
+
+// close ends the chunk being written.
+func (c *intCoder) close() {
+	c.lens[c.curr] = uint64(len(c.data) - c.begin)
+	c.begin = len(c.data)
+}
+
+// write writes the chunks' end offsets and the chunks, and returns where
+// they start, or 0 when there is nothing to write.
+func (c *intCoder) write(w *countWriter) uint64 {
+	if len(c.data) == 0 {
+		return 0
+	}
+	at := uint64(w.n)
+	w.uvarint(uint64(len(c.lens)))
+	var end uint64
+	for _, n := range c.lens {
+		end += n
+		w.uvarint(end)
+	}
+	w.Write(c.data)
+	return at
+}
+
+// contentCoder packs byte strings in chunks of documents, each chunk
+// compressed, as zapx's chunkedContentCoder does for doc values.
+type contentCoder struct {
+	size     uint64
+	compress bool
+	lens     []uint64
+	final    []byte
+	curr     uint64
+	chunk    []byte
+	meta     [][2]uint64 // document, end offset within the chunk
+}
+
+func newContentCoder(size, numDocs uint64, compress bool) *contentCoder {
+	return &contentCoder{size: size, compress: compress, lens: make([]uint64, (numDocs-1)/size+1)}
+}
+
+func (c *contentCoder) add(doc uint64, val []byte) {
+	if chunk := doc / c.size; chunk != c.curr {
+		c.flush()
+		c.chunk, c.meta = c.chunk[:0], c.meta[:0]
+		c.curr = chunk
+	}
+	c.chunk = append(c.chunk, val...)
+	c.meta = append(c.meta, [2]uint64{doc, uint64(len(c.chunk))})
+}
+
+func (c *contentCoder) flush() {
+	start := len(c.final)
+	if c.size != 1 {
+		c.final = binary.AppendUvarint(c.final, uint64(len(c.meta)))
+		for _, m := range c.meta {
+			c.final = binary.AppendUvarint(c.final, m[0])
+			c.final = binary.AppendUvarint(c.final, m[1])
+		}
+	}
+	if c.compress {
+		c.final = append(c.final, snappy.Encode(nil, c.chunk)...)
+	} else {
+		c.final = append(c.final, c.chunk...)
+	}
+	c.lens[c.curr] = uint64(len(c.final) - start)
+}
+
+func (c *contentCoder) close() { c.flush() }
+
+func (c *contentCoder) write(w *countWriter) {
+	w.Write(c.final)
+	begin := w.n
+	var end uint64
+	for _, n := range c.lens {
+		end += n
+		w.uvarint(end)
+	}
+	w.uint64(uint64(w.n - begin))
+	w.uint64(uint64(len(c.lens)))
+}
+
+// countWriter counts and checksums what it writes, as zapx's
+// CountHashWriter does.
+type countWriter struct {
+	w   *bytes.Buffer
+	n   int
+	crc uint32
+	buf [binary.MaxVarintLen64]byte
+}
+
+func (c *countWriter) Write(p []byte) {
+	c.w.Write(p)
+	c.crc = crc32.Update(c.crc, crc32.IEEETable, p)
+	c.n += len(p)
+}
+
+func (c *countWriter) uvarint(v uint64) {
+	c.Write(binary.AppendUvarint(c.buf[:0], v))
+}
+
+func (c *countWriter) uint64(v uint64) {
+	c.Write(binary.BigEndian.AppendUint64(c.buf[:0], v))
+}
+
+func (c *countWriter) uint16(v uint16) {
+	c.Write(binary.BigEndian.AppendUint16(c.buf[:0], v))
+}
+
+func uvarintLen(v uint64) int {
+	n := 1
+	for v >= 0x80 {
+		v >>= 7
+		n++
+	}
+	return n
+}
