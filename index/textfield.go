@@ -91,6 +91,11 @@ type terms struct {
 	length int // all occurrences: the field's length
 }
 
+func (t *terms) reserve(n int) {
+	t.words = make([]string, 0, n)
+	t.counts = make([]uint32, 0, n)
+}
+
 // define adds a distinct term, not yet counted, and returns its number.
 func (t *terms) define(word string) int32 {
 	t.words = append(t.words, word)
@@ -132,8 +137,14 @@ func (t *textAnalysis) analyze(cache map[string]string) {
 	for _, p := range t.parts {
 		size += len(p)
 	}
+	// News runs to about six bytes a word, and half an article's words
+	// are distinct: size what the text needs, since a batch holds
+	// thousands of texts at once.
 	ids = make([]int32, 0, size/5)
 	posOf = make([]uint32, 0, size/5)
+	arena.chunk = make([]byte, 0, size/2+64)
+	t.exact.reserve(size / 10)
+	t.stemmed.reserve(size / 12)
 	for i, part := range t.parts {
 		if i > 0 {
 			pos += PartGap - 1
@@ -310,7 +321,7 @@ func (f *termsField) AnalyzedTokenFrequencies() index.TokenFrequencies {
 // safe.
 type termArena struct{ chunk []byte }
 
-const arenaChunk = 16 << 10
+const arenaChunk = 4 << 10
 
 // alloc returns n bytes of fresh space.
 func (a *termArena) alloc(n int) []byte {

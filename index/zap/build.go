@@ -55,19 +55,17 @@ type field struct {
 	name      string
 	options   index.FieldIndexingOptions
 	docValues bool
-	ids       map[string]uint32 // term → its number in terms
-	terms     []string          // in order of first use
-	first     uint32            // the number of the field's first term among all the segment's terms
+	ids       map[string]uint32 // term → its number among all the segment's terms
+	terms     []uint32          // the field's terms, by that number, in order of first use
 }
 
 // occurrence is one term in one document: one entry of a postings list.
+// A segment holds a million of them, so they are kept small.
 type occurrence struct {
-	term   uint32 // the term's number in its field
-	field  uint16
-	doc    uint32
-	freq   uint32
-	length uint32 // the field's length in the document, which zap keeps as the "norm"
-	at     uint32 // where its positions start in builder.positions, or noPositions
+	term uint32 // the term's number among all the segment's terms
+	doc  uint32
+	freq uint32
+	at   uint32 // where its positions start in builder.positions, or noPositions
 }
 
 const noPositions = math.MaxUint32
@@ -80,6 +78,11 @@ type builder struct {
 	occ       []occurrence
 	positions []uint32
 	arena     []byte
+	terms     []string // by number
+	termField []uint16 // each term's field
+	// lengths holds each field's length in each document (zap keeps it as
+	// the "norm"): lengths[doc*len(fields)+field].
+	lengths []uint32
 }
 
 func build(docs []index.Document, config map[string]any) (segment.Segment, uint64, error) {
@@ -87,8 +90,13 @@ func build(docs []index.Document, config map[string]any) (segment.Segment, uint6
 	if err := b.defineFields(); err != nil {
 		return nil, 0, err
 	}
+	b.lengths = make([]uint32, len(docs)*len(b.fields))
 	for num, d := range docs {
 		b.add(uint32(num), d)
+		if num == 31 && len(docs) > 64 { // room for the rest, as the first documents suggest
+			b.occ = slices.Grow(b.occ, len(b.occ)*(len(docs)-32)/32*11/10)
+			b.positions = slices.Grow(b.positions, len(b.positions)*(len(docs)-32)/32*11/10)
+		}
 	}
 	var out bytes.Buffer
 	out.Grow(len(b.positions)*2 + len(b.occ)*4 + storedEstimate(docs))
@@ -144,7 +152,7 @@ func (b *builder) defineFields() error {
 func (b *builder) add(doc uint32, d index.Document) {
 	// A field may come more than once in a document, with several values:
 	// its length is then the sum, and its terms are merged, as zap does.
-	var lengths [maxFields]uint32
+	lengths := b.lengths[int(doc)*len(b.fields) : int(doc+1)*len(b.fields)]
 	var values [maxFields]uint8 // indexed values, up to 2
 	repeated := false
 	d.VisitFields(func(f index.Field) {
@@ -160,32 +168,31 @@ func (b *builder) add(doc uint32, d index.Document) {
 		}
 	})
 	if repeated {
-		b.addMerged(doc, d, &lengths)
+		b.addMerged(doc, d)
 		return
 	}
 	d.VisitFields(func(f index.Field) {
-		id := b.byName[f.Name()]
-		b.addField(id, doc, lengths[id], f)
+		b.addField(b.byName[f.Name()], doc, f)
 	})
 }
 
 // addField reads the terms of one value of a field.
-func (b *builder) addField(id uint16, doc, length uint32, f index.Field) {
+func (b *builder) addField(id uint16, doc uint32, f index.Field) {
 	if tf, ok := f.(TermsField); ok {
 		tf.VisitTerms(func(term []byte, freq int, positions []uint32) {
-			b.addOccurrence(id, term, doc, uint32(freq), length, positions)
+			b.addOccurrence(id, term, doc, uint32(freq), positions)
 		})
 		return
 	}
 	for _, t := range f.AnalyzedTokenFrequencies() {
-		b.addOccurrence(id, t.Term, doc, uint32(t.Frequency()), length, nil)
+		b.addOccurrence(id, t.Term, doc, uint32(t.Frequency()), nil)
 	}
 }
 
 // addMerged reads a document in which a field has several values, merging
 // each field's values term by term: frequencies add up, and positions
 // follow one another in the order of the values.
-func (b *builder) addMerged(doc uint32, d index.Document, lengths *[maxFields]uint32) {
+func (b *builder) addMerged(doc uint32, d index.Document) {
 	type merged struct {
 		freq      int
 		positions []uint32
@@ -220,21 +227,23 @@ func (b *builder) addMerged(doc uint32, d index.Document, lengths *[maxFields]ui
 	for _, id := range fieldOrder {
 		for _, term := range orders[id] {
 			m := terms[id][term]
-			b.addOccurrence(id, []byte(term), doc, uint32(m.freq), lengths[id], m.positions)
+			b.addOccurrence(id, []byte(term), doc, uint32(m.freq), m.positions)
 		}
 	}
 }
 
-func (b *builder) addOccurrence(id uint16, term []byte, doc, freq, length uint32, positions []uint32) {
+func (b *builder) addOccurrence(id uint16, term []byte, doc, freq uint32, positions []uint32) {
 	fd := b.fields[id]
 	t, ok := fd.ids[string(term)]
 	if !ok {
 		s := b.keep(term)
-		t = uint32(len(fd.terms))
+		t = uint32(len(b.terms))
+		b.terms = append(b.terms, s)
+		b.termField = append(b.termField, id)
 		fd.ids[s] = t
-		fd.terms = append(fd.terms, s)
+		fd.terms = append(fd.terms, t)
 	}
-	o := occurrence{term: t, field: id, doc: doc, freq: freq, length: length, at: noPositions}
+	o := occurrence{term: t, doc: doc, freq: freq, at: noPositions}
 	if len(positions) > 0 {
 		o.at = uint32(len(b.positions))
 		b.positions = append(b.positions, positions...)
@@ -326,17 +335,12 @@ func (b *builder) writeStored(w *countWriter) (uint64, error) {
 // values, and returns where each field's record of them starts.
 func (b *builder) writeInverted(w *countWriter) ([]uint64, error) {
 	numDocs := uint64(len(b.docs))
-	// Number terms across the segment, each field's after the previous
-	// field's, and list each term's occurrences together, in the order
-	// read, which is document order.
-	var total uint32
-	for _, fd := range b.fields {
-		fd.first = total
-		total += uint32(len(fd.terms))
-	}
+	// List each term's occurrences together, in the order read, which is
+	// document order.
+	total := len(b.terms)
 	starts := make([]uint32, total+1)
 	for _, o := range b.occ {
-		starts[b.fields[o.field].first+o.term+1]++
+		starts[o.term+1]++
 	}
 	for i := 1; i < len(starts); i++ {
 		starts[i] += starts[i-1]
@@ -344,9 +348,8 @@ func (b *builder) writeInverted(w *countWriter) ([]uint64, error) {
 	order := make([]uint32, len(b.occ))
 	fill := slices.Clone(starts[:total])
 	for i, o := range b.occ {
-		g := b.fields[o.field].first + o.term
-		order[fill[g]] = uint32(i)
-		fill[g]++
+		order[fill[o.term]] = uint32(i)
+		fill[o.term]++
 	}
 
 	var (
@@ -367,14 +370,11 @@ func (b *builder) writeInverted(w *countWriter) ([]uint64, error) {
 				dvTerms[i] = dvTerms[i][:0]
 			}
 		}
-		sorted := make([]uint32, len(fd.terms))
-		for i := range sorted {
-			sorted[i] = uint32(i)
-		}
-		slices.SortFunc(sorted, func(x, y uint32) int { return strings.Compare(fd.terms[x], fd.terms[y]) })
+		sorted := slices.Clone(fd.terms)
+		slices.SortFunc(sorted, func(x, y uint32) int { return strings.Compare(b.terms[x], b.terms[y]) })
+		nf := len(b.fields)
 		for _, t := range sorted {
-			g := fd.first + t
-			list := order[starts[g]:starts[g+1]]
+			list := order[starts[t]:starts[t+1]]
 			chunk := numDocs / (uint64(len(list))/1024 + 1) // zapx's DefaultChunkMode
 			freqs.reset(chunk, numDocs)
 			locs.reset(chunk, numDocs)
@@ -389,7 +389,7 @@ func (b *builder) writeInverted(w *countWriter) ([]uint64, error) {
 					freqHasLocs |= 1
 				}
 				if o.freq > 0 {
-					freqs.add(doc, freqHasLocs, uint64(o.length))
+					freqs.add(doc, freqHasLocs, uint64(b.lengths[int(doc)*nf+id]))
 				} else {
 					freqs.add(doc, freqHasLocs)
 				}
@@ -408,7 +408,7 @@ func (b *builder) writeInverted(w *countWriter) ([]uint64, error) {
 					}
 				}
 				if fd.docValues {
-					dvTerms[doc] = append(append(dvTerms[doc], fd.terms[t]...), index.DocValueTermSeparator)
+					dvTerms[doc] = append(append(dvTerms[doc], b.terms[t]...), index.DocValueTermSeparator)
 				}
 			}
 			freqs.close()
@@ -426,7 +426,7 @@ func (b *builder) writeInverted(w *countWriter) ([]uint64, error) {
 			}
 			w.uvarint(uint64(len(raw)))
 			w.Write(raw)
-			if err := fst.Insert([]byte(fd.terms[t]), postingsAt); err != nil {
+			if err := fst.Insert(unsafe.Slice(unsafe.StringData(b.terms[t]), len(b.terms[t])), postingsAt); err != nil {
 				return nil, fmt.Errorf("build segment: term dictionary of %s: %w", fd.name, err)
 			}
 		}
