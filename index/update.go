@@ -43,7 +43,10 @@ type Progress struct {
 	Bytes, BytesDone int64
 	// Articles counts articles read so far; Written those on disk.
 	Articles, Written int
-	Elapsed           time.Duration
+	// Merging says that everything is written and Bleve is merging the
+	// segments writing left, before the run ends.
+	Merging bool
+	Elapsed time.Duration
 }
 
 // Summary says what an Update did.
@@ -101,13 +104,14 @@ func (ix *Index) Update(ctx context.Context, paths []string, opts UpdateOptions)
 	var skippedBytes int64
 	articles := 0
 	lastProgress := time.Time{}
+	merging := false
 	progress := func(filesDone int, force bool) {
 		if opts.Progress == nil || (!force && time.Since(lastProgress) < 100*time.Millisecond) {
 			return
 		}
 		lastProgress = time.Now()
 		opts.Progress(Progress{Files: len(files), FilesDone: filesDone, Bytes: total, BytesDone: reader.BytesRead() + skippedBytes,
-			Articles: articles, Written: w.Written(), Elapsed: time.Since(start)})
+			Articles: articles, Written: w.Written(), Merging: merging, Elapsed: time.Since(start)})
 	}
 
 	var runErr error
@@ -136,6 +140,11 @@ func (ix *Index) Update(ctx context.Context, paths []string, opts UpdateOptions)
 		runErr = err
 	}
 	progress(len(files), true)
+	if runErr == nil && w.Written() > 0 {
+		merging = true
+		progress(len(files), true)
+		runErr = ix.settle(ctx)
+	}
 	sum.Elapsed = time.Since(start)
 	return sum, runErr
 }

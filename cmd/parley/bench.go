@@ -121,26 +121,27 @@ SQLite FTS5 peer on the same files and prints both, with ratios.`,
 
 // measures are one engine's figures.
 type measures struct {
-	engine         string
-	docs           int
-	indexSeconds   float64
-	indexBytes     int64
-	diskAfterClose int64 // before Bleve removed the files of merged-away segments
-	rssAfterIndex  int64 // kB, the high-water mark once indexing is done
-	rssPeak        int64 // kB, at the end
-	anonPeak       int64 // kB, the largest anonymous (heap) part seen while indexing
-	filePeak       int64 // kB, the largest file-backed (mapped index) part
-	median, p99    float64
-	queries, runs  int
-	hits           map[string]int
-	slowest        map[string]float64 // median ms by query
+	engine        string
+	docs          int
+	indexSeconds  float64
+	indexBytes    int64
+	liveBytes     int64 // the segments in use, without files Bleve has yet to remove
+	rssAfterIndex int64 // kB, the high-water mark once indexing is done
+	rssPeak       int64 // kB, at the end
+	anonPeak      int64 // kB, the largest anonymous (heap) part seen while indexing
+	filePeak      int64 // kB, the largest file-backed (mapped index) part
+	median, p99   float64
+	queries, runs int
+	hits          map[string]int
+	slowest       map[string]float64 // median ms by query
 }
 
 func (m measures) print(w io.Writer) {
 	fmt.Fprintf(w, "docs: %d  index_s: %.2f  docs_per_s: %.0f  index_bytes: %d\n", m.docs, m.indexSeconds, float64(m.docs)/m.indexSeconds, m.indexBytes)
-	if m.diskAfterClose > m.indexBytes {
-		fmt.Fprintf(w, "on disk when indexing ended: %d (with merged-away segments Bleve had not yet removed)\n", m.diskAfterClose)
+	if m.liveBytes > 0 && m.liveBytes < m.indexBytes*95/100 {
+		fmt.Fprintf(w, "segments in use: %d bytes (the rest: merged-away segments Bleve had yet to remove)\n", m.liveBytes)
 	}
+
 	if m.rssPeak > 0 {
 		fmt.Fprintf(w, "peak_rss_mb: %.0f (after indexing: %.0f; while indexing, heap up to %.0f, mapped files up to %.0f)\n",
 			float64(m.rssPeak)/1024, float64(m.rssAfterIndex)/1024, float64(m.anonPeak)/1024, float64(m.filePeak)/1024)
@@ -180,6 +181,7 @@ func benchParley(ctx context.Context, stderr io.Writer, dir, corpusPath string, 
 	sampler := startRSSSampler()
 	start := time.Now()
 	sum, err := ix.Update(ctx, []string{corpusPath}, index.UpdateOptions{BatchSize: o.batch, Progress: func(p index.Progress) { bar.draw(p) }})
+	live := ix.LiveBytes()
 	if err == nil {
 		err = ix.Close() // included: the index is complete only once closed
 	}
@@ -194,19 +196,8 @@ func benchParley(ctx context.Context, stderr io.Writer, dir, corpusPath string, 
 	m.docs = sum.Added
 	m.rssAfterIndex = peakRSS()
 	m.anonPeak, m.filePeak = sampler.stop()
-	m.diskAfterClose = dirSize(dir)
-	// Bleve removes the files of merged-away segments a moment after
-	// the merge, so some may still be on disk when Close returns; the
-	// next writer to open the index removes them. Measure the index as
-	// it stands after that.
-	if ix, err = index.Open(dir, index.Options{Extractor: o.extractor}); err != nil {
-		return m, err
-	}
-	time.Sleep(time.Second)
-	if err := ix.Close(); err != nil {
-		return m, err
-	}
 	m.indexBytes = dirSize(dir)
+	m.liveBytes = live
 
 	ix, err = index.Open(dir, index.Options{ReadOnly: true, Extractor: o.extractor})
 	if err != nil {

@@ -45,6 +45,9 @@ func (b *progressBar) draw(p index.Progress) {
 	line := fmt.Sprintf("\r[%s%s] %3.0f%%  %s articles  %s/s  ETA %s  ",
 		strings.Repeat("█", filled), strings.Repeat("░", barWidth-filled), frac*100,
 		count(p.Articles), count(int(rate)), eta)
+	if p.Merging {
+		line = fmt.Sprintf("\r[%s] %s articles written; merging the index's segments…  ", strings.Repeat("█", barWidth), count(p.Written))
+	}
 	fmt.Fprint(b.w, line)
 	b.drawn = true
 }
