@@ -7,7 +7,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/segment"
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/english"
 )
@@ -17,7 +16,7 @@ import (
 // stemmed the same way on both sides.
 //
 // Words are cut by Unicode word boundaries (UAX #29, Bleve's "unicode"
-// tokenizer), then folded to ASCII where they have an ASCII form (Erdoğan →
+// tokenizer, with a fast path for ASCII: see wordSpans), then folded to ASCII where they have an ASCII form (Erdoğan →
 // erdogan, Əliyev → aliyev, don’t → don't) and lower-cased: those are the
 // exact terms, which quoted phrases search. Stemmed terms drop English
 // possessives and stop words and are stemmed with the Snowball English
@@ -81,21 +80,15 @@ type Word struct {
 
 // Words calls fn for each word of text, in order.
 func (a *Analyzer) Words(text []byte, fn func(Word)) {
-	seg := segment.NewWordSegmenterDirect(text)
 	var scratch []byte
-	start, pos := 0, 0
-	for seg.Segment() {
-		raw := seg.Bytes()
-		end := start + len(raw)
-		if seg.Type() != segment.None {
-			for piece, at := range colonPieces(raw) {
-				pos++
-				scratch = foldWord(scratch[:0], piece)
-				fn(Word{Term: scratch, Start: start + at, End: start + at + len(piece), Position: pos})
-			}
+	pos := 0
+	wordSpans(text, func(start, end int) {
+		for piece, at := range colonPieces(text[start:end]) {
+			pos++
+			scratch = foldWord(scratch[:0], piece)
+			fn(Word{Term: scratch, Start: start + at, End: start + at + len(piece), Position: pos})
 		}
-		start = end
-	}
+	})
 }
 
 // colonPieces yields the parts of a word between colons, with their offsets.
