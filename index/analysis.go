@@ -2,6 +2,7 @@ package index
 
 import (
 	"bytes"
+	"hash/maphash"
 	"sync"
 	"unicode/utf8"
 
@@ -35,9 +36,9 @@ type Analyzer struct {
 	// them is slow to check by positions alone: the stop words and a few
 	// more (see commonWords).
 	common map[string]bool
-	// stems caches stemmed forms per goroutine: stemming is the costliest
+	// stems caches stemmed forms: stemming is the costliest
 	// step, and news repeats its vocabulary.
-	stems sync.Pool
+	stems *stemCache
 }
 
 // commonWords are the words besides the stop words that news uses so often
@@ -63,7 +64,7 @@ func NewAnalyzer() *Analyzer {
 	for _, w := range commonWords {
 		a.common[w] = true
 	}
-	a.stems.New = func() any { return make(map[string]string, 4096) }
+	a.stems = newStemCache()
 	return a
 }
 
@@ -161,14 +162,7 @@ func (a *Analyzer) ExactTerms(text string) []string {
 // Stem returns the stemmed term for an exact term, and false when the term
 // is a stop word, which the stemmed fields leave out.
 func (a *Analyzer) Stem(exact []byte) (string, bool) {
-	cache := a.stems.Get().(map[string]string)
-	defer a.stems.Put(cache)
-	return a.stem(cache, exact)
-}
-
-// stem is Stem with the caller holding a cache.
-func (a *Analyzer) stem(cache map[string]string, exact []byte) (string, bool) {
-	if s, ok := cache[string(exact)]; ok {
+	if s, ok := a.stems.get(exact); ok {
 		return s, s != ""
 	}
 	term := exact
@@ -183,21 +177,54 @@ func (a *Analyzer) stem(cache map[string]string, exact []byte) (string, bool) {
 		english.Stem(env)
 		s = env.Current()
 	}
-	if len(cache) < maxStemCache {
-		cache[string(exact)] = s
-	}
+	a.stems.put(exact, s)
 	return s, s != ""
 }
 
 // StemmedTerms returns the stemmed terms of text, in order, without stop words.
 func (a *Analyzer) StemmedTerms(text string) []string {
 	var out []string
-	cache := a.stems.Get().(map[string]string)
-	defer a.stems.Put(cache)
 	a.Words([]byte(text), func(w Word) {
-		if s, ok := a.stem(cache, w.Term); ok {
+		if s, ok := a.Stem(w.Term); ok {
 			out = append(out, s)
 		}
 	})
 	return out
+}
+
+// stemCache maps exact terms to their stems, shared by every goroutine
+// that analyses text. It is split in shards so that analysing on every
+// core rarely waits, and bounded: news repeats its vocabulary, and the
+// rare words past the bound are stemmed each time.
+type stemCache struct {
+	seed   maphash.Seed
+	shards [16]struct {
+		sync.RWMutex
+		m map[string]string
+	}
+}
+
+func newStemCache() *stemCache {
+	c := &stemCache{seed: maphash.MakeSeed()}
+	for i := range c.shards {
+		c.shards[i].m = make(map[string]string, 1024)
+	}
+	return c
+}
+
+func (c *stemCache) get(term []byte) (string, bool) {
+	sh := &c.shards[maphash.Bytes(c.seed, term)%uint64(len(c.shards))]
+	sh.RLock()
+	s, ok := sh.m[string(term)]
+	sh.RUnlock()
+	return s, ok
+}
+
+func (c *stemCache) put(term []byte, stem string) {
+	sh := &c.shards[maphash.Bytes(c.seed, term)%uint64(len(c.shards))]
+	sh.Lock()
+	if len(sh.m) < maxStemCache/len(c.shards) {
+		sh.m[string(term)] = stem
+	}
+	sh.Unlock()
 }

@@ -110,32 +110,31 @@ func (t *terms) count(id int32) {
 }
 
 func (t *textAnalysis) run() {
-	t.once.Do(func() {
-		cache := t.analyzer.stems.Get().(map[string]string)
-		defer t.analyzer.stems.Put(cache)
-		t.analyze(cache)
-	})
+	t.once.Do(t.analyze)
 }
 
 // analyze finds the text's terms. It runs for every text indexed, so it
 // allocates per text, not per word.
-func (t *textAnalysis) analyze(cache map[string]string) {
+func (t *textAnalysis) analyze() {
 	var (
 		arena   termArena
-		exactID = map[string]int32{}
-		stemID  = map[string]int32{}
+		exactID map[string]int32
+		stemID  map[string]int32
 		pairID  map[string]int32
 		stemOf  []int32 // each exact term's stem, -1 for a stop word
 		ids     []int32 // each word's exact term, in order
 		posOf   []uint32
 		pos     uint32
 	)
-	if t.pairs {
-		pairID = map[string]int32{}
-	}
 	size := 0
 	for _, p := range t.parts {
 		size += len(p)
+	}
+	// Sized for the text, so that they never grow: see below.
+	exactID = make(map[string]int32, size/10)
+	stemID = make(map[string]int32, size/12)
+	if t.pairs {
+		pairID = make(map[string]int32, size/60)
 	}
 	// News runs to about six bytes a word, and half an article's words
 	// are distinct: size what the text needs, since a batch holds
@@ -159,7 +158,7 @@ func (t *textAnalysis) analyze(cache map[string]string) {
 				exactID[word] = id
 				s := int32(-1)
 				// The cache's stems are never changed: the text may keep them.
-				if stem, _ := t.analyzer.stem(cache, w.Term); stem != "" {
+				if stem, _ := t.analyzer.Stem(w.Term); stem != "" {
 					var seen bool
 					if s, seen = stemID[stem]; !seen {
 						s = t.stemmed.define(stem)
