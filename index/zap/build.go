@@ -345,12 +345,14 @@ func (b *builder) writeInverted(w *countWriter) ([]uint64, error) {
 	for i := 1; i < len(starts); i++ {
 		starts[i] += starts[i-1]
 	}
-	order := make([]uint32, len(b.occ))
+	// Moved, not indexed: the writing below then reads them in order.
+	grouped := make([]occurrence, len(b.occ))
 	fill := slices.Clone(starts[:total])
-	for i, o := range b.occ {
-		order[fill[o.term]] = uint32(i)
+	for _, o := range b.occ {
+		grouped[fill[o.term]] = o
 		fill[o.term]++
 	}
+	b.occ = grouped
 
 	var (
 		addrs   = make([]uint64, len(b.fields))
@@ -359,6 +361,7 @@ func (b *builder) writeInverted(w *countWriter) ([]uint64, error) {
 		docs    []uint32
 		dvTerms = make([][]byte, numDocs)
 		fstBuf  bytes.Buffer
+		rbuf    []byte
 	)
 	fst, err := vellum.New(&fstBuf, vellumOptions)
 	if err != nil {
@@ -374,13 +377,13 @@ func (b *builder) writeInverted(w *countWriter) ([]uint64, error) {
 		slices.SortFunc(sorted, func(x, y uint32) int { return strings.Compare(b.terms[x], b.terms[y]) })
 		nf := len(b.fields)
 		for _, t := range sorted {
-			list := order[starts[t]:starts[t+1]]
+			list := b.occ[starts[t]:starts[t+1]]
 			chunk := numDocs / (uint64(len(list))/1024 + 1) // zapx's DefaultChunkMode
 			freqs.reset(chunk, numDocs)
 			locs.reset(chunk, numDocs)
 			docs = docs[:0]
-			for _, i := range list {
-				o := &b.occ[i]
+			for i := range list {
+				o := &list[i]
 				doc := uint64(o.doc)
 				docs = append(docs, o.doc)
 				hasLocs := o.at != noPositions
@@ -418,12 +421,11 @@ func (b *builder) writeInverted(w *countWriter) ([]uint64, error) {
 			postingsAt := uint64(w.n)
 			w.uvarint(freqsAt)
 			w.uvarint(locsAt)
-			bm := roaring.New()
-			bm.AddMany(docs)
-			raw, err := bm.ToBytes()
+			raw, err := roaringBytes(rbuf[:0], docs)
 			if err != nil {
 				return nil, err
 			}
+			rbuf = raw
 			w.uvarint(uint64(len(raw)))
 			w.Write(raw)
 			if err := fst.Insert(unsafe.Slice(unsafe.StringData(b.terms[t]), len(b.terms[t])), postingsAt); err != nil {
@@ -635,4 +637,28 @@ func uvarintLen(v uint64) int {
 		n++
 	}
 	return n
+}
+
+// roaringBytes appends to dst the serialised roaring bitmap of docs, which
+// are increasing. Most terms of a segment are in a handful of documents,
+// and for those the bytes are written directly, in the roaring format's
+// layout for one array container; larger sets go through the roaring
+// package.
+func roaringBytes(dst []byte, docs []uint32) ([]byte, error) {
+	const noRunContainers = 12346 // the format's cookie
+	if len(docs) == 0 || len(docs) > 4096 || docs[len(docs)-1] > 0xFFFF {
+		bm := roaring.New()
+		bm.AddMany(docs)
+		b, err := bm.ToBytes()
+		return append(dst, b...), err
+	}
+	dst = binary.LittleEndian.AppendUint32(dst, noRunContainers)
+	dst = binary.LittleEndian.AppendUint32(dst, 1) // containers
+	dst = binary.LittleEndian.AppendUint16(dst, 0) // the container's key: the high 16 bits
+	dst = binary.LittleEndian.AppendUint16(dst, uint16(len(docs)-1))
+	dst = binary.LittleEndian.AppendUint32(dst, 4+4+4+4) // where the container starts
+	for _, d := range docs {
+		dst = binary.LittleEndian.AppendUint16(dst, uint16(d))
+	}
+	return dst, nil
 }

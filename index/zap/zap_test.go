@@ -1,7 +1,9 @@
 package zap
 
 import (
+	"bytes"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
@@ -349,5 +351,30 @@ func BenchmarkNew(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestRoaringBytes checks the bitmaps written directly against the
+// roaring package's own serialisation.
+func TestRoaringBytes(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	for _, n := range []int{1, 2, 3, 100, 4095, 4096, 4097, 9000} {
+		for _, limit := range []int{70000, 65536, 5000} {
+			seen := map[uint32]bool{}
+			for len(seen) < min(n, limit) {
+				seen[uint32(r.IntN(limit))] = true
+			}
+			docs := slices.Sorted(maps.Keys(seen))
+			got, err := roaringBytes(nil, docs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bm := roaring.New()
+			bm.AddMany(docs)
+			want, _ := bm.ToBytes()
+			if !bytes.Equal(got, want) {
+				t.Errorf("%d documents below %d: bytes differ", n, limit)
+			}
+		}
 	}
 }
