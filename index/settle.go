@@ -37,3 +37,10 @@ func (ix *Index) LiveBytes() int64 {
 	n, _ := ix.bleve.StatsMap()["index"].(map[string]any)["num_bytes_used_disk_by_root"].(uint64)
 	return int64(n)
 }
+
+// MergedBytes returns how many bytes Bleve's merges have written since the
+// index was opened: the work merging cost, for benchmarks.
+func (ix *Index) MergedBytes() uint64 {
+	n, _ := ix.bleve.StatsMap()["index"].(map[string]any)["total_compaction_written_bytes"].(uint64)
+	return n
+}

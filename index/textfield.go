@@ -44,9 +44,14 @@ func (ix *Index) addText(d *document.Document, names textFields, parts []string)
 		if names.stemmed != FieldTitle {
 			ap = []uint64{uint64(i)}
 		}
-		d.AddField(document.NewTextFieldWithIndexingOptions(names.stemmed, ap, []byte(p), index.StoreField))
+		// Bleve copies a stored value and never changes it: no need to
+		// copy the text first.
+		d.AddField(document.NewTextFieldWithIndexingOptions(names.stemmed, ap, unsafe.Slice(unsafe.StringData(p), len(p)), index.StoreField))
 	}
-	t := &textAnalysis{analyzer: ix.analyzer, parts: parts, pairs: names.pairs != ""}
+	t := &textAnalysis{analyzer: ix.analyzer, parts: parts, pairs: names.pairs != "", fields: 2}
+	if t.pairs {
+		t.fields = 3
+	}
 	d.AddField(newTextField(names.stemmed, index.IndexField, t, stemmedTerms))
 	d.AddField(newTextField(names.exact, index.IndexField|index.IncludeTermVectors, t, exactTerms))
 	if t.pairs {
@@ -77,6 +82,9 @@ type textAnalysis struct {
 	parts    []string
 	pairs    bool
 	once     sync.Once
+	// fields counts the fields reading the analysis, released those done
+	// with it (see ReleaseTerms).
+	fields, released int
 
 	exact, stemmed, pairTerms terms
 	// positions of exact term i are positions[starts[i]:starts[i+1]].
@@ -245,6 +253,16 @@ func (f *textField) VisitTerms(fn func(term []byte, freq int, positions []uint32
 			ps = f.text.positions[f.text.starts[i]:f.text.starts[i+1]]
 		}
 		fn(unsafe.Slice(unsafe.StringData(w), len(w)), int(t.counts[i]), ps)
+	}
+}
+
+// ReleaseTerms drops the text's analysis once the segment builder has
+// read every field of it (index/zap calls it after each document).
+func (f *textField) ReleaseTerms() {
+	t := f.text
+	if t.released++; t.released == t.fields {
+		t.exact, t.stemmed, t.pairTerms = terms{}, terms{}, terms{}
+		t.positions, t.starts, t.parts = nil, nil, nil
 	}
 }
 

@@ -125,7 +125,9 @@ type measures struct {
 	docs          int
 	indexSeconds  float64
 	indexBytes    int64
-	liveBytes     int64 // the segments in use, without files Bleve has yet to remove
+	liveBytes     int64  // the segments in use, without files Bleve has yet to remove
+	mergedBytes   uint64 // written by Bleve's merges while indexing
+	segments      int
 	rssAfterIndex int64 // kB, the high-water mark once indexing is done
 	rssPeak       int64 // kB, at the end
 	anonPeak      int64 // kB, the largest anonymous (heap) part seen while indexing
@@ -138,6 +140,9 @@ type measures struct {
 
 func (m measures) print(w io.Writer) {
 	fmt.Fprintf(w, "docs: %d  index_s: %.2f  docs_per_s: %.0f  index_bytes: %d\n", m.docs, m.indexSeconds, float64(m.docs)/m.indexSeconds, m.indexBytes)
+	if m.segments > 0 {
+		fmt.Fprintf(w, "segments: %d  merges wrote: %d bytes\n", m.segments, m.mergedBytes)
+	}
 	if m.liveBytes > 0 && m.liveBytes < m.indexBytes*95/100 {
 		fmt.Fprintf(w, "segments in use: %d bytes (the rest: merged-away segments Bleve had yet to remove)\n", m.liveBytes)
 	}
@@ -181,7 +186,7 @@ func benchParley(ctx context.Context, stderr io.Writer, dir, corpusPath string, 
 	sampler := startRSSSampler()
 	start := time.Now()
 	sum, err := ix.Update(ctx, []string{corpusPath}, index.UpdateOptions{BatchSize: o.batch, Progress: func(p index.Progress) { bar.draw(p) }})
-	live := ix.LiveBytes()
+	live, merged := ix.LiveBytes(), ix.MergedBytes()
 	if err == nil {
 		err = ix.Close() // included: the index is complete only once closed
 	}
@@ -198,6 +203,8 @@ func benchParley(ctx context.Context, stderr io.Writer, dir, corpusPath string, 
 	m.anonPeak, m.filePeak = sampler.stop()
 	m.indexBytes = dirSize(dir)
 	m.liveBytes = live
+	m.mergedBytes = merged
+	m.segments = countSegments(dir)
 
 	ix, err = index.Open(dir, index.Options{ReadOnly: true, Extractor: o.extractor})
 	if err != nil {
@@ -316,6 +323,12 @@ func procStatus(names ...string) map[string]int64 {
 		out[name], _ = strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(value), "kB")), 10, 64)
 	}
 	return out
+}
+
+// countSegments counts the segment files of a Bleve index.
+func countSegments(dir string) int {
+	files, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
+	return len(files)
 }
 
 func dirSize(dir string) int64 {

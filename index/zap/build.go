@@ -93,6 +93,13 @@ func build(docs []index.Document, config map[string]any) (segment.Segment, uint6
 	b.lengths = make([]uint32, len(docs)*len(b.fields))
 	for num, d := range docs {
 		b.add(uint32(num), d)
+		// The document's terms are in the builder now: let its fields
+		// drop theirs, so that a batch is never held twice in memory.
+		d.VisitFields(func(f index.Field) {
+			if r, ok := f.(Releaser); ok {
+				r.ReleaseTerms()
+			}
+		})
 		if num == 31 && len(docs) > 64 { // room for the rest, as the first documents suggest
 			b.occ = slices.Grow(b.occ, len(b.occ)*(len(docs)-32)/32*11/10)
 			b.positions = slices.Grow(b.positions, len(b.positions)*(len(docs)-32)/32*11/10)

@@ -41,6 +41,12 @@ type TermsField interface {
 	VisitTerms(fn func(term []byte, freq int, positions []uint32))
 }
 
+// Releaser is a field that can drop its terms once the builder has read
+// them: a batch's terms then never take memory twice.
+type Releaser interface {
+	ReleaseTerms()
+}
+
 // Plugin is a scorch segment plugin: Bleve's zap version 17 with a faster
 // builder. Segments it writes are zap version 17 segments.
 type Plugin struct {
