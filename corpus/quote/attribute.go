@@ -1,0 +1,483 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// pattern is where a quotation's attribution was found.
+type pattern uint8
+
+const (
+	noCue          pattern = iota
+	cueAfter               // “…,” he said / “…,” said Kelmarin
+	cueBefore              // Kelmarin said: “…”
+	cueInSentence          // Kelmarin said he would “never abandon” them
+	cueTrailing            // … “urgent matters” of the conflict, the statement said.
+	continued              // a quotation that goes on from the speaker's previous one
+	paragraphIntro         // Kelmarin continued:¶“…”
+	reported               // indirect speech
+)
+
+// rule is how a quotation was attributed.
+type rule struct {
+	pattern pattern
+}
+
+// attribute decides whether span i is speech and who said it.
+func (a *article) attribute(i int) {
+	fd := &a.found[i]
+	s := fd.span
+	if s.end <= s.start {
+		return
+	}
+	first := a.tokens(s.first)
+	oi := tokenAt(first, s.open)
+	last := a.tokens(s.last)
+	ci := len(last)
+	if !s.unclosed {
+		ci = tokenAt(last, s.close)
+	}
+	// The sentence around the quotation: what precedes it back to the
+	// previous sentence end or quotation, and what follows it to the next.
+	lo := a.sentenceStart(first, oi, i)
+	hi := a.sentenceEnd(last, ci+1, i)
+	inner := a.text[s.start:s.end]
+	words, title := wordShape(inner)
+	standalone := lo == oi || endsIntro(first, lo, oi)
+	fd.kind = Partial
+	if standalone {
+		fd.kind = Direct
+	}
+	// Quoted names and titles: “South Caucasus”, ‘Stealing America’.
+	if title && words <= 8 && !endsTerminal(inner) {
+		return
+	}
+	// A capitalised word right after the closing mark continues a name:
+	// the “South Caucasus” Baku Club.
+	if !standalone && ci+1 < len(last) && last[ci+1].kind == word && last[ci+1].capital && !s.unclosed &&
+		!endsTerminal(inner) && !strings.HasSuffix(inner, ",") {
+		if !isCueToken(&last[ci+1]) && !pronounToken(&last[ci+1]) {
+			return
+		}
+	}
+	if s.unclosed && !standalone {
+		return
+	}
+	if fd.kind == Direct {
+		if who, cue, ok := a.after(last, ci, hi, inner); ok {
+			a.settle(fd, who, cue, cueAfter)
+			return
+		}
+		if who, cue, ok := a.before(first, lo, oi); ok {
+			a.settle(fd, who, cue, cueBefore)
+			return
+		}
+		if lo == oi && oi == 0 && s.first > 0 {
+			if who, cue, ok := a.intro(s.first - 1); ok {
+				a.settle(fd, who, cue, paragraphIntro)
+				return
+			}
+		}
+		// No attribution of its own: speech when it reads as sentences,
+		// a speaker's continuation settled later.
+		if words >= 3 && (endsTerminal(inner) || strings.HasSuffix(inner, ",")) || s.first != s.last {
+			fd.speech = true
+			fd.rule = rule{noCue}
+		}
+		return
+	}
+	// Partial quotations: a few words, in a sentence that reports speech.
+	if words < 2 {
+		return
+	}
+	if who, cue, ok := a.before(first, lo, oi); ok {
+		if cues[cue].label && words <= 3 {
+			return
+		}
+		a.settle(fd, who, cue, cueInSentence)
+		return
+	}
+	if who, cue, ok := a.trailing(last, ci, hi); ok {
+		a.settle(fd, who, cue, cueTrailing)
+		return
+	}
+	// Quotations joined in one sentence share their speaker: agreed to
+	// “…” and “…”.
+	if i > 0 {
+		prev := &a.found[i-1]
+		if prev.speech && prev.kind == Partial && prev.span.last == s.first && onlyJoiners(a.text[prev.span.closeEnd:s.open]) {
+			a.settle(fd, prev.who, prev.cue, prev.rule.pattern)
+		}
+	}
+}
+
+// onlyJoiners reports whether s holds nothing but space, commas and
+// words that join two quotations of one sentence.
+func onlyJoiners(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '—' }) {
+		switch w {
+		case "and", "or", "but", "then", "also", "nor":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func (a *article) settle(fd *found, who speaker, cue string, p pattern) {
+	fd.speech = true
+	fd.who = who
+	fd.cue = cue
+	fd.rule = rule{p}
+}
+
+// sentenceStart returns the index of the first token of the sentence
+// holding toks[i], not before the end of quotation si-1.
+func (a *article) sentenceStart(toks []token, i, si int) int {
+	floor := 0
+	if si > 0 {
+		prev := a.spans[si-1]
+		if prev.closeEnd > toks[0].start || prev.last == a.paraAt(toks[0].start) {
+			floor = tokenAt(toks, prev.closeEnd)
+		}
+	}
+	j := i
+	for j > floor {
+		t := &toks[j-1]
+		if t.sentenceEnd() {
+			break
+		}
+		j--
+	}
+	return j
+}
+
+// sentenceEnd returns the index past the last token of the sentence that
+// starts or goes on at toks[i], not beyond the opening of quotation si+1.
+func (a *article) sentenceEnd(toks []token, i, si int) int {
+	ceil := len(toks)
+	if si+1 < len(a.spans) {
+		next := a.spans[si+1]
+		if len(toks) > 0 && next.open < toks[len(toks)-1].end {
+			ceil = tokenAt(toks, next.open)
+		}
+	}
+	j := i
+	for j < ceil {
+		if toks[j].sentenceEnd() {
+			return j + 1
+		}
+		j++
+	}
+	if j > ceil {
+		return ceil
+	}
+	return j
+}
+
+// endsIntro reports whether the words before a quotation introduce it as
+// a sentence of its own: they end with a colon or comma after a cue
+// ("Kelmarin said:", "he added,") or with a cue ("said Kelmarin:").
+func endsIntro(toks []token, lo, oi int) bool {
+	if oi == 0 || oi <= lo {
+		return false
+	}
+	t := &toks[oi-1]
+	if t.isPunct(":") {
+		return true
+	}
+	if !t.isPunct(",—–") {
+		return isCueToken(t) && oi-1 > lo
+	}
+	for j := oi - 2; j >= lo && j >= oi-8; j-- {
+		if isCueToken(&toks[j]) {
+			return true
+		}
+		if toks[j].kind != word {
+			break
+		}
+	}
+	return false
+}
+
+// wordShape counts the words of a quotation and says whether every word
+// of it starts with a capital letter, as names and titles do (small
+// words aside).
+func wordShape(s string) (words int, title bool) {
+	title = true
+	inWord := false
+	capitalised := 0
+	for i, r := range s {
+		if isWordRune(r) || (inWord && (r == '\'' || r == '’' || r == '-')) {
+			if !inWord {
+				words++
+				inWord = true
+				if unicode.IsUpper(r) || unicode.IsDigit(r) {
+					capitalised++
+				} else if !smallTitleWord(s[i:]) {
+					title = false
+				}
+			}
+			continue
+		}
+		inWord = false
+	}
+	return words, title && capitalised > 0
+}
+
+// smallTitleWord reports whether s starts with a word that titles leave
+// in lower case.
+func smallTitleWord(s string) bool {
+	end := strings.IndexFunc(s, func(r rune) bool { return !isWordRune(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	switch s[:end] {
+	case "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "de", "la", "al", "el", "du", "von", "van":
+		return true
+	}
+	return false
+}
+
+// endsTerminal reports whether a quotation ends as a sentence does.
+func endsTerminal(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, ")]'’\"”"))
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+func isCueToken(t *token) bool {
+	if t.kind != word || t.capital && t.lower != "said" && t.lower != "says" {
+		return false
+	}
+	_, ok := cues[t.lower]
+	return ok
+}
+
+func pronounToken(t *token) bool {
+	_, ok := pronouns[t.lower]
+	return ok && t.kind == word
+}
+
+// after reads an attribution after the closing mark: “…,” he said;
+// “…,” said a Kremlin spokesman; “…,” Samsel, the ministry's spokesman,
+// told reporters; “…,” according to Kelmarin.
+func (a *article) after(toks []token, ci, hi int, inner string) (speaker, string, bool) {
+	j := ci + 1
+	if j >= hi {
+		return speaker{}, "", false
+	}
+	comma := toks[j].isPunct(",—–")
+	if comma {
+		j++
+	}
+	if j >= hi {
+		return speaker{}, "", false
+	}
+	// After a quotation that ends a sentence, only a short attribution
+	// that ends the sentence too belongs to it: “….” he said. A new
+	// sentence that reports other speech does not.
+	strict := !comma && !strings.HasSuffix(inner, ",") && toks[j].capital
+	if toks[j].is("according") && j+1 < hi && toks[j+1].is("to") {
+		if who, ok := a.speakerAfter(toks, j+2, hi); ok {
+			return who, "according to", true
+		}
+		return speaker{}, "", false
+	}
+	if isCueToken(&toks[j]) && cues[toks[j].lower].form != base {
+		if who, ok := a.speakerAfter(toks, j+1, hi); ok {
+			if strict && !endsSoon(toks, j+1, hi, who) {
+				return speaker{}, "", false
+			}
+			return who, toks[j].lower, true
+		}
+		return speaker{}, "", false
+	}
+	// A speaker, then the cue.
+	for k := j + 1; k < hi && k <= j+30; k++ {
+		if toks[k].sentenceEnd() || toks[k].kind == mark {
+			break
+		}
+		if !isCueToken(&toks[k]) || cues[toks[k].lower].form == base {
+			continue
+		}
+		b, e, ok := npBefore(toks, j, k)
+		if !ok || b != j {
+			return speaker{}, "", false
+		}
+		if strict && !endsAfterCue(toks, k+1, hi) {
+			return speaker{}, "", false
+		}
+		who, ok := a.resolve(toks, b, e, toks[ci].start)
+		return who, toks[k].lower, ok
+	}
+	return speaker{}, "", false
+}
+
+// endsSoon reports whether the sentence ends within a few words after the
+// speaker's words.
+func endsSoon(toks []token, from, hi int, who speaker) bool {
+	j := from
+	for j < hi && toks[j].end <= who.end {
+		j++
+	}
+	return endsAfterCue(toks, j, hi)
+}
+
+// endsAfterCue reports whether at most a short adverbial stands between
+// toks[j] and the end of the sentence: "he said on Tuesday."
+func endsAfterCue(toks []token, j, hi int) bool {
+	n := 0
+	for ; j < hi; j++ {
+		if toks[j].sentenceEnd() || toks[j].isPunct(",") {
+			return true
+		}
+		n++
+		if n > 6 {
+			return false
+		}
+	}
+	return true
+}
+
+// before reads an attribution in the sentence before the opening mark:
+// Kelmarin said: “…”; he added, “…”; Karasin welcomed the meeting,
+// saying, “…”; Aliyev noted that he is ready to “…”. The cue nearest the
+// quotation whose speaker can be read wins.
+func (a *article) before(toks []token, lo, oi int) (speaker, string, bool) {
+	tried := 0
+	for k := oi - 1; k >= lo && tried < 3; k-- {
+		t := &toks[k]
+		if t.kind == mark {
+			break
+		}
+		if t.is("according") && k+1 < oi && toks[k+1].is("to") {
+			if who, ok := a.speakerAfter(toks, k+2, oi); ok {
+				return who, "according to", true
+			}
+			tried++
+			continue
+		}
+		if !isCueToken(t) {
+			continue
+		}
+		tried++
+		c := cues[t.lower]
+		switch c.form {
+		case participle:
+			if who, ok := a.clauseSubject(toks, lo, k); ok {
+				return who, t.lower, true
+			}
+		case base:
+			// "did not say", "wanted to say": the speaker is further back.
+			if who, ok := a.clauseSubject(toks, lo, k); ok && k > lo && (toks[k-1].is("to") || toks[k-1].is("did") || toks[k-1].is("not")) {
+				return who, t.lower, true
+			}
+		default:
+			if b, e, ok := npBefore(toks, lo, k); ok {
+				if who, ok := a.resolve(toks, b, e, t.start); ok {
+					return who, t.lower, true
+				}
+			}
+			// Inverted: "said Kelmarin: “…”".
+			if k+1 < oi && (k == lo || toks[k-1].isPunct(",")) {
+				if who, ok := a.speakerAfter(toks, k+1, oi); ok {
+					return who, t.lower, true
+				}
+			}
+		}
+	}
+	return speaker{}, "", false
+}
+
+// trailing reads an attribution that ends the sentence after a partial
+// quotation: “…” of the conflict, the statement said.
+func (a *article) trailing(toks []token, ci, hi int) (speaker, string, bool) {
+	end := hi
+	if end > 0 && end <= len(toks) && toks[end-1].sentenceEnd() {
+		end--
+	}
+	// The last comma of the sentence starts the attribution.
+	c := -1
+	for k := end - 1; k > ci; k-- {
+		if toks[k].isPunct(",") {
+			c = k
+			break
+		}
+		if toks[k].kind == mark {
+			return speaker{}, "", false
+		}
+	}
+	if c < 0 || c+1 >= end {
+		return speaker{}, "", false
+	}
+	j := c + 1
+	if toks[j].is("according") && j+1 < end && toks[j+1].is("to") {
+		if who, ok := a.speakerAfter(toks, j+2, end); ok {
+			return who, "according to", true
+		}
+		return speaker{}, "", false
+	}
+	if isCueToken(&toks[j]) && cues[toks[j].lower].form == finite {
+		if who, ok := a.speakerAfter(toks, j+1, end); ok {
+			return who, toks[j].lower, true
+		}
+		return speaker{}, "", false
+	}
+	for k := j + 1; k < end; k++ {
+		if isCueToken(&toks[k]) && cues[toks[k].lower].form == finite {
+			b, e, ok := npBefore(toks, j, k)
+			if !ok || b != j || !endsAfterCue(toks, k+1, end) {
+				return speaker{}, "", false
+			}
+			who, ok := a.resolve(toks, b, e, toks[k].start)
+			return who, toks[k].lower, ok
+		}
+	}
+	return speaker{}, "", false
+}
+
+// intro reads a paragraph that introduces the quotation of the next one:
+// "Kelmarin continued:", "In a statement, the ministry said:".
+func (a *article) intro(pi int) (speaker, string, bool) {
+	toks := a.tokens(pi)
+	n := len(toks)
+	if n < 2 || !toks[n-1].isPunct(":") {
+		return speaker{}, "", false
+	}
+	lo := n - 1
+	for lo > 0 && !toks[lo-1].sentenceEnd() {
+		lo--
+	}
+	return a.before(toks, lo, n-1)
+}
+
+// clauseSubject finds the subject of the clause that holds toks[k]: its
+// first words after an introductory phrase ("In an interview with
+// Interfax, Karasin welcomed…").
+func (a *article) clauseSubject(toks []token, lo, k int) (speaker, bool) {
+	j := lo
+	for j < k && toks[j].kind != word {
+		j++
+	}
+	if j >= k {
+		return speaker{}, false
+	}
+	if introWords[toks[j].lower] {
+		c := j
+		for c < k && !toks[c].isPunct(",") {
+			c++
+		}
+		if c >= k {
+			return speaker{}, false
+		}
+		j = c + 1
+	}
+	return a.speakerAfter(toks, j, k)
+}
+
+// introWords start a phrase before a sentence's subject.
+var introWords = wordSet(`in on at after before during when while as since following speaking asked writing
+	addressing responding meanwhile however earlier later still yet also separately last this next ahead
+	despite amid although though because if once with without by from for under according`)

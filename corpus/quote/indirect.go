@@ -1,0 +1,4 @@
+package quote
+
+// indirect finds reported speech without quotation marks.
+func (a *article) indirect() {}
