@@ -117,3 +117,13 @@ func (a *article) insideQuote(at int) bool {
 	i := sort.Search(len(a.spans), func(i int) bool { return a.spans[i].end > at })
 	return i < len(a.spans) && a.spans[i].start <= at
 }
+
+// openOf returns where the quotation closed by the mark at offset at
+// opens.
+func (a *article) openOf(at int) (int, bool) {
+	i := sort.Search(len(a.spans), func(i int) bool { return a.spans[i].close >= at })
+	if i < len(a.spans) && a.spans[i].close == at {
+		return a.spans[i].open, true
+	}
+	return 0, false
+}

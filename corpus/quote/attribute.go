@@ -54,14 +54,6 @@ func (a *article) attribute(i int) {
 	if title && words <= 8 && !endsTerminal(inner) {
 		return
 	}
-	// A capitalised word right after the closing mark continues a name:
-	// the “South Caucasus” Baku Club.
-	if !standalone && ci+1 < len(last) && last[ci+1].kind == word && last[ci+1].capital && !s.unclosed &&
-		!endsTerminal(inner) && !strings.HasSuffix(inner, ",") {
-		if !isCueToken(&last[ci+1]) && !pronounToken(&last[ci+1]) {
-			return
-		}
-	}
 	if s.unclosed && !standalone {
 		return
 	}
@@ -88,10 +80,18 @@ func (a *article) attribute(i int) {
 		}
 		return
 	}
-	// Partial quotations: a few words, in a sentence that reports speech.
+	// Partial quotations: a few words, in a sentence that reports speech,
+	// which may hold other quotations before them.
 	if words < 2 {
 		return
 	}
+	if strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!") || strings.HasSuffix(inner, ",") {
+		if who, cue, ok := a.after(last, ci, hi, inner); ok {
+			a.settle(fd, who, cue, cueAfter)
+			return
+		}
+	}
+	lo = a.sentenceStart(first, oi, -1)
 	if who, cue, ok := a.before(first, lo, oi); ok {
 		if cues[cue].label && words <= 3 {
 			return
@@ -99,7 +99,7 @@ func (a *article) attribute(i int) {
 		a.settle(fd, who, cue, cueInSentence)
 		return
 	}
-	if who, cue, ok := a.trailing(last, ci, hi); ok {
+	if who, cue, ok := a.trailing(last, ci, hi, strings.HasSuffix(inner, ",")); ok {
 		a.settle(fd, who, cue, cueTrailing)
 		return
 	}
@@ -137,7 +137,7 @@ func (a *article) settle(fd *found, who speaker, cue string, p pattern) {
 // holding toks[i], not before the end of quotation si-1.
 func (a *article) sentenceStart(toks []token, i, si int) int {
 	floor := 0
-	if si > 0 {
+	if si > 0 && si < len(a.spans) {
 		prev := a.spans[si-1]
 		if prev.closeEnd > toks[0].start || prev.last == a.paraAt(toks[0].start) {
 			floor = tokenAt(toks, prev.closeEnd)
@@ -299,7 +299,7 @@ func (a *article) after(toks []token, ci, hi int, inner string) (speaker, string
 		if toks[k].sentenceEnd() || toks[k].kind == mark {
 			break
 		}
-		if !isCueToken(&toks[k]) || cues[toks[k].lower].form == base {
+		if !reportsAfterSpeaker(toks, k) {
 			continue
 		}
 		b, e, ok := npBefore(toks, j, k)
@@ -314,6 +314,26 @@ func (a *article) after(toks []token, ci, hi int, inner string) (speaker, string
 	}
 	return speaker{}, "", false
 }
+
+// reportsAfterSpeaker reports whether toks[k] is a cue that may follow
+// its speaker: a finite verb, or a base form in the present ("officials
+// say", "the Saudis state"), but not an infinitive ("to say").
+func reportsAfterSpeaker(toks []token, k int) bool {
+	if !isCueToken(&toks[k]) {
+		return false
+	}
+	switch cues[toks[k].lower].form {
+	case finite:
+		return true
+	case base:
+		return k > 0 && toks[k-1].kind == word && !auxiliaries[toks[k-1].lower]
+	}
+	return false
+}
+
+// auxiliaries before a base form make it no present tense.
+var auxiliaries = wordSet(`to did does do not will would could should can may might must shall cannot let
+	never`)
 
 // endsSoon reports whether the sentence ends within a few words after the
 // speaker's words.
@@ -350,6 +370,11 @@ func (a *article) before(toks []token, lo, oi int) (speaker, string, bool) {
 	for k := oi - 1; k >= lo && tried < 3; k-- {
 		t := &toks[k]
 		if t.kind == mark {
+			// Back over an earlier quotation of the sentence.
+			if open, ok := a.openOf(t.start); ok && open >= toks[lo].start {
+				k = tokenAt(toks, open)
+				continue
+			}
 			break
 		}
 		if t.is("according") && k+1 < oi && toks[k+1].is("to") {
@@ -363,56 +388,122 @@ func (a *article) before(toks []token, lo, oi int) (speaker, string, bool) {
 			continue
 		}
 		tried++
-		c := cues[t.lower]
-		switch c.form {
-		case participle:
-			if who, ok := a.clauseSubject(toks, lo, k); ok {
-				return who, t.lower, true
-			}
-		case base:
-			// "did not say", "wanted to say": the speaker is further back.
-			if who, ok := a.clauseSubject(toks, lo, k); ok && k > lo && (toks[k-1].is("to") || toks[k-1].is("did") || toks[k-1].is("not")) {
-				return who, t.lower, true
-			}
-		default:
-			if b, e, ok := npBefore(toks, lo, k); ok {
-				if who, ok := a.resolve(toks, b, e, t.start); ok {
-					return who, t.lower, true
-				}
-			}
-			// Inverted: "said Kelmarin: “…”".
-			if k+1 < oi && (k == lo || toks[k-1].isPunct(",")) {
-				if who, ok := a.speakerAfter(toks, k+1, oi); ok {
-					return who, t.lower, true
-				}
-			}
+		if who, ok := a.speakerOfCue(toks, lo, k, oi); ok {
+			return who, t.lower, true
 		}
 	}
 	return speaker{}, "", false
 }
 
+// speakerOfCue reads the speaker of the cue at toks[k], in the sentence
+// from toks[lo], the quotation opening at toks[oi].
+func (a *article) speakerOfCue(toks []token, lo, k, oi int) (speaker, bool) {
+	t := &toks[k]
+	switch cues[t.lower].form {
+	case participle:
+		if k > lo && (progressive[toks[k-1].lower] || pronounToken(&toks[k-1]) && toks[k-1].possessive) {
+			// "Trump is insisting", "he's saying".
+			j := k - 1
+			if !toks[j].possessive {
+				for j > lo && progressive[toks[j-1].lower] {
+					j--
+				}
+			} else {
+				j = k
+			}
+			return a.subjectBefore(toks, lo, j, k)
+		}
+		if k == lo || toks[k-1].isPunct(",") {
+			// "Karasin welcomed the meeting, saying…".
+			return a.clauseSubject(toks, lo, k)
+		}
+	case base:
+		// "did not say", "wanted to say": the speaker is further back.
+		if k > lo && auxiliaries[toks[k-1].lower] {
+			j := k - 1
+			for j > lo && auxiliaries[toks[j-1].lower] {
+				j--
+			}
+			if who, ok := a.subjectBefore(toks, lo, j, k); ok {
+				return who, true
+			}
+			return a.clauseSubject(toks, lo, k)
+		}
+		if reportsAfterSpeaker(toks, k) {
+			return a.subjectBefore(toks, lo, k, k)
+		}
+	default:
+		if who, ok := a.subjectBefore(toks, lo, k, k); ok {
+			return who, true
+		}
+		// Inverted: "said Kelmarin: “…”".
+		if k+1 < oi && (k == lo || toks[k-1].isPunct(",")) {
+			return a.speakerAfter(toks, k+1, oi)
+		}
+	}
+	return speaker{}, false
+}
+
+// subjectBefore reads the speaker named just before toks[j], the cue
+// being toks[k].
+func (a *article) subjectBefore(toks []token, lo, j, k int) (speaker, bool) {
+	b, e, ok := npBefore(toks, lo, j)
+	if !ok {
+		return speaker{}, false
+	}
+	// "the racial remarks", "offered states": a cue that is also a noun
+	// follows a name or a description only when it is the verb.
+	if nounLike[toks[k].lower] && !namesSpeaker(&toks[e-1]) {
+		return speaker{}, false
+	}
+	return a.resolve(toks, b, e, toks[k].start)
+}
+
+// namesSpeaker reports whether a word can end the words naming a speaker.
+func namesSpeaker(t *token) bool {
+	return t.capital || pronounToken(t) || describes(t.lower)
+}
+
+// progressive are the auxiliaries of "is saying", "had been warning".
+var progressive = wordSet(`is are was were be been being am keeps kept`)
+
+// nounLike cues are also nouns: "his remarks", "the reports".
+var nounLike = wordSet(`remarks comments claims reports notes calls charges states posts promises pledges vows
+	counters reasons highlights reads demands replies tweets jokes quips boasts laments answers warnings
+	statements cries cautions concedes admits`)
+
 // trailing reads an attribution that ends the sentence after a partial
 // quotation: “…” of the conflict, the statement said.
-func (a *article) trailing(toks []token, ci, hi int) (speaker, string, bool) {
+func (a *article) trailing(toks []token, ci, hi int, comma bool) (speaker, string, bool) {
 	end := hi
 	if end > 0 && end <= len(toks) && toks[end-1].sentenceEnd() {
 		end--
 	}
-	// The last comma of the sentence starts the attribution.
-	c := -1
-	for k := end - 1; k > ci; k-- {
-		if toks[k].isPunct(",") {
-			c = k
-			break
+	// “… a false choice,” she said.
+	if comma && ci+1 < end {
+		if who, cue, ok := a.attributionAt(toks, ci+1, end); ok {
+			return who, cue, true
 		}
-		if toks[k].kind == mark {
+	}
+	// A comma after the quotation starts the attribution.
+	for c := ci + 1; c < end; c++ {
+		if toks[c].kind == mark {
 			return speaker{}, "", false
 		}
+		if !toks[c].isPunct(",") || c+1 >= end {
+			continue
+		}
+		if who, cue, ok := a.attributionAt(toks, c+1, end); ok {
+			return who, cue, true
+		}
 	}
-	if c < 0 || c+1 >= end {
-		return speaker{}, "", false
-	}
-	j := c + 1
+	return speaker{}, "", false
+}
+
+// attributionAt reads an attribution that starts at toks[j] and ends
+// the sentence at end: "according to Kelmarin", "said Kelmarin, the
+// foreign minister", "the statement said", "Oryen, who arrived later, said".
+func (a *article) attributionAt(toks []token, j, end int) (speaker, string, bool) {
 	if toks[j].is("according") && j+1 < end && toks[j+1].is("to") {
 		if who, ok := a.speakerAfter(toks, j+2, end); ok {
 			return who, "according to", true
@@ -425,8 +516,8 @@ func (a *article) trailing(toks []token, ci, hi int) (speaker, string, bool) {
 		}
 		return speaker{}, "", false
 	}
-	for k := j + 1; k < end; k++ {
-		if isCueToken(&toks[k]) && cues[toks[k].lower].form == finite {
+	for k := j + 1; k < end && k < j+30; k++ {
+		if reportsAfterSpeaker(toks, k) {
 			b, e, ok := npBefore(toks, j, k)
 			if !ok || b != j || !endsAfterCue(toks, k+1, end) {
 				return speaker{}, "", false
@@ -457,6 +548,14 @@ func (a *article) intro(pi int) (speaker, string, bool) {
 // first words after an introductory phrase ("In an interview with
 // Interfax, Karasin welcomed…").
 func (a *article) clauseSubject(toks []token, lo, k int) (speaker, bool) {
+	// “…,” she said, adding that…: the quotation's speaker.
+	for i := len(a.found) - 1; i >= 0; i-- {
+		fd := &a.found[i]
+		if fd.speech && fd.who.end > fd.who.start && fd.span.close >= toks[lo].start && fd.span.close < toks[k].start &&
+			fd.who.end <= toks[k].start {
+			return fd.who, true
+		}
+	}
 	j := lo
 	for j < k && toks[j].kind != word {
 		j++

@@ -64,17 +64,17 @@ func (a *article) afterAttribution(fd *found) int {
 	if fd.who.end > at {
 		at = fd.who.end
 	}
-	for i := at; i+1 < len(a.text); i++ {
-		switch a.text[i] {
-		case '.', '!', '?':
-			if isSpaceByte(a.text[i+1]) {
-				return i + 1
-			}
-		case '\n':
-			return i
+	pi := a.paraAt(at)
+	if pi < 0 {
+		return at
+	}
+	toks := a.tokens(pi)
+	for i := tokenAt(toks, at); i < len(toks); i++ {
+		if toks[i].sentenceEnd() {
+			return toks[i].end
 		}
 	}
-	return len(a.text)
+	return a.paras[pi].end
 }
 
 // personBetween reports whether someone other than a quotation's speaker

@@ -290,6 +290,7 @@ func nextOpener(text string, p para, i int) (family, int, int) {
 // nextCloser finds the mark that closes a quotation of family f, from i.
 // reopen is true when an opening mark of the same family comes first.
 func nextCloser(text string, p para, i int, f family) (at, size int, reopen bool) {
+	inner := 0 // quotations inside, in the other style of double marks
 	for i < p.end {
 		r, n := utf8.DecodeRuneInString(text[i:p.end])
 		if !isQuoteMark(r) {
@@ -298,17 +299,31 @@ func nextCloser(text string, p para, i int, f family) (at, size int, reopen bool
 		}
 		prev, next := runeBefore(text, p, i), runeAfter(text, p, i+n)
 		closing := closingContext(prev, next)
+		opening := openingContext(prev, next)
 		switch f {
-		case curlyDouble, straightDouble, lowDouble:
+		case curlyDouble, lowDouble:
 			switch {
+			case r == '"' && opening && !closing:
+				inner++
+			case r == '"' && closing && inner > 0:
+				inner--
 			case r == '”' || r == '‟':
 				return i, n, false
 			case r == '"' && closing:
 				return i, n, false
 			case r == '“' && (f == lowDouble || closing):
 				return i, n, false
-			case r == '“' && openingContext(prev, next):
+			case r == '“' && opening:
 				return i, n, true
+			}
+		case straightDouble:
+			switch {
+			case r == '“' && opening:
+				inner++
+			case r == '”' && inner > 0:
+				inner--
+			case r == '"' && closing, r == '”':
+				return i, n, false
 			}
 		case guillemet:
 			if r == '»' {

@@ -20,6 +20,18 @@ func npBefore(toks []token, lo, k int) (int, int, bool) {
 	if j < lo {
 		return 0, 0, false
 	}
+	// "a White House official who spoke anonymously said": the words
+	// before the relative clause.
+	for w := j; w > lo && w >= j-20 && toks[w].kind == word; w-- {
+		if toks[w].is("who") {
+			if toks[w-1].kind == word {
+				if b, e, ok := npWords(toks, lo, w); ok {
+					return b, e, true
+				}
+			}
+			break
+		}
+	}
 	if toks[j].isPunct(",") {
 		// An apposition or relative clause: find the comma that opens it.
 		for c := j - 1; c > lo && c >= j-30; c-- {

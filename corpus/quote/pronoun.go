@@ -35,40 +35,62 @@ func (a *article) antecedent(pronoun string, at int) (string, bool) {
 	if pi < 0 {
 		return "", false
 	}
+	// The pronoun's own sentence counts up to the quotation it attributes
+	// ("Fallon fired back: “…,” he wrote"), but only by its subject.
+	toks := a.tokens(pi)
+	end := tokenAt(toks, at)
+	start := end
+	for start > 0 && !toks[start-1].sentenceEnd() {
+		start--
+	}
+	if s := a.beforeQuotes(toks, start, end); s > start {
+		if name, ok := a.candidate(toks, start, s, pronoun, want, true); ok {
+			return name, name != ""
+		}
+	}
+	end = start
 	for p := pi; p >= 0 && p >= pi-antecedentParagraphs; p-- {
 		toks := a.tokens(p)
-		end := len(toks)
-		if p == pi {
-			end = tokenAt(toks, at)
-			// The pronoun's own sentence, back to where it starts.
-			for end > 0 && !toks[end-1].sentenceEnd() {
-				end--
-			}
+		if p != pi {
+			end = len(toks)
 		}
 		for end > 0 {
 			start := end - 1
 			for start > 0 && !toks[start-1].sentenceEnd() {
 				start--
 			}
-			if name, ok := a.candidate(toks, start, end, pronoun, want); ok {
+			if name, ok := a.candidate(toks, start, end, pronoun, want, false); ok {
 				return name, name != ""
 			}
 			end = start
 		}
-		if a.paras[p].part != a.paras[pi].part {
+		if p > 0 && a.paras[p-1].part != a.paras[p].part {
 			break
 		}
 	}
 	return "", false
 }
 
+// beforeQuotes returns where the first quotation of toks[start:end]
+// opens, or end.
+func (a *article) beforeQuotes(toks []token, start, end int) int {
+	for i := start; i < end; i++ {
+		if toks[i].kind == mark && a.insideQuote(toks[i].end) {
+			return i
+		}
+	}
+	return end
+}
+
 // candidate picks whom a pronoun stands for among the sentence
 // toks[start:end]. ok with an empty name means the sentence settles that
-// the pronoun cannot be resolved (two people fit).
-func (a *article) candidate(toks []token, start, end int, pronoun string, want gender) (string, bool) {
+// the pronoun cannot be resolved: two people fit, or its subject is a
+// person Parley cannot name. In the pronoun's own sentence (own) only the
+// subject counts.
+func (a *article) candidate(toks []token, start, end int, pronoun string, want gender, own bool) (string, bool) {
 	from, to := toks[start].start, toks[end-1].end
 	// The speaker of a quotation in the sentence.
-	for i := len(a.found) - 1; i >= 0; i-- {
+	for i := len(a.found) - 1; i >= 0 && !own; i-- {
 		fd := &a.found[i]
 		if !fd.speech || fd.who.name == "" {
 			continue
@@ -87,71 +109,20 @@ func (a *article) candidate(toks []token, start, end int, pronoun string, want g
 			return fd.who.name, true
 		}
 	}
-	ms := a.mentionsIn(from, to)
+	if a.insideQuote(from) {
+		return "", false
+	}
 	var fits []entity.Mention
-	for _, m := range ms {
+	for _, m := range a.mentionsIn(from, to) {
 		if a.insideQuote(m.Start) {
 			continue
 		}
-		if pronoun == "it" {
-			if m.Type == entity.Org {
-				fits = append(fits, m)
-			}
-			continue
-		}
-		if m.Type == entity.Person && a.agrees(m.Name, want) {
+		if pronoun == "it" && m.Type == entity.Org || pronoun != "it" && m.Type == entity.Person && a.agrees(m.Name, want) {
 			fits = append(fits, m)
 		}
 	}
-	if len(fits) == 0 {
-		// A subject that is a description ("The minister said…") or a
-		// name the entity finder did not know blocks older antecedents.
-		return "", a.describedSubject(toks, start, end, pronoun)
-	}
-	// The subject: the first name of the sentence, after an introductory
-	// phrase, not after a preposition.
-	first := fits[0]
-	if a.isSubject(toks, start, first) {
-		return first.Name, true
-	}
-	distinct := map[string]bool{}
-	for _, m := range fits {
-		distinct[m.Name] = true
-	}
-	if len(distinct) == 1 {
-		return first.Name, true
-	}
-	return "", true
-}
-
-// isSubject reports whether a mention stands as the subject of the
-// sentence starting at toks[start]: first among its words, or right after
-// an introductory phrase and its comma.
-func (a *article) isSubject(toks []token, start int, m entity.Mention) bool {
-	i := tokenAt(toks, m.Start)
-	j := i - 1
-	// Titles and descriptions before the name belong to it.
-	for j >= start && toks[j].kind == word && (toks[j].capital || determiners[toks[j].lower] || roleNouns[toks[j].lower] ||
-		toks[j].possessive || personTitles[strings.TrimSuffix(toks[j].lower, ".")]) && !clauseStarters[toks[j].lower] {
-		j--
-	}
-	if j < start {
-		return true
-	}
-	t := &toks[j]
-	if t.isPunct(",") || t.kind == mark {
-		return true
-	}
-	return t.kind == word && (t.lower == "and" || t.lower == "but" || t.lower == "meanwhile" || t.lower == "however" || t.lower == "then")
-}
-
-// describedSubject reports whether the sentence's subject is a person
-// described or named without an entity mention, which a pronoun after it
-// more likely stands for than anyone named before.
-func (a *article) describedSubject(toks []token, start, end int, pronoun string) bool {
-	if pronoun == "it" || end-start < 2 {
-		return false
-	}
+	// The subject: the sentence's first words after an introductory
+	// phrase.
 	j := start
 	if toks[j].kind == word && introWords[toks[j].lower] {
 		for j < end && !toks[j].isPunct(",") {
@@ -159,15 +130,55 @@ func (a *article) describedSubject(toks []token, start, end int, pronoun string)
 		}
 		j++
 	}
-	b, e, ok := npAfter(toks, j, end)
-	if !ok || e >= end || !isCueToken(&toks[e]) {
+	if b, e, ok := npAfter(toks, j, end); ok {
+		for _, m := range fits {
+			if m.Start >= toks[b].start && m.End <= toks[e-1].end {
+				return m.Name, true
+			}
+		}
+		if a.personLike(toks, b, e, pronoun) {
+			return "", true
+		}
+	}
+	if own {
+		return "", false
+	}
+	distinct := map[string]bool{}
+	for _, m := range fits {
+		distinct[m.Name] = true
+	}
+	switch len(distinct) {
+	case 0:
+		return "", false
+	case 1:
+		return fits[0].Name, true
+	}
+	return "", true
+}
+
+// personLike reports whether the words toks[b:e], a sentence's subject,
+// name or describe someone the pronoun may stand for, whom no mention
+// names: such a subject blocks antecedents further back.
+func (a *article) personLike(toks []token, b, e int, pronoun string) bool {
+	last := &toks[e-1]
+	if pronoun == "it" {
 		return false
 	}
-	last := toks[e-1].lower
-	if genderedRoles[last] != unknownGender && genderedRoles[last] != pronouns[pronoun] {
+	if g := genderedRoles[last.lower]; g != unknownGender && g != pronouns[pronoun] {
 		return false
 	}
-	return roleNouns[last] && !groupNouns[last] || toks[b].capital && b+1 < e && toks[e-1].capital
+	if roleNouns[last.lower] && !groupNouns[last.lower] && !documents[last.lower] {
+		return true
+	}
+	if !last.capital || a.insideMention(last.start) {
+		return false
+	}
+	for _, m := range a.mentionsIn(toks[b].start, last.end) {
+		if m.Type != entity.Person {
+			return false // a place or an organisation
+		}
+	}
+	return a.properNoun(*last) && !groupNouns[last.lower] && !personTitles[last.lower] && !timeWords[last.lower]
 }
 
 // agrees reports whether a person may be what a pronoun of gender want

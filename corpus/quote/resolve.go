@@ -33,6 +33,7 @@ type speaker struct {
 func (a *article) resolve(toks []token, b, e, at int) (speaker, bool) {
 	sp := speaker{start: toks[b].start, end: toks[e-1].end}
 	if e-b == 1 && pronounToken(&toks[b]) {
+		sp.end = sp.start + len(toks[b].text) // "he" of "he's"
 		sp.how = byPronoun
 		sp.name, sp.person = a.antecedent(toks[b].lower, sp.start)
 		return sp, true
@@ -74,15 +75,34 @@ func (a *article) resolve(toks []token, b, e, at int) (speaker, bool) {
 		}
 	}
 	low := head.lower
+	if !head.capital && !describes(low) {
+		// "another source familiar with…": the last word that names a
+		// speaker, before words that qualify it.
+		for x := h - 2; x >= b; x-- {
+			if describes(toks[x].lower) {
+				h, head, low = x+1, &toks[x], toks[x].lower
+				break
+			}
+		}
+	}
 	switch {
 	case statementWords[low]:
 		return a.statementSpeaker(toks, b, h, e, at, sp), true
-	case roleNouns[low] || groupNouns[low]:
+	case roleNouns[low] || groupNouns[low] || documents[low]:
 		return a.description(toks, b, h, e, ms, sp), true
 	case head.capital && !head.possessive:
 		return a.unknownName(toks, b, h, sp)
+	case determiners[toks[b].lower] && !head.possessive && !boundaries[low] && !determiners[low] || determiners[low] && (h < e || e-b >= 2):
+		// "the progressive heavyweights", "one of those advisers".
+		sp.how = unnamed
+		return sp, true
 	}
 	return speaker{}, false
+}
+
+// describes reports whether a word may head a description of a speaker.
+func describes(w string) bool {
+	return roleNouns[w] || groupNouns[w] || documents[w] || statementWords[w]
 }
 
 // insideMention reports whether offset at lies inside an entity mention.

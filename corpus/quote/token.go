@@ -98,6 +98,18 @@ func tokenize(dst []token, text string, from, to int) []token {
 				t.possessive = true
 			}
 		}
+		if (strings.HasSuffix(t.text, "s") || strings.HasSuffix(t.text, "S")) && j+1 < to && (text[j] == '\'' || strings.HasPrefix(text[j:], "’")) {
+			// "Sanders' senior adviser": a plural's possessive when a
+			// lower-case word follows.
+			k := j + 1
+			if text[j] != '\'' {
+				k = j + len("’")
+			}
+			if k+1 < to && text[k] == ' ' && text[k+1] >= 'a' && text[k+1] <= 'z' {
+				t.end, j = k, k
+				t.possessive = true
+			}
+		}
 		t.lower = strings.ToLower(t.text)
 		first, _ := utf8.DecodeRuneInString(t.text)
 		t.capital = unicode.IsUpper(first)

@@ -45,7 +45,9 @@ var cues = func() map[string]cue {
 		charged charges alleged alleges affirmed affirms reiterated reiterates underlined underlines
 		underscored underscores highlighted highlights clarified clarifies commented comments opined
 		mused muses wondered wonders demanded demands proclaimed proclaims reasoned reasons surmised
-		interjected interrupted interrupts chimed announced murmured whispered screamed cried
+		interjected interrupted interrupts chimed murmured whispered screamed cried elaborated elaborates
+		pondered ponders chanted chants sang sings scoffed scoffs sniped snapped retorted retorts gushed raged
+		complained admonished thundered fumed hinted hints implored begged pleaded lectured
 		read reads`, cue{form: finite})
 	add(`told tells assured assures reminded reminds informed informs asked asks`, cue{form: finite, object: true})
 	add(`saying adding stressing noting emphasizing emphasising warning insisting writing tweeting claiming
@@ -53,7 +55,8 @@ var cues = func() map[string]cue {
 		observing acknowledging admitting asserting maintaining suggesting complaining predicting promising
 		pledging vowing conceding confirming reporting quipping joking boasting lamenting mentioning posting
 		urging cautioning countering contending charging alleging affirming reiterating underlining
-		underscoring highlighting clarifying commenting demanding proclaiming reasoning`, cue{form: participle})
+		underscoring highlighting clarifying commenting demanding proclaiming reasoning elaborating
+		chanting retorting hinting pleading`, cue{form: participle})
 	add(`telling assuring reminding informing asking`, cue{form: participle, object: true})
 	add(`say tell add stress note emphasize emphasise warn insist write tweet claim argue explain state
 		declare announce conclude respond reply recall remark acknowledge admit assert suggest complain
@@ -67,8 +70,16 @@ var cues = func() map[string]cue {
 
 // statementWords are documents that speak for whoever issued them: "the
 // statement said".
-var statementWords = wordSet(`statement statements release communique communiqué readout declaration letter memo
-	memorandum report notice post tweet message announcement`)
+var statementWords = wordSet(`statement statements release communique communiqué readout declaration`)
+
+// documents speak too, for whoever wrote them, whom the article may not
+// say: "the report said", "the column noted".
+var documents = wordSet(`report reports letter memo memorandum notice post tweet tweets message announcement column
+	editorial article book ad advertisement video email emails poll survey study analysis review filing complaint
+	lawsuit indictment document documents website site paper newspaper magazine network channel show program
+	programme petition platform resolution bill manifesto flyer sign banner caption headline transcript
+	blog podcast interview speech remarks comments testimony ruling verdict order warrant decree agreement
+	deal text draft plan proposal`)
 
 // pronouns that can name a speaker, with the grammatical gender they ask
 // of their antecedent.
