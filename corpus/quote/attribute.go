@@ -18,6 +18,7 @@ const (
 	continued              // a quotation that goes on from the speaker's previous one
 	paragraphIntro         // Kelmarin continued:¶“…”
 	reported               // indirect speech
+	bySubject              // Ryan worried that it was “a hammock…”: the subject speaks
 )
 
 // rule is how a quotation was attributed.
@@ -60,6 +61,13 @@ func (a *article) attribute(i int) {
 	if fd.kind == Direct {
 		if who, cue, ok := a.after(last, ci, hi, inner); ok {
 			a.settle(fd, who, cue, cueAfter)
+			return
+		}
+		if cue, ok := cueFollows(last, ci, hi, inner); ok {
+			// “…,” an official who asked not to be named told reporters:
+			// an attribution Parley cannot read is still one, and the
+			// quotation continues no earlier speaker.
+			a.settle(fd, speaker{}, cue, cueAfter)
 			return
 		}
 		if who, cue, ok := a.before(first, lo, oi); ok {
@@ -109,9 +117,38 @@ func (a *article) attribute(i int) {
 		prev := &a.found[i-1]
 		if prev.speech && prev.kind == Partial && prev.span.last == s.first && onlyJoiners(a.text[prev.span.closeEnd:s.open]) {
 			a.settle(fd, prev.who, prev.cue, prev.rule.pattern)
+			return
+		}
+	}
+	// A quotation of several words in a sentence whose subject is a
+	// speaker, whatever the verb: Ryan worried that the safety net was
+	// becoming “a hammock that lulls able-bodied people”.
+	if words >= 3 && !title {
+		if who, ok := a.clauseSubject(first, lo, oi); ok && who.end <= s.open && who.name != "" && !passiveAfter(first, who.end) {
+			a.settle(fd, who, "", bySubject)
 		}
 	}
 }
+
+// passiveAfter reports whether a passive verb follows the words that end
+// at offset at: "Rubio was asked by the moderator whether…".
+func passiveAfter(toks []token, at int) bool {
+	i := tokenAt(toks, at)
+	for n := 0; i < len(toks) && n < 3; i, n = i+1, n+1 {
+		t := &toks[i]
+		if t.kind != word {
+			return false
+		}
+		if progressive[t.lower] || t.lower == "got" || t.lower == "get" || t.lower == "gets" {
+			continue
+		}
+		return n > 0 && (strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "en") || irregularParticiples[t.lower])
+	}
+	return false
+}
+
+var irregularParticiples = wordSet(`told asked said thought held brought caught taught sought found made paid put hit
+	shown known seen given taken`)
 
 // onlyJoiners reports whether s holds nothing but space, commas and
 // words that join two quotations of one sentence.
@@ -335,6 +372,26 @@ func reportsAfterSpeaker(toks []token, k int) bool {
 var auxiliaries = wordSet(`to did does do not will would could should can may might must shall cannot let
 	never`)
 
+// cueFollows reports whether an attribution follows the quotation in its
+// sentence, and its cue.
+func cueFollows(toks []token, ci, hi int, inner string) (string, bool) {
+	j := ci + 1
+	if j < hi && toks[j].isPunct(",—–") {
+		j++
+	} else if !strings.HasSuffix(inner, ",") {
+		return "", false
+	}
+	for k := j; k < hi && k < j+25; k++ {
+		if toks[k].kind == mark {
+			break
+		}
+		if reportsAfterSpeaker(toks, k) || isCueToken(&toks[k]) && cues[toks[k].lower].form == finite {
+			return toks[k].lower, true
+		}
+	}
+	return "", false
+}
+
 // endsSoon reports whether the sentence ends within a few words after the
 // speaker's words.
 func endsSoon(toks []token, from, hi int, who speaker) bool {
@@ -389,6 +446,13 @@ func (a *article) before(toks []token, lo, oi int) (speaker, string, bool) {
 		}
 		tried++
 		if who, ok := a.speakerOfCue(toks, lo, k, oi); ok {
+			// "the MFSC said that both delegations had agreed to meet
+			// “without preconditions”": the words are the report's.
+			if weakCues[t.lower] {
+				if outer, cue, ok := a.before(toks, lo, k); ok && !weakCues[cue] {
+					return outer, cue, true
+				}
+			}
 			return who, t.lower, true
 		}
 	}
@@ -418,17 +482,7 @@ func (a *article) speakerOfCue(toks []token, lo, k, oi int) (speaker, bool) {
 			return a.clauseSubject(toks, lo, k)
 		}
 	case base:
-		// "did not say", "wanted to say": the speaker is further back.
-		if k > lo && auxiliaries[toks[k-1].lower] {
-			j := k - 1
-			for j > lo && auxiliaries[toks[j-1].lower] {
-				j--
-			}
-			if who, ok := a.subjectBefore(toks, lo, j, k); ok {
-				return who, true
-			}
-			return a.clauseSubject(toks, lo, k)
-		}
+		// "officials say"; but not "would insist", "did not say".
 		if reportsAfterSpeaker(toks, k) {
 			return a.subjectBefore(toks, lo, k, k)
 		}
@@ -463,6 +517,13 @@ func (a *article) subjectBefore(toks []token, lo, j, k int) (speaker, bool) {
 func namesSpeaker(t *token) bool {
 	return t.capital || pronounToken(t) || describes(t.lower)
 }
+
+// weakCues report what someone did in words rather than the words:
+// when a reporting verb before them says whose account it is, the
+// quotation is that account's.
+var weakCues = wordSet(`agreed agrees promised promises pledged pledges vowed vows urged urges demanded demands
+	predicted predicts suggested suggests hinted hints called calls described describes agreeing promising
+	pledging vowing urging demanding calling describing`)
 
 // progressive are the auxiliaries of "is saying", "had been warning".
 var progressive = wordSet(`is are was were be been being am keeps kept`)
@@ -552,7 +613,7 @@ func (a *article) clauseSubject(toks []token, lo, k int) (speaker, bool) {
 	for i := len(a.found) - 1; i >= 0; i-- {
 		fd := &a.found[i]
 		if fd.speech && fd.who.end > fd.who.start && fd.span.close >= toks[lo].start && fd.span.close < toks[k].start &&
-			fd.who.end <= toks[k].start {
+			fd.who.start >= toks[lo].start && fd.who.end <= toks[k].start {
 			return fd.who, true
 		}
 	}

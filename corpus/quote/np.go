@@ -41,9 +41,10 @@ func npBefore(toks []token, lo, k int) (int, int, bool) {
 			}
 			if t.isPunct(",") {
 				next := &toks[c+1]
-				if next.is("who") || next.is("whose") || determiners[next.lower] || next.capital || next.kind == word && isNumber(next.text) {
+				relative := next.is("who") || next.is("whose")
+				if relative || determiners[next.lower] || next.capital || next.kind == word && isNumber(next.text) {
 					b, e, ok := npWords(toks, lo, c)
-					if ok && hasName(toks, b, e) {
+					if ok && (relative || hasName(toks, b, e)) {
 						return b, e, true
 					}
 				}

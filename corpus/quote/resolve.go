@@ -193,7 +193,7 @@ func (a *article) unknownName(toks []token, b, h int, sp speaker) (speaker, bool
 	}
 	sp.name, sp.how = strings.Join(strings.Fields(name), " "), named
 	if !sp.person {
-		sp.person = a.looksLikePerson(run)
+		sp.person = a.looksLikePerson(strings.Fields(sp.name), run)
 	}
 	return sp, true
 }
@@ -318,11 +318,35 @@ func (a *article) fullName(t token) string {
 	}
 }
 
-// looksLikePerson reports whether a name reads as a person's: its first
-// word a given name Parley knows.
-func (a *article) looksLikePerson(run []token) bool {
-	_, ok := a.f.names[run[0].lower]
-	return ok && len(run) >= 2
+// looksLikePerson reports whether a name that speaks reads as a
+// person's: its first word a given name Parley knows, or a single word
+// that no organisation's name ends with (Caddell, but not Gallup News or
+// CNN).
+func (a *article) looksLikePerson(name []string, run []token) bool {
+	if _, ok := a.f.names[strings.ToLower(name[0])]; ok && len(name) >= 2 {
+		return true
+	}
+	last := run[len(run)-1]
+	return len(run) == 1 && !isAllCaps(last.text) && !orgWords[last.lower]
+}
+
+// orgWords end the names of organisations, outlets and places.
+var orgWords = wordSet(`party committee news times post press network campaign inc corp group institute
+	university college foundation agency council commission department ministry office service company
+	association union league center centre fund bank journal magazine review tribune herald gazette
+	telegraph daily weekly radio television tv channel house senate congress court reuters`)
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // description reads a speaker described but not named: "a Kremlin

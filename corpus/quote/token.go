@@ -24,6 +24,7 @@ type token struct {
 	r          rune // the rune of a punct or mark token
 	capital    bool // a word starting with an upper-case letter
 	possessive bool // a word followed by 's or ’s
+	ends       bool // ends a sentence: . ! ? ; or a closing mark right after one
 }
 
 func (t *token) is(s string) bool { return t.kind == word && t.lower == s }
@@ -33,14 +34,39 @@ func (t *token) isPunct(rs string) bool {
 }
 
 // sentenceEnd reports whether the token ends a sentence.
-func (t *token) sentenceEnd() bool {
-	return t.kind == punct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == ';')
+func (t *token) sentenceEnd() bool { return t.ends }
+
+// markEnds sets which tokens from toks[from] end sentences: a full stop,
+// question or exclamation mark or semicolon, or the closing quotation
+// marks right after one (“We won.” ends with its mark).
+func markEnds(toks []token, from int) {
+	for i := from; i < len(toks); i++ {
+		t := &toks[i]
+		if t.kind != punct || t.r != '.' && t.r != '!' && t.r != '?' && t.r != ';' && t.r != '…' {
+			continue
+		}
+		if t.r == '…' && !(i+1 < len(toks) && toks[i+1].capital) {
+			continue
+		}
+		j := i
+		for j+1 < len(toks) && toks[j+1].kind == mark && toks[j+1].start == toks[j].end && (toks[j+1].r != '“' && toks[j+1].r != '‘') {
+			j++
+		}
+		toks[j].ends = true
+	}
 }
 
 // tokenize appends the tokens of text[from:to] to dst. Words keep inner
 // apostrophes, hyphens and the dots of abbreviations (U.S., Sen.); a
 // possessive 's is cut off and noted.
 func tokenize(dst []token, text string, from, to int) []token {
+	first := len(dst)
+	dst = appendTokens(dst, text, from, to)
+	markEnds(dst, first)
+	return dst
+}
+
+func appendTokens(dst []token, text string, from, to int) []token {
 	for i := from; i < to; {
 		r, size := utf8.DecodeRuneInString(text[i:to])
 		switch {
