@@ -22,6 +22,7 @@ const version = "2"
 type Extractor struct {
 	gazetteer *entity.Gazetteer
 	quotes    *quote.Finder
+	indirect  bool
 }
 
 // New returns an Extractor that names entities from g and finds direct and
@@ -30,13 +31,23 @@ func New(g *entity.Gazetteer) *Extractor {
 	return &Extractor{gazetteer: g, quotes: quote.New(g, quote.Options{})}
 }
 
+// WithIndirect returns an Extractor that also reports indirect speech
+// ("Kelmarin said that talks would resume") among the quotations.
+func (x *Extractor) WithIndirect() *Extractor {
+	return &Extractor{gazetteer: x.gazetteer, quotes: quote.New(x.gazetteer, quote.Options{Indirect: true}), indirect: true}
+}
+
 // Gazetteer returns the names the Extractor knows.
 func (x *Extractor) Gazetteer() *entity.Gazetteer { return x.gazetteer }
 
 // Fingerprint identifies the analyses and their data: two articles
 // analysed by Extractors with the same fingerprint are analysed alike.
 func (x *Extractor) Fingerprint() string {
-	return version + "/" + x.gazetteer.Fingerprint()
+	f := version + "/" + x.gazetteer.Fingerprint()
+	if x.indirect {
+		f += "/indirect"
+	}
+	return f
 }
 
 // Analysis is what Parley finds in one article.

@@ -16,6 +16,7 @@ type article struct {
 	spans    []span
 	found    []found // by span, then indirect speech
 	issuers  []issuer
+	reports  []report          // sentences that report speech, in order
 	genders  map[string]gender // canonical name → gender, as far as known
 }
 

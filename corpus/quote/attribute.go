@@ -74,8 +74,27 @@ func (a *article) attribute(i int) {
 			a.settle(fd, who, cue, cueBefore)
 			return
 		}
+		// “…” and against the law, Clinton said.
+		if who, cue, ok := a.trailing(last, ci, hi, false); ok {
+			a.settle(fd, who, cue, cueTrailing)
+			return
+		}
+		if oi > lo && first[oi-1].isPunct(":") {
+			// Clinton: “…”; Perez lobbies for a higher wage: “…”.
+			if who, ok := a.colonSpeaker(first, lo, oi-1); ok {
+				a.settle(fd, who, "", bySubject)
+				return
+			}
+		}
 		if lo == oi && oi == 0 && s.first > 0 {
 			if who, cue, ok := a.intro(s.first - 1); ok {
+				a.settle(fd, who, cue, paragraphIntro)
+				return
+			}
+		}
+		if lo == oi && oi > 0 {
+			// Bystrom agreed. “…”
+			if who, cue, ok := a.introSentence(first, oi); ok {
 				a.settle(fd, who, cue, paragraphIntro)
 				return
 			}
@@ -477,14 +496,18 @@ func (a *article) speakerOfCue(toks []token, lo, k, oi int) (speaker, bool) {
 			}
 			return a.subjectBefore(toks, lo, j, k)
 		}
-		if k == lo || toks[k-1].isPunct(",") {
-			// "Karasin welcomed the meeting, saying…".
+		if k == lo || toks[k-1].isPunct(",") || introWords[toks[k-1].lower] {
+			// "Karasin welcomed the meeting, saying…", "upon saying".
 			return a.clauseSubject(toks, lo, k)
 		}
 	case base:
 		// "officials say"; but not "would insist", "did not say".
 		if reportsAfterSpeaker(toks, k) {
 			return a.subjectBefore(toks, lo, k, k)
+		}
+		// "Bryne went on to say, “…”".
+		if k > lo && toks[k-1].is("to") && oi-k <= 3 {
+			return a.clauseSubject(toks, lo, k)
 		}
 	default:
 		if who, ok := a.subjectBefore(toks, lo, k, k); ok {
@@ -590,6 +613,46 @@ func (a *article) attributionAt(toks []token, j, end int) (speaker, string, bool
 	return speaker{}, "", false
 }
 
+// colonSpeaker reads the speaker of a quotation after a colon that no
+// cue introduces: a name alone ("Clinton:"), or the subject of the
+// sentence ("Perez lobbies for a higher minimum wage:").
+func (a *article) colonSpeaker(toks []token, lo, c int) (speaker, bool) {
+	if b, e, ok := npWords(toks, lo, c); ok && (b == lo || toks[b-1].isPunct("-—–")) && toks[e-1].capital {
+		if who, ok := a.resolve(toks, b, e, toks[b].start); ok && who.name != "" {
+			return who, true
+		}
+	}
+	who, ok := a.clauseSubject(toks, lo, c)
+	if !ok || who.name == "" || passiveAfter(toks, who.end) {
+		return speaker{}, false
+	}
+	return who, true
+}
+
+// introSentence reads a short sentence that attributes the quotation
+// after it: "Bystrom agreed.", "Lau said in a statement."
+func (a *article) introSentence(toks []token, oi int) (speaker, string, bool) {
+	end := oi - 1 // the sentence's end
+	lo := end
+	for lo > 0 && !toks[lo-1].sentenceEnd() {
+		lo--
+	}
+	if end-lo > 20 || toks[end].kind == mark {
+		return speaker{}, "", false
+	}
+	for k := lo + 1; k < end; k++ {
+		if reportsAfterSpeaker(toks, k) && endsAfterCue(toks, k+1, end) {
+			b, e, ok := npBefore(toks, lo, k)
+			if !ok || b != lo && !toks[b-1].isPunct(",") {
+				return speaker{}, "", false
+			}
+			who, ok := a.resolve(toks, b, e, toks[k].start)
+			return who, toks[k].lower, ok
+		}
+	}
+	return speaker{}, "", false
+}
+
 // intro reads a paragraph that introduces the quotation of the next one:
 // "Kelmarin continued:", "In a statement, the ministry said:".
 func (a *article) intro(pi int) (speaker, string, bool) {
@@ -624,17 +687,27 @@ func (a *article) clauseSubject(toks []token, lo, k int) (speaker, bool) {
 	if j >= k {
 		return speaker{}, false
 	}
-	if introWords[toks[j].lower] {
+	j = skipIntro(toks, j, k)
+	if j >= k {
+		return speaker{}, false
+	}
+	return a.speakerAfter(toks, j, k)
+}
+
+// skipIntro skips the introductory phrases that start a sentence at
+// toks[j] ("Thursday, after remaining neutral, Warren…"), up to toks[k].
+func skipIntro(toks []token, j, k int) int {
+	for n := 0; n < 3 && j < k && toks[j].kind == word && (introWords[toks[j].lower] || timeWords[toks[j].lower]); n++ {
 		c := j
 		for c < k && !toks[c].isPunct(",") {
 			c++
 		}
 		if c >= k {
-			return speaker{}, false
+			return j
 		}
 		j = c + 1
 	}
-	return a.speakerAfter(toks, j, k)
+	return j
 }
 
 // introWords start a phrase before a sentence's subject.

@@ -220,6 +220,13 @@ func closingContext(prev, next rune) bool {
 	return next == 0 || !isWordRune(next)
 }
 
+// spacedClose reports whether a straight mark stands alone between spaces
+// (or a space and punctuation), as some sites close a quotation after an
+// inner one: 'Well done,' " said Russell.
+func spacedClose(prev, next rune) bool {
+	return unicode.IsSpace(prev) && (next == 0 || unicode.IsSpace(next) || unicode.IsPunct(next))
+}
+
 // openerAt reports the family of an opening mark at i, if there is one.
 func openerAt(text string, p para, i int) (family, int) {
 	r, size := utf8.DecodeRuneInString(text[i:p.end])
@@ -309,7 +316,7 @@ func nextCloser(text string, p para, i int, f family) (at, size int, reopen bool
 				inner--
 			case r == '”' || r == '‟':
 				return i, n, false
-			case r == '"' && closing:
+			case r == '"' && (closing || spacedClose(prev, next)):
 				return i, n, false
 			case r == '“' && (f == lowDouble || closing):
 				return i, n, false
@@ -322,7 +329,7 @@ func nextCloser(text string, p para, i int, f family) (at, size int, reopen bool
 				inner++
 			case r == '”' && inner > 0:
 				inner--
-			case r == '"' && closing, r == '”':
+			case r == '"' && (closing || spacedClose(prev, next)), r == '”':
 				return i, n, false
 			}
 		case guillemet:

@@ -1,7 +1,5 @@
 package quote
 
-import "strings"
-
 // maxSpeakerWords bounds the words that may name a speaker: longer runs
 // are clauses, not names or descriptions.
 const maxSpeakerWords = 12
@@ -42,11 +40,9 @@ func npBefore(toks []token, lo, k int) (int, int, bool) {
 			if t.isPunct(",") {
 				next := &toks[c+1]
 				relative := next.is("who") || next.is("whose")
-				if relative || determiners[next.lower] || next.capital || next.kind == word && isNumber(next.text) {
-					b, e, ok := npWords(toks, lo, c)
-					if ok && (relative || hasName(toks, b, e)) {
-						return b, e, true
-					}
+				b, e, ok := npWords(toks, lo, c)
+				if ok && (relative || hasName(toks, b, e)) {
+					return b, e, true
 				}
 				break
 			}
@@ -160,14 +156,15 @@ func npAfter(toks []token, j, hi int) (int, int, bool) {
 			case boundaries[low] || isCueToken(t) || timeWords[low] || objectPronouns[low]:
 				return trimNP(toks, j, e)
 			case npPrepositions[low]:
-				if !(seenRole || seenName) || i+1 >= hi || toks[i+1].kind != word {
+				// "a spokesman for the campaign", "one of those advisers".
+				if !(seenRole || seenName || low == "of" && i > j && determiners[toks[i-1].lower]) || i+1 >= hi || toks[i+1].kind != word {
 					return trimNP(toks, j, e)
 				}
 				seenName, seenRole = false, false
 			case roleNouns[low] || groupNouns[low]:
 				seenRole = true
 			case determiners[low] && !seenName && !seenRole:
-			case seenName || seenRole || strings.HasSuffix(low, "ing") || strings.HasSuffix(low, "ed"):
+			case seenName || seenRole:
 				return trimNP(toks, j, e)
 			}
 		}

@@ -44,7 +44,7 @@ func (a *article) antecedent(pronoun string, at int) (string, bool) {
 		start--
 	}
 	if s := a.beforeQuotes(toks, start, end); s > start {
-		if name, ok := a.candidate(toks, start, s, pronoun, want, true); ok {
+		if name, ok := a.candidate(pi, toks, start, s, pronoun, want, true); ok {
 			return name, name != ""
 		}
 	}
@@ -59,7 +59,7 @@ func (a *article) antecedent(pronoun string, at int) (string, bool) {
 			for start > 0 && !toks[start-1].sentenceEnd() {
 				start--
 			}
-			if name, ok := a.candidate(toks, start, end, pronoun, want, false); ok {
+			if name, ok := a.candidate(p, toks, start, end, pronoun, want, false); ok {
 				return name, name != ""
 			}
 			end = start
@@ -87,7 +87,7 @@ func (a *article) beforeQuotes(toks []token, start, end int) int {
 // the pronoun cannot be resolved: two people fit, or its subject is a
 // person Parley cannot name. In the pronoun's own sentence (own) only the
 // subject counts.
-func (a *article) candidate(toks []token, start, end int, pronoun string, want gender, own bool) (string, bool) {
+func (a *article) candidate(pi int, toks []token, start, end int, pronoun string, want gender, own bool) (string, bool) {
 	from, to := toks[start].start, toks[end-1].end
 	// The speaker of a quotation in the sentence.
 	for i := len(a.found) - 1; i >= 0 && !own; i-- {
@@ -112,6 +112,17 @@ func (a *article) candidate(toks []token, start, end int, pronoun string, want g
 	if a.insideQuote(from) {
 		return "", false
 	}
+	// The speaker of reported speech in the sentence.
+	for _, r := range a.reports {
+		if own || r.para != pi || r.sentence[1] <= start || r.sentence[0] >= end {
+			continue
+		}
+		if who, ok := a.reportSpeaker(r); ok && who.name != "" {
+			if pronoun == "it" && !who.person || pronoun != "it" && who.person && who.how != asGroup && a.agrees(who.name, want) {
+				return who.name, true
+			}
+		}
+	}
 	var fits []entity.Mention
 	for _, m := range a.mentionsIn(from, to) {
 		if a.insideQuote(m.Start) {
@@ -123,13 +134,7 @@ func (a *article) candidate(toks []token, start, end int, pronoun string, want g
 	}
 	// The subject: the sentence's first words after an introductory
 	// phrase.
-	j := start
-	if toks[j].kind == word && introWords[toks[j].lower] {
-		for j < end && !toks[j].isPunct(",") {
-			j++
-		}
-		j++
-	}
+	j := skipIntro(toks, start, end)
 	if b, e, ok := npAfter(toks, j, end); ok {
 		for _, m := range fits {
 			if m.Start >= toks[b].start && m.End <= toks[e-1].end {

@@ -69,7 +69,8 @@ func (a *article) resolve(toks []token, b, e, at int) (speaker, bool) {
 			}
 			sp.name, sp.how, sp.person = last.Name, named, true
 			return sp, true
-		case entity.Org:
+		case entity.Org, entity.Place:
+			// "Baku says…": a capital or country speaks for its government.
 			sp.name, sp.how = last.Name, named
 			return sp, true
 		}

@@ -48,6 +48,9 @@ func markEnds(toks []token, from int) {
 		if t.r == '…' && !(i+1 < len(toks) && toks[i+1].capital) {
 			continue
 		}
+		if i+1 < len(toks) && toks[i+1].isPunct(")]") {
+			continue // "(R-Fla.)"
+		}
 		j := i
 		for j+1 < len(toks) && toks[j+1].kind == mark && toks[j+1].start == toks[j].end && (toks[j+1].r != '“' && toks[j+1].r != '‘') {
 			j++
