@@ -138,6 +138,14 @@ func (a *article) candidate(pi int, toks []token, start, end int, pronoun string
 	if b, e, ok := npAfter(toks, j, end); ok {
 		for _, m := range fits {
 			if m.Start >= toks[b].start && m.End <= toks[e-1].end {
+				// "Halden and Ferrin met": either may be meant.
+				if e+1 < end && toks[e].is("and") {
+					for _, other := range fits {
+						if other.Start >= toks[e+1].start && other.Name != m.Name && other.Start < toks[e+1].end+40 {
+							return "", true
+						}
+					}
+				}
 				return m.Name, true
 			}
 		}
