@@ -24,9 +24,11 @@ func extractCommand(stdout, stderr io.Writer, getenv env) *cli.Command {
 		Description: `Reads the files and folders as parley index does and prints, for each article,
 its publication date and how it was found, the people, organisations and
 places it names and the dates it mentions, each with byte offsets into the
-original text. --json prints one JSON object per line (see the README).`,
+original text. --json prints one JSON object per line (see the README),
+with the quotations each article reports and who said them.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per article per line"},
+			&cli.BoolFlag{Name: "indirect", Usage: "also report indirect speech (\"she said that …\") among the quotes"},
 		},
 		Action: func(c *cli.Context) error {
 			if err := flagsAfterArgs(c); err != nil {
@@ -38,6 +40,9 @@ original text. --json prints one JSON object per line (see the README).`,
 			x, err := extractor(c, getenv)
 			if err != nil {
 				return err
+			}
+			if c.Bool("indirect") {
+				x = x.WithIndirect()
 			}
 			files, problems := corpus.FindFiles(c.Args().Slice())
 			failed := 0

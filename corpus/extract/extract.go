@@ -1,7 +1,7 @@
 // Package extract runs Parley's analyses over an article: when it was
 // published and how Parley knows, the people, organisations and places it
-// names, and the dates it mentions, all with byte offsets into the text as
-// read. It is what `parley extract --json` prints and what the index stores.
+// names, the dates it mentions and the quotations it reports with their
+// speakers, all with byte offsets into the text as read. It is what `parley extract --json` prints and what the index stores.
 package extract
 
 import (
@@ -10,20 +10,32 @@ import (
 	"github.com/parleysearch/parley/corpus"
 	"github.com/parleysearch/parley/corpus/dates"
 	"github.com/parleysearch/parley/corpus/entity"
+	"github.com/parleysearch/parley/corpus/quote"
 )
 
 // version changes whenever the analyses change in a way that should make
 // already indexed articles be analysed again.
-const version = "1"
+const version = "2"
 
 // Extractor runs the analyses. Build it once and share it: it is safe for
 // concurrent use.
 type Extractor struct {
 	gazetteer *entity.Gazetteer
+	quotes    *quote.Finder
+	indirect  bool
 }
 
-// New returns an Extractor that names entities from g.
-func New(g *entity.Gazetteer) *Extractor { return &Extractor{gazetteer: g} }
+// New returns an Extractor that names entities from g and finds direct and
+// partial quotations.
+func New(g *entity.Gazetteer) *Extractor {
+	return &Extractor{gazetteer: g, quotes: quote.New(g, quote.Options{})}
+}
+
+// WithIndirect returns an Extractor that also reports indirect speech
+// ("Kelmarin said that talks would resume") among the quotations.
+func (x *Extractor) WithIndirect() *Extractor {
+	return &Extractor{gazetteer: x.gazetteer, quotes: quote.New(x.gazetteer, quote.Options{Indirect: true}), indirect: true}
+}
 
 // Gazetteer returns the names the Extractor knows.
 func (x *Extractor) Gazetteer() *entity.Gazetteer { return x.gazetteer }
@@ -31,7 +43,11 @@ func (x *Extractor) Gazetteer() *entity.Gazetteer { return x.gazetteer }
 // Fingerprint identifies the analyses and their data: two articles
 // analysed by Extractors with the same fingerprint are analysed alike.
 func (x *Extractor) Fingerprint() string {
-	return version + "/" + x.gazetteer.Fingerprint()
+	f := version + "/" + x.gazetteer.Fingerprint()
+	if x.indirect {
+		f += "/indirect"
+	}
+	return f
 }
 
 // Analysis is what Parley finds in one article.
@@ -39,6 +55,7 @@ type Analysis struct {
 	Article  *corpus.Article
 	Entities []entity.Mention
 	Dates    []dates.Mention
+	Quotes   []quote.Quote
 }
 
 // Analyze analyses an article. When the article's metadata gives no
@@ -63,6 +80,7 @@ func (x *Extractor) Analyze(a *corpus.Article) *Analysis {
 			an.Dates = append(an.Dates, m)
 		}
 	}
+	an.Quotes = x.quotes.Find(a.Text, spans, an.Entities)
 	return an
 }
 
@@ -105,6 +123,10 @@ func (an *Analysis) MarshalJSON() ([]byte, error) {
 	if ds == nil {
 		ds = []dates.Mention{}
 	}
+	qs := an.Quotes
+	if qs == nil {
+		qs = []quote.Quote{}
+	}
 	return json.Marshal(struct {
 		ID        string           `json:"id"`
 		Path      string           `json:"path"`
@@ -115,6 +137,7 @@ func (an *Analysis) MarshalJSON() ([]byte, error) {
 		Published published        `json:"published"`
 		Entities  []entity.Mention `json:"entities"`
 		Dates     []dates.Mention  `json:"dates"`
+		Quotes    []quote.Quote    `json:"quotes"`
 	}{a.ID, a.From.Path, a.From.Line, a.Title, a.Source, a.URL,
-		published{a.Published.String(), a.Published.Precision, method}, entities, ds})
+		published{a.Published.String(), a.Published.Precision, method}, entities, ds, qs})
 }

@@ -1,0 +1,235 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/parleysearch/parley/corpus/entity"
+)
+
+// gender is what a pronoun or a name says of a person.
+type gender uint8
+
+const (
+	unknownGender gender = iota
+	male
+	female
+)
+
+// antecedentParagraphs is how many paragraphs before the pronoun's own
+// are searched for whom it stands for.
+const antecedentParagraphs = 2
+
+// antecedent resolves a pronoun naming a speaker at offset at to a
+// person's canonical name. It reads the sentences before it, nearest
+// first, and in each prefers the speaker of a quotation, then the subject
+// of the sentence, then the only person the sentence names; the person
+// must agree with the pronoun's gender as far as it is known. "it" stands
+// for an organisation in the same way. "they", "I" and "we" are left
+// unresolved: a group or a narrator Parley cannot name.
+func (a *article) antecedent(pronoun string, at int) (string, bool) {
+	want := pronouns[pronoun]
+	if pronoun != "he" && pronoun != "she" && pronoun != "it" {
+		return "", false
+	}
+	pi := a.paraAt(at)
+	if pi < 0 {
+		return "", false
+	}
+	// The pronoun's own sentence counts up to the quotation it attributes
+	// ("Fallon fired back: “…,” he wrote"), but only by its subject.
+	toks := a.tokens(pi)
+	end := tokenAt(toks, at)
+	start := end
+	for start > 0 && !toks[start-1].sentenceEnd() {
+		start--
+	}
+	if s := a.beforeQuotes(toks, start, end); s > start {
+		if name, ok := a.candidate(pi, toks, start, s, pronoun, want, true); ok {
+			return name, name != ""
+		}
+	}
+	end = start
+	for p := pi; p >= 0 && p >= pi-antecedentParagraphs; p-- {
+		toks := a.tokens(p)
+		if p != pi {
+			end = len(toks)
+		}
+		for end > 0 {
+			start := end - 1
+			for start > 0 && !toks[start-1].sentenceEnd() {
+				start--
+			}
+			if name, ok := a.candidate(p, toks, start, end, pronoun, want, false); ok {
+				return name, name != ""
+			}
+			end = start
+		}
+		if p > 0 && a.paras[p-1].part != a.paras[p].part {
+			break
+		}
+	}
+	return "", false
+}
+
+// beforeQuotes returns where the first quotation of toks[start:end]
+// opens, or end.
+func (a *article) beforeQuotes(toks []token, start, end int) int {
+	for i := start; i < end; i++ {
+		if toks[i].kind == mark && a.insideQuote(toks[i].end) {
+			return i
+		}
+	}
+	return end
+}
+
+// candidate picks whom a pronoun stands for among the sentence
+// toks[start:end]. ok with an empty name means the sentence settles that
+// the pronoun cannot be resolved: two people fit, or its subject is a
+// person Parley cannot name. In the pronoun's own sentence (own) only the
+// subject counts.
+func (a *article) candidate(pi int, toks []token, start, end int, pronoun string, want gender, own bool) (string, bool) {
+	from, to := toks[start].start, toks[end-1].end
+	// The speaker of a quotation in the sentence.
+	for i := len(a.found) - 1; i >= 0 && !own; i-- {
+		fd := &a.found[i]
+		if !fd.speech || fd.who.name == "" {
+			continue
+		}
+		inSentence := fd.span.start < to && fd.span.end > from || fd.who.start >= from && fd.who.start < to
+		if !inSentence {
+			continue
+		}
+		if pronoun == "it" {
+			if !fd.who.person {
+				return fd.who.name, true
+			}
+			continue
+		}
+		if fd.who.person && fd.who.how != asGroup && a.agrees(fd.who.name, want) {
+			return fd.who.name, true
+		}
+	}
+	if a.insideQuote(from) {
+		return "", false
+	}
+	// The speaker of reported speech in the sentence.
+	for _, r := range a.reports {
+		if own || r.para != pi || r.sentence[1] <= start || r.sentence[0] >= end {
+			continue
+		}
+		if who, ok := a.reportSpeaker(r); ok && who.name != "" {
+			if pronoun == "it" && !who.person || pronoun != "it" && who.person && who.how != asGroup && a.agrees(who.name, want) {
+				return who.name, true
+			}
+		}
+	}
+	var fits []entity.Mention
+	for _, m := range a.mentionsIn(from, to) {
+		if a.insideQuote(m.Start) {
+			continue
+		}
+		if pronoun == "it" && m.Type == entity.Org || pronoun != "it" && m.Type == entity.Person && a.agrees(m.Name, want) {
+			fits = append(fits, m)
+		}
+	}
+	// The subject: the sentence's first words after an introductory
+	// phrase.
+	j := skipIntro(toks, start, end)
+	if b, e, ok := npAfter(toks, j, end); ok {
+		for _, m := range fits {
+			if m.Start >= toks[b].start && m.End <= toks[e-1].end {
+				// "Halden and Ferrin met": either may be meant.
+				if e+1 < end && toks[e].is("and") {
+					for _, other := range fits {
+						if other.Start >= toks[e+1].start && other.Name != m.Name && other.Start < toks[e+1].end+40 {
+							return "", true
+						}
+					}
+				}
+				return m.Name, true
+			}
+		}
+		if a.personLike(toks, b, e, pronoun) {
+			return "", true
+		}
+	}
+	if own {
+		return "", false
+	}
+	distinct := map[string]bool{}
+	for _, m := range fits {
+		distinct[m.Name] = true
+	}
+	switch len(distinct) {
+	case 0:
+		return "", false
+	case 1:
+		return fits[0].Name, true
+	}
+	return "", true
+}
+
+// personLike reports whether the words toks[b:e], a sentence's subject,
+// name or describe someone the pronoun may stand for, whom no mention
+// names: such a subject blocks antecedents further back.
+func (a *article) personLike(toks []token, b, e int, pronoun string) bool {
+	last := &toks[e-1]
+	if pronoun == "it" {
+		return false
+	}
+	if g := genderedRoles[last.lower]; g != unknownGender && g != pronouns[pronoun] {
+		return false
+	}
+	if roleNouns[last.lower] && !groupNouns[last.lower] && !documents[last.lower] {
+		return true
+	}
+	if !last.capital || a.insideMention(last.start) {
+		return false
+	}
+	for _, m := range a.mentionsIn(toks[b].start, last.end) {
+		if m.Type != entity.Person {
+			return false // a place or an organisation
+		}
+	}
+	return a.properNoun(*last) && !groupNouns[last.lower] && !personTitles[last.lower] && !timeWords[last.lower]
+}
+
+// agrees reports whether a person may be what a pronoun of gender want
+// stands for.
+func (a *article) agrees(name string, want gender) bool {
+	if want == unknownGender {
+		return true
+	}
+	g := a.genderOf(name)
+	return g == unknownGender || g == want
+}
+
+// genderOf tells a person's gender from their given name, or from an
+// honorific the article writes before their surname ("Ms. Oryen").
+func (a *article) genderOf(name string) gender {
+	if g, ok := a.genders[name]; ok {
+		return g
+	}
+	fields := strings.Fields(name)
+	g := unknownGender
+	if len(fields) > 0 {
+		g = a.f.names[strings.ToLower(fields[0])]
+		surname := fields[len(fields)-1]
+		for _, h := range []string{"Mr. ", "Mr ", "Mrs. ", "Mrs ", "Ms. ", "Ms "} {
+			if strings.Contains(a.text, h+surname) {
+				hg := honorifics[strings.ToLower(strings.TrimSpace(h))]
+				if g == unknownGender {
+					g = hg
+				} else if g != hg {
+					g = unknownGender
+				}
+				break
+			}
+		}
+	}
+	if a.genders == nil {
+		a.genders = map[string]gender{}
+	}
+	a.genders[name] = g
+	return g
+}

@@ -1,0 +1,169 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind is what a token of text is.
+type tokKind uint8
+
+const (
+	word  tokKind = iota
+	punct         // one punctuation rune, or a run of dots
+	mark          // a quotation mark
+)
+
+// token is a word, a punctuation mark or a quotation mark of the text.
+type token struct {
+	start, end int    // byte offsets into the article's text
+	text       string // as written, without a possessive 's
+	lower      string // text in lower case
+	kind       tokKind
+	r          rune // the rune of a punct or mark token
+	capital    bool // a word starting with an upper-case letter
+	possessive bool // a word followed by 's or ’s
+	ends       bool // ends a sentence: . ! ? ; or a closing mark right after one
+}
+
+func (t *token) is(s string) bool { return t.kind == word && t.lower == s }
+
+func (t *token) isPunct(rs string) bool {
+	return (t.kind == punct || t.kind == mark) && strings.ContainsRune(rs, t.r)
+}
+
+// sentenceEnd reports whether the token ends a sentence.
+func (t *token) sentenceEnd() bool { return t.ends }
+
+// markEnds sets which tokens from toks[from] end sentences: a full stop,
+// question or exclamation mark or semicolon, or the closing quotation
+// marks right after one (“We won.” ends with its mark).
+func markEnds(toks []token, from int) {
+	for i := from; i < len(toks); i++ {
+		t := &toks[i]
+		if t.kind != punct || t.r != '.' && t.r != '!' && t.r != '?' && t.r != ';' && t.r != '…' {
+			continue
+		}
+		if t.r == '…' && !(i+1 < len(toks) && toks[i+1].capital) {
+			continue
+		}
+		if i+1 < len(toks) && toks[i+1].isPunct(")]") {
+			continue // "(R-Fla.)"
+		}
+		j := i
+		for j+1 < len(toks) && toks[j+1].kind == mark && toks[j+1].start == toks[j].end && (toks[j+1].r != '“' && toks[j+1].r != '‘') {
+			j++
+		}
+		toks[j].ends = true
+	}
+}
+
+// tokenize appends the tokens of text[from:to] to dst. Words keep inner
+// apostrophes, hyphens and the dots of abbreviations (U.S., Sen.); a
+// possessive 's is cut off and noted.
+func tokenize(dst []token, text string, from, to int) []token {
+	first := len(dst)
+	dst = appendTokens(dst, text, from, to)
+	markEnds(dst, first)
+	return dst
+}
+
+func appendTokens(dst []token, text string, from, to int) []token {
+	for i := from; i < to; {
+		r, size := utf8.DecodeRuneInString(text[i:to])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+			continue
+		case isQuoteMark(r):
+			dst = append(dst, token{start: i, end: i + size, text: text[i : i+size], kind: mark, r: r})
+			i += size
+			continue
+		case !isWordRune(r):
+			j := i + size
+			if r == '.' {
+				for j < to && text[j] == '.' {
+					j++
+				}
+			}
+			dst = append(dst, token{start: i, end: j, text: text[i:j], kind: punct, r: r})
+			i = j
+			continue
+		}
+		start, j := i, i
+		for j < to {
+			r, size := utf8.DecodeRuneInString(text[j:to])
+			if isWordRune(r) {
+				j += size
+				continue
+			}
+			if (r == '-' || r == '\'' || r == '’' || r == '.' || r == '&') && j+size < to {
+				next, _ := utf8.DecodeRuneInString(text[j+size : to])
+				if isWordRune(next) && (r != '.' || singleLetter(text[start:j])) {
+					j += size
+					continue
+				}
+			}
+			break
+		}
+		t := token{start: start, end: j, kind: word}
+		// The dot of an abbreviation belongs to it: Mr., Sen., U.S., J.
+		if j < to && text[j] == '.' {
+			w := text[start:j]
+			if strings.Contains(w, ".") || singleCapital(w) || abbreviations[strings.ToLower(w)] {
+				j++
+				t.end = j
+			}
+		}
+		t.text = text[start:t.end]
+		if strings.HasSuffix(t.text, "'s") || strings.HasSuffix(t.text, "’s") {
+			cut := len("'s")
+			if strings.HasSuffix(t.text, "’s") {
+				cut = len("’s")
+			}
+			if len(t.text) > cut {
+				t.text = t.text[:len(t.text)-cut]
+				t.possessive = true
+			}
+		}
+		if (strings.HasSuffix(t.text, "s") || strings.HasSuffix(t.text, "S")) && j+1 < to && (text[j] == '\'' || strings.HasPrefix(text[j:], "’")) {
+			// "Sanders' senior adviser": a plural's possessive when a
+			// lower-case word follows.
+			k := j + 1
+			if text[j] != '\'' {
+				k = j + len("’")
+			}
+			if k+1 < to && text[k] == ' ' && text[k+1] >= 'a' && text[k+1] <= 'z' {
+				t.end, j = k, k
+				t.possessive = true
+			}
+		}
+		t.lower = strings.ToLower(t.text)
+		first, _ := utf8.DecodeRuneInString(t.text)
+		t.capital = unicode.IsUpper(first)
+		dst = append(dst, t)
+		i = j
+	}
+	return dst
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// singleLetter reports whether s ends with one letter after a dot or at
+// its start: the U and S of U.S.
+func singleLetter(s string) bool {
+	r, size := utf8.DecodeLastRuneInString(s)
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	rest := s[:len(s)-size]
+	return rest == "" || strings.HasSuffix(rest, ".")
+}
+
+func singleCapital(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return size == len(s) && unicode.IsUpper(r)
+}
