@@ -65,9 +65,9 @@ const MaxQueryBytes = 4096
 // Limits that keep one query from costing the server much; none is near
 // what a person types.
 const (
-	maxLeaves     = 100 // words, wildcards, phrases and date filters
-	maxNesting    = 32  // parentheses, and And, Or and Not nodes inside each other
-	maxSlop       = 100
+	maxLeaves  = 100 // words, wildcards, phrases and date filters
+	maxNesting = 32  // parentheses, and And, Or and Not nodes inside each other
+	maxSlop    = 100
 )
 
 // Parse reads a query as a journalist types it and returns its tree, or a
