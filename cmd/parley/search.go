@@ -28,6 +28,7 @@ the query for your shell: parley search --limit 5 '"we will not" Lavrov'.
 A query that starts with - needs -- first: parley search -- -Moscow ceasefire`,
 		Flags: []cli.Flag{
 			indexFlag(),
+			serverFlag(),
 			&cli.IntFlag{Name: "limit", Aliases: []string{"n"}, Value: query.DefaultLimit, Usage: "hits per page"},
 			&cli.IntFlag{Name: "page", Value: 1, Usage: "page of results, from 1"},
 			&cli.StringFlag{Name: "sort", Value: "relevance", Usage: "relevance, newest or oldest"},
@@ -71,12 +72,12 @@ A query that starts with - needs -- first: parley search -- -Moscow ceasefire`,
 			if req.To, err = dateFlag(c, "to"); err != nil {
 				return err
 			}
-			ix, err := openIndex(c, getenv, true)
+			rd, err := openReader(c, getenv)
 			if err != nil {
 				return err
 			}
-			defer ix.Close()
-			res, err := query.Search(c.Context, ix, req)
+			defer rd.Close()
+			res, err := rd.Search(c.Context, req, c.Bool("explain"))
 			if err != nil {
 				return searchError(err)
 			}

@@ -20,6 +20,7 @@ func showCommand(stdout io.Writer, getenv env) *cli.Command {
 		ArgsUsage: "ID",
 		Flags: []cli.Flag{
 			indexFlag(),
+			serverFlag(),
 			&cli.BoolFlag{Name: "json", Usage: "print the article as JSON"},
 		},
 		Action: func(c *cli.Context) error {
@@ -29,12 +30,12 @@ func showCommand(stdout io.Writer, getenv env) *cli.Command {
 			if c.NArg() != 1 {
 				return exitError{errors.New("give one article ID, as printed by parley search"), 2}
 			}
-			ix, err := openIndex(c, getenv, true)
+			rd, err := openReader(c, getenv)
 			if err != nil {
 				return err
 			}
-			defer ix.Close()
-			doc, err := query.ReadDocument(c.Context, ix, c.Args().First())
+			defer rd.Close()
+			doc, err := rd.Document(c.Context, c.Args().First())
 			if err != nil {
 				return err
 			}
