@@ -245,8 +245,14 @@ func (v *searchView) build() {
 					continue // cannot be written as a filter
 				}
 				val := facetValue{Value: fv.Value, Count: fv.Count, Active: contains(p.Include, filter),
-					Include: with(func(q *searchParams) { q.Include = append(without(q.Include, filter), filter); q.Exclude = without(q.Exclude, filter) }),
-					Exclude: with(func(q *searchParams) { q.Exclude = append(without(q.Exclude, filter), filter); q.Include = without(q.Include, filter) }),
+					Include: with(func(q *searchParams) {
+						q.Include = append(without(q.Include, filter), filter)
+						q.Exclude = without(q.Exclude, filter)
+					}),
+					Exclude: with(func(q *searchParams) {
+						q.Exclude = append(without(q.Exclude, filter), filter)
+						q.Include = without(q.Include, filter)
+					}),
 				}
 				if g.field != "source" {
 					val.Entity = entityURL(g.field, fv.Value)

@@ -279,4 +279,3 @@ func nonEmpty(ss []string) []string {
 	}
 	return out
 }
-

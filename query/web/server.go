@@ -189,4 +189,3 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	s.fail(w, r, notFound("nothing at %s", r.URL.Path))
 }
-
