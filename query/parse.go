@@ -58,13 +58,16 @@ func FieldKindOf(name string) (FieldKind, bool) {
 	return 0, false
 }
 
+// MaxQueryBytes is the longest query Parse accepts. Front ends that take
+// queries from the network refuse longer ones before parsing.
+const MaxQueryBytes = 4096
+
 // Limits that keep one query from costing the server much; none is near
 // what a person types.
 const (
-	maxQueryBytes = 4096
-	maxLeaves     = 100 // words, wildcards, phrases and date filters
-	maxNesting    = 32  // parentheses, and And, Or and Not nodes inside each other
-	maxSlop       = 100
+	maxLeaves  = 100 // words, wildcards, phrases and date filters
+	maxNesting = 32  // parentheses, and And, Or and Not nodes inside each other
+	maxSlop    = 100
 )
 
 // Parse reads a query as a journalist types it and returns its tree, or a
@@ -77,9 +80,9 @@ const (
 // form Node.String writes, such as (AND a (OR b c)), reads back as the
 // same query.
 func Parse(q string) (Node, error) {
-	if len(q) > maxQueryBytes {
-		return nil, &SyntaxError{Query: q, Offset: maxQueryBytes,
-			Msg: fmt.Sprintf("query too long (%d bytes, limit %d)", len(q), maxQueryBytes)}
+	if len(q) > MaxQueryBytes {
+		return nil, &SyntaxError{Query: q, Offset: MaxQueryBytes,
+			Msg: fmt.Sprintf("query too long (%d bytes, limit %d)", len(q), MaxQueryBytes)}
 	}
 	for i := 0; i < len(q); {
 		r, size := utf8.DecodeRuneInString(q[i:])

@@ -329,7 +329,7 @@ func TestParseLimits(t *testing.T) {
 		words(100),
 		nested(32),
 		nots(32),
-		strings.Repeat("x", maxQueryBytes),
+		strings.Repeat("x", MaxQueryBytes),
 		// 32 levels of And and Or written without parentheses to count.
 		strings.Repeat("a OR (b ", 15) + "c OR d" + strings.Repeat(")", 15),
 	} {
@@ -342,7 +342,7 @@ func TestParseLimits(t *testing.T) {
 		checkError(t, words(101), "too many search terms (limit 100)", 200, 201)
 	})
 	t.Run("too long", func(t *testing.T) {
-		checkError(t, strings.Repeat("x", maxQueryBytes+1), "query too long (4097 bytes, limit 4096)", 4096, 4097)
+		checkError(t, strings.Repeat("x", MaxQueryBytes+1), "query too long (4097 bytes, limit 4096)", 4096, 4097)
 	})
 	t.Run("too long in characters", func(t *testing.T) {
 		checkError(t, strings.Repeat("é", 3000), "query too long (6000 bytes, limit 4096)", 4096, 2049)
@@ -521,7 +521,7 @@ func checkParseInvariants(t *testing.T, q string) {
 		return
 	}
 	s := n.String()
-	if len(s) > maxQueryBytes {
+	if len(s) > MaxQueryBytes {
 		// The canonical form spells out each field and operator, so a
 		// query near the length limit can write one over it.
 		return

@@ -38,6 +38,11 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 				EnvVars: []string{"PARLEY_INDEX"},
 			},
 			&cli.StringFlag{
+				Name:    "server",
+				Usage:   "read commands ask the parley serve at `URL` instead of opening the index",
+				EnvVars: []string{"PARLEY_SERVER"},
+			},
+			&cli.StringFlag{
 				Name:    "aliases",
 				Usage:   "your own names and spellings, in a YAML or CSV `FILE` (see parley aliases --help)",
 				EnvVars: []string{"PARLEY_ALIASES"},
@@ -57,6 +62,7 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 			entitiesCommand(stdout, getenv),
 			entityCommand(stdout, getenv),
 			aliasesCommand(stdout, getenv),
+			serveCommand(stderr, getenv),
 			benchCommand(stdout, stderr, getenv),
 		},
 	}
@@ -174,7 +180,7 @@ func openIndex(c *cli.Context, getenv env, readOnly bool) (*index.Index, error) 
 	ix, err := index.Open(path, index.Options{ReadOnly: readOnly, Extractor: x})
 	switch {
 	case errors.Is(err, index.ErrLocked):
-		return nil, fmt.Errorf("%w (another parley command is writing it); wait for it to finish, or use another --index", err)
+		return nil, fmt.Errorf("%w (another parley command is writing it, or parley serve is serving it); wait for it to finish, or use another --index; if parley serve has it, ask the server instead: --server http://127.0.0.1:8080 (its address)", err)
 	case errors.Is(err, index.ErrNoIndex):
 		return nil, fmt.Errorf("%w; index some files first: parley index --index %s FOLDER", err, path)
 	}

@@ -142,6 +142,7 @@ person, organisation and place they name: its canonical name, type, how many
 articles name it and how often, the spellings seen and the roles given.`,
 		Flags: []cli.Flag{
 			indexFlag(),
+			serverFlag(),
 			&cli.StringFlag{Name: "type", Usage: "only person, org or place"},
 			&cli.StringSliceFlag{Name: "source", Usage: "only articles from `SOURCE` (repeat for several)"},
 			&cli.IntFlag{Name: "limit", Aliases: []string{"n"}, Value: 50, Usage: "how many to list"},
@@ -152,12 +153,12 @@ articles name it and how often, the spellings seen and the roles given.`,
 			if err := flagsAfterArgs(c); err != nil {
 				return err
 			}
-			ix, err := openIndex(c, getenv, true)
+			rd, err := openReader(c, getenv)
 			if err != nil {
 				return err
 			}
-			defer ix.Close()
-			list, err := query.Entities(c.Context, ix, query.EntitiesRequest{Query: strings.Join(c.Args().Slice(), " "),
+			defer rd.Close()
+			list, err := rd.Entities(c.Context, query.EntitiesRequest{Query: strings.Join(c.Args().Slice(), " "),
 				Type: c.String("type"), Sources: c.StringSlice("source"), Limit: c.Int("limit"), Exact: c.Bool("exact")})
 			if err != nil {
 				return searchError(err)
@@ -206,6 +207,7 @@ func entityCommand(stdout io.Writer, getenv env) *cli.Command {
 		ArgsUsage: "NAME",
 		Flags: []cli.Flag{
 			indexFlag(),
+			serverFlag(),
 			&cli.StringFlag{Name: "type", Usage: "person, org or place, when the name could be several"},
 			&cli.BoolFlag{Name: "json", Usage: "print the report as JSON"},
 		},
@@ -216,12 +218,12 @@ func entityCommand(stdout io.Writer, getenv env) *cli.Command {
 			if c.NArg() == 0 {
 				return exitError{errors.New("give a name, as in parley entity \"Sergei Lavrov\""), 2}
 			}
-			ix, err := openIndex(c, getenv, true)
+			rd, err := openReader(c, getenv)
 			if err != nil {
 				return err
 			}
-			defer ix.Close()
-			rep, err := query.Entity(c.Context, ix, strings.Join(c.Args().Slice(), " "), c.String("type"))
+			defer rd.Close()
+			rep, err := rd.Entity(c.Context, strings.Join(c.Args().Slice(), " "), c.String("type"))
 			if err != nil {
 				return searchError(err)
 			}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
@@ -49,66 +48,22 @@ func (s style) wrap(code, text string) string {
 func (s style) bold(t string) string { return s.wrap("1", t) }
 func (s style) dim(t string) string  { return s.wrap("2", t) }
 
-// clean makes document text safe and tidy for a terminal: control
-// characters (escape sequences included) and bidirectional overrides are
-// dropped, runs of white space become one space, and bytes that are not
-// UTF-8 show as U+FFFD.
-func clean(s string) string {
-	return plainStyle.render(s, nil)
-}
-
-var plainStyle = style{}
+// clean makes document text safe and tidy for a terminal (see
+// query.Segments): nothing an article holds can drive the terminal.
+func clean(s string) string { return query.CleanText(s) }
 
 // render writes text cleaned as clean does, with the byte ranges marks
 // (sorted, not overlapping) highlighted.
 func (s style) render(text string, marks [][2]int) string {
 	var b strings.Builder
-	space, inMark := false, false
-	next := 0 // the next mark
-	for i, r := range text {
-		for next < len(marks) && i >= marks[next][1] {
-			if inMark {
-				b.WriteString(s.endMark())
-				inMark = false
-			}
-			next++
+	for _, seg := range query.Segments(text, marks) {
+		if seg.Mark {
+			b.WriteString(s.startMark() + seg.Text + s.endMark())
+		} else {
+			b.WriteString(seg.Text)
 		}
-		startMark := next < len(marks) && i >= marks[next][0] && !inMark
-		switch {
-		case r == utf8.RuneError:
-			if _, size := utf8.DecodeRuneInString(text[i:]); size == 1 {
-				r = '\uFFFD'
-			}
-		case unicode.IsSpace(r):
-			space = true
-			continue
-		case unicode.IsControl(r) || isFormatting(r):
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		if startMark {
-			b.WriteString(s.startMark())
-			inMark = true
-		}
-		b.WriteRune(r)
-	}
-	if inMark {
-		b.WriteString(s.endMark())
 	}
 	return b.String()
-}
-
-// isFormatting reports invisible characters that can disguise text:
-// zero-width spaces and bidirectional controls.
-func isFormatting(r rune) bool {
-	switch r {
-	case '\u200b', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\ufeff':
-		return true
-	}
-	return false
 }
 
 func (s style) startMark() string {
@@ -129,9 +84,6 @@ func (s style) endMark() string {
 func (s style) marked(sn query.Snippet) string {
 	return s.render(sn.Text, sn.Highlights)
 }
-
-// plain writes a snippet's text without highlights, cleaned.
-func plain(sn query.Snippet) string { return clean(sn.Text) }
 
 // count writes a number with thousands separators: 37,554.
 func count[N ~int | ~uint64 | ~int64](n N) string {

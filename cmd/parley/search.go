@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -29,6 +28,7 @@ the query for your shell: parley search --limit 5 '"we will not" Lavrov'.
 A query that starts with - needs -- first: parley search -- -Moscow ceasefire`,
 		Flags: []cli.Flag{
 			indexFlag(),
+			serverFlag(),
 			&cli.IntFlag{Name: "limit", Aliases: []string{"n"}, Value: query.DefaultLimit, Usage: "hits per page"},
 			&cli.IntFlag{Name: "page", Value: 1, Usage: "page of results, from 1"},
 			&cli.StringFlag{Name: "sort", Value: "relevance", Usage: "relevance, newest or oldest"},
@@ -72,12 +72,12 @@ A query that starts with - needs -- first: parley search -- -Moscow ceasefire`,
 			if req.To, err = dateFlag(c, "to"); err != nil {
 				return err
 			}
-			ix, err := openIndex(c, getenv, true)
+			rd, err := openReader(c, getenv)
 			if err != nil {
 				return err
 			}
-			defer ix.Close()
-			res, err := query.Search(c.Context, ix, req)
+			defer rd.Close()
+			res, err := rd.Search(c.Context, req, c.Bool("explain"))
 			if err != nil {
 				return searchError(err)
 			}
@@ -88,7 +88,7 @@ A query that starts with - needs -- first: parley search -- -Moscow ceasefire`,
 				}
 				return writeJSON(stdout, res)
 			case c.Bool("csv"):
-				return writeCSV(stdout, res)
+				return query.WriteCSV(stdout, res)
 			}
 			writeResults(stdout, newStyle(c, stdout, getenv), res, c.Bool("explain"))
 			return nil
@@ -128,44 +128,6 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
-}
-
-// csvHeader is the row `parley search --csv` starts with.
-var csvHeader = []string{"id", "title", "source", "published", "url", "path", "score", "snippet"}
-
-// writeCSV writes one row a hit. The snippet is the first body snippet (or
-// the title), without highlights; text is cleaned of control characters,
-// and cells a spreadsheet would run as a formula are quoted with '.
-func writeCSV(w io.Writer, res *query.Results) error {
-	cw := csv.NewWriter(w)
-	cw.Write(csvHeader)
-	for _, h := range res.Hits {
-		snippet := ""
-		if len(h.Snippets.Body) > 0 {
-			snippet = plain(h.Snippets.Body[0])
-		}
-		path := h.Path
-		if h.Line > 0 {
-			path += ":" + strconv.Itoa(h.Line)
-		}
-		row := []string{h.ID, clean(h.Title), clean(h.Source), h.Published, clean(h.URL), path,
-			strconv.FormatFloat(h.Score, 'f', 4, 64), snippet}
-		for i, cell := range row {
-			row[i] = spreadsheetSafe(cell)
-		}
-		cw.Write(row)
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// spreadsheetSafe stops a spreadsheet from reading a cell as a formula
-// (CSV injection): article text is data.
-func spreadsheetSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // writeResults prints results for a person to read.

@@ -13,6 +13,7 @@ func statsCommand(stdout io.Writer, getenv env) *cli.Command {
 		Usage: "count what the index holds: articles, sources, dates, size",
 		Flags: []cli.Flag{
 			indexFlag(),
+			serverFlag(),
 			&cli.BoolFlag{Name: "json", Usage: "print the counts as JSON"},
 			&cli.IntFlag{Name: "sources", Value: 10, Usage: "how many sources to list (0 for all)"},
 		},
@@ -20,12 +21,12 @@ func statsCommand(stdout io.Writer, getenv env) *cli.Command {
 			if err := flagsAfterArgs(c); err != nil {
 				return err
 			}
-			ix, err := openIndex(c, getenv, true)
+			rd, err := openReader(c, getenv)
 			if err != nil {
 				return err
 			}
-			defer ix.Close()
-			st, err := ix.Stats(c.Context)
+			defer rd.Close()
+			st, err := rd.Stats(c.Context)
 			if err != nil {
 				return err
 			}

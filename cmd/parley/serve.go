@@ -1,0 +1,159 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"runtime/debug"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/index"
+	"github.com/parleysearch/parley/query/web"
+)
+
+// shutdownGrace is how long requests in flight may finish after Ctrl-C.
+const shutdownGrace = 10 * time.Second
+
+func serveCommand(stderr io.Writer, getenv env) *cli.Command {
+	return &cli.Command{
+		Name:      "serve",
+		Usage:     "serve search pages and the JSON API over HTTP",
+		ArgsUsage: "[PATH...]",
+		Description: `Indexes the PATHs given, as parley index does, then serves the index: search
+pages for a browser and the JSON API (see the README). It binds to loopback
+unless --addr says otherwise, and owns the index while it runs: other parley
+commands ask it with --server URL. Ctrl-C stops it, letting requests in
+flight finish.`,
+		Flags: []cli.Flag{
+			indexFlag(),
+			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Usage: "listen on `HOST:PORT` (:0 picks a free port)"},
+			&cli.StringFlag{Name: "assets", Usage: "serve templates/ and static/ from `DIR` instead of the built-in ones (for editing them)"},
+			&cli.BoolFlag{Name: "prune", Usage: "also remove articles whose files no longer exist"},
+			&cli.DurationFlag{Name: "timeout", Value: web.DefaultRequestTimeout, Usage: "give up on a request after this long"},
+			&cli.BoolFlag{Name: "verbose", Usage: "log every refused request too"},
+		},
+		Action: func(c *cli.Context) error {
+			if err := flagsAfterArgs(c); err != nil {
+				return err
+			}
+			level := slog.LevelInfo
+			if c.Bool("verbose") {
+				level = slog.LevelDebug
+			}
+			log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+			opts := web.Options{Log: log, RequestTimeout: c.Duration("timeout")}
+			if dir := c.String("assets"); dir != "" {
+				if _, err := os.Stat(dir); err != nil {
+					return exitError{fmt.Errorf("--assets %s: %w", dir, err), 2}
+				}
+				opts.Assets = os.DirFS(dir)
+			}
+			srv, err := web.New(opts)
+			if err != nil {
+				return err
+			}
+			ix, err := openIndex(c, getenv, false)
+			if err != nil {
+				return err
+			}
+			defer func() {
+				if err := ix.Close(); err != nil {
+					log.Error("close the index", "err", err)
+				}
+			}()
+			ln, err := net.Listen("tcp", c.String("addr"))
+			if err != nil {
+				return exitError{fmt.Errorf("listen on %s: %w", c.String("addr"), err), 1}
+			}
+			hs := &http.Server{
+				Handler:           srv.Handler(),
+				ReadHeaderTimeout: 5 * time.Second,
+				ReadTimeout:       10 * time.Second,
+				WriteTimeout:      c.Duration("timeout") + 5*time.Second,
+				IdleTimeout:       2 * time.Minute,
+				MaxHeaderBytes:    32 << 10,
+				ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+			}
+			served := make(chan error, 1)
+			go func() { served <- hs.Serve(ln) }()
+			url := "http://" + ln.Addr().String() + "/"
+			log.Info("serving", "url", url, "index", ix.Path())
+
+			if c.NArg() > 0 {
+				if err := indexWhileServing(c, ix, srv, log, getenv); err != nil {
+					shutdown(hs, log)
+					return err
+				}
+			}
+			srv.SetIndex(ix)
+			log.Info("ready", "url", url)
+			fmt.Fprintf(stderr, "Parley is ready: open %s in your browser (Ctrl-C stops it)\n", url)
+
+			select {
+			case err := <-served:
+				return fmt.Errorf("serve %s: %w", url, err)
+			case <-c.Context.Done():
+			}
+			log.Info("stopping: letting requests in flight finish")
+			shutdown(hs, log)
+			return nil
+		},
+	}
+}
+
+// indexWhileServing brings the index up to date with the command's PATHs,
+// logging progress, while the server answers 503 for searches.
+func indexWhileServing(c *cli.Context, ix *index.Index, srv *web.Server, log *slog.Logger, getenv env) error {
+	if getenv("GOMEMLIMIT") == "" {
+		old := debug.SetMemoryLimit(indexMemoryLimit)
+		defer debug.SetMemoryLimit(old)
+	}
+	log.Info("indexing", "paths", c.Args().Slice())
+	shown := 0
+	last := time.Now()
+	sum, err := ix.Update(c.Context, c.Args().Slice(), index.UpdateOptions{
+		Prune: c.Bool("prune"),
+		Problem: func(p corpus.Problem) {
+			if shown++; shown <= maxProblemsShown {
+				log.Warn("input problem", "severity", p.Severity.String(), "problem", clean(p.Error()))
+			}
+		},
+		Progress: func(p index.Progress) {
+			srv.SetProgress(p)
+			if time.Since(last) >= 5*time.Second {
+				last = time.Now()
+				log.Info("indexing", "files", p.FilesDone, "of", p.Files, "articles", p.Written, "elapsed", p.Elapsed.Round(time.Second).String())
+			}
+		},
+	})
+	if shown > maxProblemsShown {
+		log.Warn("more input problems", "count", shown-maxProblemsShown)
+	}
+	log.Info("indexed", "summary", summaryLine(sum, ix.Path()))
+	if err != nil {
+		if c.Context.Err() != nil {
+			return errors.New("interrupted while indexing; everything written so far is kept, and running the same command again completes it")
+		}
+		return err
+	}
+	if sum.Failed > 0 {
+		log.Warn("some input failed; the rest is indexed and served", "failed", sum.Failed)
+	}
+	return nil
+}
+
+func shutdown(hs *http.Server, log *slog.Logger) {
+	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := hs.Shutdown(ctx); err != nil {
+		log.Error("shutdown", "err", err)
+	}
+}

@@ -1,0 +1,47 @@
+package query
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// CSVHeader is the first row WriteCSV writes.
+var CSVHeader = []string{"id", "title", "source", "published", "url", "path", "score", "snippet"}
+
+// WriteCSV writes results as `parley search --csv` prints them and the web
+// exports them: one row a hit, the snippet being the first body snippet
+// without highlights. Text is cleaned of control characters, and cells a
+// spreadsheet would run as a formula are quoted with '.
+func WriteCSV(w io.Writer, res *Results) error {
+	cw := csv.NewWriter(w)
+	cw.Write(CSVHeader)
+	for _, h := range res.Hits {
+		snippet := ""
+		if len(h.Snippets.Body) > 0 {
+			snippet = CleanText(h.Snippets.Body[0].Text)
+		}
+		path := h.Path
+		if h.Line > 0 {
+			path += ":" + strconv.Itoa(h.Line)
+		}
+		row := []string{h.ID, CleanText(h.Title), CleanText(h.Source), h.Published, CleanText(h.URL), path,
+			strconv.FormatFloat(h.Score, 'f', 4, 64), snippet}
+		for i, cell := range row {
+			row[i] = spreadsheetSafe(cell)
+		}
+		cw.Write(row)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// spreadsheetSafe stops a spreadsheet from reading a cell as a formula
+// (CSV injection): article text is data.
+func spreadsheetSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,281 @@
+package web
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/corpus/entity"
+	"github.com/parleysearch/parley/query"
+)
+
+// The URL parameters of a search, shared by GET /api/search, the search
+// page and its CSV export:
+//
+//	q          the query, in Parley's query language
+//	limit      hits per page; page: which page, from 1
+//	sort       relevance, newest or oldest
+//	from, to   publication dates, YYYY, YYYY-MM or YYYY-MM-DD, both ends included
+//	source     only articles from this source (repeat for several)
+//	include    FIELD:VALUE that articles must have (source, person, org or place; repeatable)
+//	exclude    FIELD:VALUE that articles must not have (repeatable)
+//	facets     true to count by source, person, org, place and month
+//	facet_size how many values each facet lists (default 20)
+//	comments   true to search reader comments too
+//	exact      true to turn off name variants
+//	explain    true to say how the query was read
+//	snippets   body snippets per hit
+//	timeout    a duration such as 5s, at most the server's limit
+type searchParams struct {
+	query.Request
+	Explain bool
+	// Include and Exclude are the facet filters, as FIELD:VALUE.
+	Include, Exclude []Filter
+	// Typed is the query as the user typed it, without the filters.
+	Typed string
+}
+
+// Filter is a facet value a search keeps or leaves out.
+type Filter struct {
+	Field string // source, person, org or place
+	Value string
+}
+
+func (f Filter) String() string { return f.Field + ":" + f.Value }
+
+// clause writes the filter in the query language.
+func (f Filter) clause() string { return f.Field + `:"` + f.Value + `"` }
+
+// filterFields are the fields a facet filter may name.
+var filterFields = map[string]bool{"source": true, entity.Person: true, entity.Org: true, entity.Place: true}
+
+// DefaultFacetSize is how many values each facet lists unless asked.
+const DefaultFacetSize = 20
+
+// parseSearch reads a search from URL parameters. maxTimeout caps the
+// timeout a caller may ask for.
+func parseSearch(v url.Values, maxTimeout time.Duration) (searchParams, error) {
+	p := searchParams{Request: query.Request{FacetSize: DefaultFacetSize, Timeout: maxTimeout}}
+	p.Typed = v.Get("q")
+	if len(p.Typed) > query.MaxQueryBytes {
+		return p, tooLarge("query of %d bytes is too long (at most %d)", len(p.Typed), query.MaxQueryBytes)
+	}
+	var err error
+	ints := []struct {
+		name string
+		dst  *int
+	}{{"limit", &p.Limit}, {"page", &p.Page}, {"facet_size", &p.FacetSize}, {"snippets", &p.Snippets}}
+	for _, n := range ints {
+		if s := v.Get(n.name); s != "" {
+			if *n.dst, err = strconv.Atoi(s); err != nil || *n.dst < 0 {
+				return p, badParam("%s=%q: want a whole number", n.name, s)
+			}
+		}
+	}
+	if p.FacetSize > 1000 || p.Snippets > 20 {
+		return p, badParam("facet_size is at most 1000 and snippets at most 20")
+	}
+	p.Sort = v.Get("sort")
+	for _, d := range []struct {
+		name string
+		dst  *corpus.Date
+	}{{"from", &p.From}, {"to", &p.To}} {
+		if s := v.Get(d.name); s != "" {
+			date, err := corpus.ParseDate(s)
+			if err != nil || date.Precision > corpus.Day {
+				return p, badParam("%s=%q: want a date written YYYY, YYYY-MM or YYYY-MM-DD", d.name, s)
+			}
+			*d.dst = date
+		}
+	}
+	p.Sources = nonEmpty(v["source"])
+	bools := []struct {
+		name string
+		dst  *bool
+	}{{"facets", &p.Facets}, {"comments", &p.Comments}, {"exact", &p.Exact}, {"explain", &p.Explain}}
+	for _, b := range bools {
+		if s := v.Get(b.name); s != "" {
+			if *b.dst, err = strconv.ParseBool(s); err != nil {
+				return p, badParam("%s=%q: want true or false", b.name, s)
+			}
+		}
+	}
+	if s := v.Get("timeout"); s != "" {
+		d, err := time.ParseDuration(s)
+		if err != nil || d <= 0 {
+			return p, badParam("timeout=%q: want a duration such as 5s", s)
+		}
+		p.Timeout = min(d, maxTimeout)
+	}
+	for _, f := range []struct {
+		name string
+		dst  *[]Filter
+	}{{"include", &p.Include}, {"exclude", &p.Exclude}} {
+		for _, s := range nonEmpty(v[f.name]) {
+			field, value, ok := strings.Cut(s, ":")
+			value = strings.TrimSpace(value)
+			if !ok || !filterFields[field] || value == "" {
+				return p, badParam("%s=%q: want FIELD:VALUE with FIELD source, person, org or place", f.name, s)
+			}
+			if strings.ContainsAny(value, "\"“”„«»") {
+				return p, badParam("%s=%q: a filter value cannot hold quotation marks", f.name, s)
+			}
+			*f.dst = append(*f.dst, Filter{field, value})
+		}
+	}
+	p.Query = p.combined()
+	return p, nil
+}
+
+// combined is the query the search runs: the typed query and the filters.
+func (p searchParams) combined() string {
+	if len(p.Include) == 0 && len(p.Exclude) == 0 {
+		return p.Typed
+	}
+	var parts []string
+	if strings.TrimSpace(p.Typed) != "" {
+		parts = append(parts, "("+p.Typed+")")
+	}
+	for _, f := range p.Include {
+		parts = append(parts, f.clause())
+	}
+	for _, f := range p.Exclude {
+		parts = append(parts, "-"+f.clause())
+	}
+	return strings.Join(parts, " ")
+}
+
+// values writes the parameters back as URL values, leaving out defaults,
+// so that a link to the same search is short and stable.
+func (p searchParams) values() url.Values {
+	v := url.Values{}
+	set := func(k, s string) {
+		if s != "" {
+			v.Set(k, s)
+		}
+	}
+	set("q", p.Typed)
+	if p.Limit > 0 && p.Limit != query.DefaultLimit {
+		set("limit", strconv.Itoa(p.Limit))
+	}
+	if p.Page > 1 {
+		set("page", strconv.Itoa(p.Page))
+	}
+	if p.Sort != "relevance" {
+		set("sort", p.Sort)
+	}
+	set("from", p.From.String())
+	set("to", p.To.String())
+	for _, s := range p.Sources {
+		v.Add("source", s)
+	}
+	for _, f := range p.Include {
+		v.Add("include", f.String())
+	}
+	for _, f := range p.Exclude {
+		v.Add("exclude", f.String())
+	}
+	for k, b := range map[string]bool{"comments": p.Comments, "exact": p.Exact} {
+		if b {
+			v.Set(k, "true")
+		}
+	}
+	return v
+}
+
+// SearchValues writes a search request as the URL parameters of
+// GET /api/search, for clients.
+func SearchValues(req query.Request, explain bool) url.Values {
+	v := url.Values{}
+	v.Set("q", req.Query)
+	if req.Limit > 0 {
+		v.Set("limit", strconv.Itoa(req.Limit))
+	}
+	if req.Page > 0 {
+		v.Set("page", strconv.Itoa(req.Page))
+	}
+	if req.Sort != "" {
+		v.Set("sort", req.Sort)
+	}
+	if !req.From.IsZero() {
+		v.Set("from", req.From.String())
+	}
+	if !req.To.IsZero() {
+		v.Set("to", req.To.String())
+	}
+	for _, s := range req.Sources {
+		v.Add("source", s)
+	}
+	for k, b := range map[string]bool{"facets": req.Facets, "comments": req.Comments, "exact": req.Exact, "explain": explain} {
+		if b {
+			v.Set(k, "true")
+		}
+	}
+	if req.FacetSize > 0 {
+		v.Set("facet_size", strconv.Itoa(req.FacetSize))
+	}
+	if req.Snippets > 0 {
+		v.Set("snippets", strconv.Itoa(req.Snippets))
+	}
+	if req.Timeout > 0 {
+		v.Set("timeout", req.Timeout.String())
+	}
+	return v
+}
+
+// parseEntities reads GET /api/entities and the entities page:
+// q, type, source (repeatable), limit, exact.
+func parseEntities(v url.Values, timeout time.Duration) (query.EntitiesRequest, error) {
+	req := query.EntitiesRequest{Query: v.Get("q"), Type: v.Get("type"), Sources: nonEmpty(v["source"]), Timeout: timeout}
+	if len(req.Query) > query.MaxQueryBytes {
+		return req, tooLarge("query of %d bytes is too long (at most %d)", len(req.Query), query.MaxQueryBytes)
+	}
+	if s := v.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 || n > 10000 {
+			return req, badParam("limit=%q: want a whole number up to 10000", s)
+		}
+		req.Limit = n
+	}
+	if s := v.Get("exact"); s != "" {
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return req, badParam("exact=%q: want true or false", s)
+		}
+		req.Exact = b
+	}
+	return req, nil
+}
+
+// EntitiesValues writes an entities request as the URL parameters of
+// GET /api/entities, for clients.
+func EntitiesValues(req query.EntitiesRequest) url.Values {
+	v := url.Values{}
+	for k, s := range map[string]string{"q": req.Query, "type": req.Type} {
+		if s != "" {
+			v.Set(k, s)
+		}
+	}
+	for _, s := range req.Sources {
+		v.Add("source", s)
+	}
+	if req.Limit > 0 {
+		v.Set("limit", strconv.Itoa(req.Limit))
+	}
+	if req.Exact {
+		v.Set("exact", "true")
+	}
+	return v
+}
+
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
