@@ -41,7 +41,8 @@ SQLite FTS5 peer on the same files and prints both, with ratios.`,
 			&cli.IntFlag{Name: "repeat", Value: 20, Usage: "runs of each query"},
 			&cli.IntFlag{Name: "batch", Value: index.DefaultBatchSize, Usage: "articles per batch written"},
 			&cli.BoolFlag{Name: "facets", Usage: "ask for facets with every query"},
-			&cli.BoolFlag{Name: "plain", Usage: "index text and metadata only, without entities and dates (for comparison)"},
+			&cli.BoolFlag{Name: "plain", Usage: "index text and metadata only, without entities, dates and quotes (for comparison)"},
+			&cli.BoolFlag{Name: "no-quotes", Usage: "find entities and dates but not quotations (for comparison)"},
 			&cli.StringFlag{Name: "peer", Usage: "the SQLite FTS5 peer `SCRIPT` (bench/peer_sqlite_fts5.py)"},
 			&cli.StringFlag{Name: "python", Value: "/usr/bin/python3", Usage: "the Python that runs the peer (it needs SQLite with FTS5)"},
 			&cli.BoolFlag{Name: "keep", Usage: "keep the index afterwards"},
@@ -85,14 +86,20 @@ SQLite FTS5 peer on the same files and prints both, with ratios.`,
 				if o.extractor, err = extractor(c, getenv); err != nil {
 					return err
 				}
+				if c.Bool("no-quotes") {
+					o.extractor = o.extractor.WithoutQuotes()
+				}
 			}
 			m, err := benchParley(c.Context, stderr, dir, corpusPath, queries, o)
 			if err != nil {
 				return err
 			}
-			what := "with entities and dates"
-			if c.Bool("plain") {
+			what := "with entities, dates and quotes"
+			switch {
+			case c.Bool("plain"):
 				what = "text and metadata only"
+			case c.Bool("no-quotes"):
+				what = "with entities and dates, no quotes"
 			}
 			if c.Bool("facets") {
 				what += ", facets on every query"

@@ -21,7 +21,7 @@ const version = "2"
 // concurrent use.
 type Extractor struct {
 	gazetteer *entity.Gazetteer
-	quotes    *quote.Finder
+	quotes    *quote.Finder // nil finds no quotations
 	indirect  bool
 }
 
@@ -37,6 +37,12 @@ func (x *Extractor) WithIndirect() *Extractor {
 	return &Extractor{gazetteer: x.gazetteer, quotes: quote.New(x.gazetteer, quote.Options{Indirect: true}), indirect: true}
 }
 
+// WithoutQuotes returns an Extractor that finds entities and dates but no
+// quotations: it is how `parley bench --no-quotes` tells what quotes cost.
+func (x *Extractor) WithoutQuotes() *Extractor {
+	return &Extractor{gazetteer: x.gazetteer}
+}
+
 // Gazetteer returns the names the Extractor knows.
 func (x *Extractor) Gazetteer() *entity.Gazetteer { return x.gazetteer }
 
@@ -44,7 +50,10 @@ func (x *Extractor) Gazetteer() *entity.Gazetteer { return x.gazetteer }
 // analysed by Extractors with the same fingerprint are analysed alike.
 func (x *Extractor) Fingerprint() string {
 	f := version + "/" + x.gazetteer.Fingerprint()
-	if x.indirect {
+	switch {
+	case x.quotes == nil:
+		f += "/noquotes"
+	case x.indirect:
 		f += "/indirect"
 	}
 	return f
@@ -80,7 +89,9 @@ func (x *Extractor) Analyze(a *corpus.Article) *Analysis {
 			an.Dates = append(an.Dates, m)
 		}
 	}
-	an.Quotes = x.quotes.Find(a.Text, spans, an.Entities)
+	if x.quotes != nil {
+		an.Quotes = x.quotes.Find(a.Text, spans, an.Entities)
+	}
 	return an
 }
 
