@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -124,6 +125,15 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 	if field == "" {
 		return nil, badRequest("unknown type %q (want person, org or place)", typ)
 	}
+	if rep.Known == nil && !strings.Contains(strings.TrimSpace(name), " ") {
+		full, err := bySurname(ix, key, name)
+		if err != nil {
+			return nil, err
+		}
+		if full != "" {
+			name = full
+		}
+	}
 	filter := termQuery(index.FoldKey(name), key, 1)
 	ctx, cancel := context.WithTimeout(ctx, DefaultTimeout)
 	defer cancel()
@@ -160,6 +170,46 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 		rep.Recent = append(rep.Recent, makeHit(ix.Analyzer(), h, newMarks(), Request{Snippets: 1}))
 	}
 	return rep, nil
+}
+
+// bySurname finds the one indexed name that a single word ("Kelmarin")
+// is the last word of, for names the gazetteer does not know. Several
+// candidates are an error that lists them: picking one would be a guess.
+// A name that is itself indexed, or that ends no indexed name, comes back
+// as "".
+func bySurname(ix *index.Index, key, word string) (string, error) {
+	folded := index.FoldKey(word)
+	dict, err := ix.Bleve().FieldDict(key)
+	if err != nil {
+		return "", err
+	}
+	defer dict.Close()
+	var found []string
+	for {
+		entry, err := dict.Next()
+		if err != nil {
+			return "", err
+		}
+		if entry == nil {
+			break
+		}
+		if entry.Term == folded {
+			return "", nil
+		}
+		if strings.HasSuffix(entry.Term, " "+folded) {
+			found = append(found, entry.Term)
+		}
+	}
+	switch {
+	case len(found) == 1:
+		return found[0], nil
+	case len(found) > 1:
+		if len(found) > 10 {
+			found = append(found[:10], "…")
+		}
+		return "", badRequest("%q is the last name of %d entities (%s): give the full name", word, len(found), strings.Join(found, "; "))
+	}
+	return "", nil
 }
 
 // articleQuery compiles a query (every article when it is empty) with

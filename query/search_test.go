@@ -421,3 +421,26 @@ func TestEntityReports(t *testing.T) {
 		t.Errorf("entity report: %+v", rep)
 	}
 }
+
+// TestEntityBySurname checks that parley entity finds a person the
+// gazetteer does not know by the last name alone when one indexed name
+// ends with it, and refuses to pick when several do.
+func TestEntityBySurname(t *testing.T) {
+	g, err := entity.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := testIndexWith(t, "surnames", extract.New(g), "query/testdata/surnames")
+	rep, err := Entity(context.Background(), ix, "Ferrow", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Name != "Tomas Ferrow" || rep.Articles != 1 {
+		t.Errorf("Ferrow: %q in %d articles, want Tomas Ferrow in 1", rep.Name, rep.Articles)
+	}
+	_, err = Entity(context.Background(), ix, "Valdoss", "")
+	var bad *RequestError
+	if !errors.As(err, &bad) || !strings.Contains(err.Error(), "irena valdoss") || !strings.Contains(err.Error(), "peter valdoss") {
+		t.Errorf("Valdoss: %v, want an error naming both Valdosses", err)
+	}
+}
