@@ -127,6 +127,19 @@ func writeAnalysis(w io.Writer, st style, an *extract.Analysis) {
 		}
 		fmt.Fprintf(w, "  dates: %s\n", clean(strings.Join(ds, "; ")))
 	}
+	if len(an.Quotes) > 0 {
+		fmt.Fprintf(w, "  quotes:\n")
+	}
+	for _, q := range an.Quotes {
+		speaker := "speaker unknown"
+		if q.Speaker != "" {
+			speaker = q.Speaker
+			if q.SpeakerText != "" && q.SpeakerText != q.Speaker {
+				speaker += fmt.Sprintf(" (as %q)", q.SpeakerText)
+			}
+		}
+		fmt.Fprintf(w, "    “%s” — %s, %s %s [bytes %d–%d]\n", clean(q.Text), clean(speaker), q.Kind, orDash(q.Cue, "continued"), q.Start, q.End)
+	}
 	fmt.Fprintln(w)
 }
 
