@@ -45,7 +45,18 @@ type token struct {
 // tokenize cuts text into words: runs of letters and digits, with
 // apostrophes, hyphens and the dots of abbreviations (U.S.) inside them.
 func tokenize(text string) []token {
-	var toks []token
+	return appendTokens(nil, text)
+}
+
+// appendTokens is tokenize appending to toks, so that a caller can reuse
+// one slice for every part of an article.
+func appendTokens(toks []token, text string) []token {
+	if toks == nil {
+		toks = make([]token, 0, len(text)/6+1) // English averages about six bytes a word
+	}
+	// One lower-cased copy of the text gives the folded form of every
+	// ASCII word as a substring of it, without an allocation per word.
+	lower := asciiLower(text)
 	sentence := true
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -90,10 +101,19 @@ func tokenize(text string) []token {
 			t.text = text[start:t.end]
 			t.possessive = true
 		}
-		t.fold = corpus.Fold(t.text)
+		ascii := isASCII(t.text)
+		if ascii {
+			t.fold = lower[start:t.end]
+		} else {
+			t.fold = corpus.Fold(t.text)
+		}
 		t.key = t.fold
 		if t.possessive {
-			t.key += "'s"
+			if ascii && text[t.end] == '\'' {
+				t.key = lower[start : t.end+len("'s")]
+			} else {
+				t.key += "'s"
+			}
 		}
 		first, _ := utf8.DecodeRuneInString(t.text)
 		t.capital = unicode.IsUpper(first)
@@ -119,7 +139,35 @@ func cutLen(s string) int {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// asciiLower lower-cases the ASCII letters of s and leaves every other
+// byte as it is, so that offsets into s are offsets into the result. For a
+// word of ASCII letters, digits and joiners this is what corpus.Fold gives.
+func asciiLower(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // singleLetterBefore reports whether s ends with one letter after a dot or
@@ -214,6 +262,7 @@ type finder struct {
 	g         *Gazetteer
 	out       []Mention
 	key       []byte            // scratch for lookup keys
+	toks      []token           // the words of the part being read, reused from part to part
 	surnames  map[string]string // translit key of a surname → canonical name
 	ambiguous map[string]bool   // surnames shared by two people of the article
 }
@@ -226,7 +275,8 @@ type context struct {
 }
 
 func (f *finder) part(text string, from, to int) {
-	toks := tokenize(text[from:to])
+	f.toks = appendTokens(f.toks[:0], text[from:to])
+	toks := f.toks
 	for i := range toks {
 		toks[i].start += from
 		toks[i].end += from
@@ -362,14 +412,13 @@ func appendKey(dst []byte, toks []token, possessive bool) []byte {
 // spelling of the name is: "Lebanese Forces" (the party) is not "Lebanese
 // forces" (soldiers), "Democratic Party" is not a democratic party.
 func (f *finder) capitalsAgree(toks []token, key string) bool {
-	for _, spelling := range f.g.written[key] {
-		words := tokenize(spelling)
-		if len(words) != len(toks) {
+	for _, caps := range f.g.capitals[key] {
+		if len(caps) != len(toks) {
 			continue
 		}
 		ok := true
-		for j, w := range words {
-			if w.capital && !toks[j].capital {
+		for j, capital := range caps {
+			if capital && !toks[j].capital {
 				ok = false
 				break
 			}
@@ -381,18 +430,39 @@ func (f *finder) capitalsAgree(toks []token, key string) bool {
 	return false
 }
 
+// capitalWords reports, for each word of a name, whether it is capitalised.
+func capitalWords(name string) []bool {
+	words := tokenize(name)
+	caps := make([]bool, len(words))
+	for j, w := range words {
+		caps[j] = w.capital
+	}
+	return caps
+}
+
 // pick chooses among entries sharing a spelling: people first, then
 // organisations, then places, which is the order in which a capitalised
 // name in the news most often means each.
 func pick(entries []*Entry) *Entry {
 	best := entries[0]
-	rank := map[string]int{Person: 0, Org: 1, Place: 2}
 	for _, e := range entries[1:] {
-		if rank[e.Type] < rank[best.Type] {
+		if typeRank(e.Type) < typeRank(best.Type) {
 			best = e
 		}
 	}
 	return best
+}
+
+func typeRank(t string) int {
+	switch t {
+	case Person:
+		return 0
+	case Org:
+		return 1
+	case Place:
+		return 2
+	}
+	return 0 // as a type Parley does not have ranked before
 }
 
 func (f *finder) mention(text string, toks []token, e *Entry) Mention {
