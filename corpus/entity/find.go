@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/parleysearch/parley/corpus"
 )
@@ -70,6 +71,10 @@ func appendTokens(toks []token, text string) []token {
 		start := i
 		j := i
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf && isASCIIWordByte(c) {
+				j++ // the common case, without decoding a rune
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[j:])
 			if isWordRune(r) {
 				j += size
@@ -140,25 +145,34 @@ func cutLen(s string) int {
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return isASCIIWordByte(byte(r))
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isASCIIWordByte reports whether an ASCII byte is a letter or a digit.
+func isASCIIWordByte(c byte) bool {
+	return c-'a' < 26 || c-'A' < 26 || c-'0' < 10
 }
 
 // asciiLower lower-cases the ASCII letters of s and leaves every other
 // byte as it is, so that offsets into s are offsets into the result. For a
 // word of ASCII letters, digits and joiners this is what corpus.Fold gives.
 func asciiLower(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	if len(s) == 0 {
+		return ""
+	}
+	b := make([]byte, len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b.WriteByte(c)
+		b[i] = c
 	}
-	return b.String()
+	// b is never written again: the string may share its bytes, which
+	// saves copying every part of every article once more.
+	return unsafe.String(&b[0], len(b))
 }
 
 func isASCII(s string) bool {
