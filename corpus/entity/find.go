@@ -38,6 +38,11 @@ type token struct {
 	capital    bool   // starts with an upper-case letter
 	allCaps    bool   // two or more letters, all upper case (NATO, OSCE)
 	sentence   bool   // first word of a sentence
+	// joined marks a word that only spaces separate from the word before
+	// (or the dot of an initial: "George C. Edwards"). A name runs over
+	// joined words only: "Christopher Weber, Brian Melley" is two people,
+	// "Mr. Bannon.\n\nUndeterred" is no one's name.
+	joined bool
 	// descriptor marks a capitalised word whose last part is lower case
 	// ("Yerevan-based", "U.S.-led"): it describes a name, it is not one.
 	descriptor bool
@@ -59,6 +64,7 @@ func appendTokens(toks []token, text string) []token {
 	// ASCII word as a substring of it, without an allocation per word.
 	lower := asciiLower(text)
 	sentence := true
+	from, prevEnd := len(toks), 0
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
@@ -96,6 +102,9 @@ func appendTokens(toks []token, text string) []token {
 			break
 		}
 		t := token{start: start, end: j, text: text[start:j], sentence: sentence}
+		if len(toks) > from {
+			t.joined = joins(text[prevEnd:start], toks[len(toks)-1].text)
+		}
 		sentence = false
 		if strings.HasSuffix(t.text, "'s") || strings.HasSuffix(t.text, "’s") {
 			cut := len("'s")
@@ -132,8 +141,26 @@ func appendTokens(toks []token, text string) []token {
 		if t.possessive {
 			i = t.end + cutLen(text[t.end:])
 		}
+		prevEnd = i
 	}
 	return toks
+}
+
+// joins reports whether gap, the text between a word and the next, keeps
+// them in one name: spaces only, or an initial's dot and spaces.
+func joins(gap, before string) bool {
+	if strings.HasPrefix(gap, ".") && len(before) == 1 && 'A' <= before[0] && before[0] <= 'Z' {
+		gap = gap[1:]
+	}
+	if gap == "" {
+		return false // a joiner the word did not take: "Weber/Melley"
+	}
+	for _, r := range gap {
+		if !unicode.IsSpace(r) || r == '\n' || r == '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 func cutLen(s string) int {
@@ -661,6 +688,9 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 	n := 0
 	for i+n < len(toks) {
 		t := toks[i+n]
+		if n > 0 && !t.joined {
+			break
+		}
 		if t.capital && !t.descriptor && !f.known(toks, i+n) {
 			n++
 			if t.possessive {
@@ -669,7 +699,7 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 			continue
 		}
 		// A particle inside a name, followed by more of it.
-		if n > 0 && connectors[t.fold] && i+n+1 < len(toks) && toks[i+n+1].capital {
+		if n > 0 && connectors[t.fold] && i+n+1 < len(toks) && toks[i+n+1].capital && toks[i+n+1].joined {
 			n++
 			continue
 		}
@@ -683,13 +713,13 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 	// Caucasus", "Committee for the Protection of Journalists".
 	isOrg := orgHeads[run[len(run)-1].fold] && len(run) >= 2
 	if orgHeads[run[len(run)-1].fold] && !run[len(run)-1].possessive {
-		for j := i + n; j+1 < len(toks) && orgConnectors[toks[j].fold]; {
+		for j := i + n; j+1 < len(toks) && orgConnectors[toks[j].fold] && toks[j].joined; {
 			k := j
-			for k < len(toks) && orgConnectors[toks[k].fold] {
+			for k < len(toks) && orgConnectors[toks[k].fold] && toks[k].joined {
 				k++
 			}
 			m := k
-			for m < len(toks) && toks[m].capital && !toks[m].allCaps && !f.startsPerson(toks, m) {
+			for m < len(toks) && toks[m].joined && toks[m].capital && !toks[m].allCaps && !f.startsPerson(toks, m) {
 				m++
 			}
 			if m == k {
