@@ -409,6 +409,9 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 	for _, n := range f.g.aliasLens[toks[i].key] {
 		if n <= len(toks)-i {
 			if entries := try(n, true); entries != nil {
+				if e := pick(entries); n == 1 && e.Type == Person && (f.afterOtherGivenName(toks, i, e) || f.namedOther(toks[i], e)) {
+					return 0, nil
+				}
 				return n, entries
 			}
 		}
@@ -431,6 +434,37 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 		}
 	}
 	return 0, nil
+}
+
+// afterOtherGivenName reports whether toks[i] follows a given name that
+// is not the person's: "Henry McMaster" is not H.R. McMaster and "Melania
+// Trump" not Donald Trump, though the gazetteer knows both men by their
+// surnames alone; "Recep Erdogan" and "Mohammad Morsi" stay who they are.
+func (f *finder) afterOtherGivenName(toks []token, i int, e *Entry) bool {
+	if i == 0 || !toks[i].joined || !toks[i-1].capital || !f.g.givenNames[toks[i-1].fold] {
+		return false
+	}
+	first, _, _ := strings.Cut(corpus.Fold(e.Name), " ")
+	given := toks[i-1].fold
+	if first == given {
+		return false
+	}
+	v, ok := f.g.variantOf[first]
+	return !ok || v != f.g.variantOf[given]
+}
+
+// namedOther reports whether the article has named someone else, in
+// full, with the surname t, and only them: after "Greta Varga", "Varga"
+// alone is Greta, not the Ilse Varga the gazetteer knows by her surname.
+// When the article has named two (Melania and Donald Trump), the
+// gazetteer's choice stands, as the news most often means that one.
+func (f *finder) namedOther(t token, e *Entry) bool {
+	if len(f.surnames) == 0 {
+		return false
+	}
+	key := translitKey(t.fold)
+	name, ok := f.surnames[key]
+	return ok && name != e.Name && !f.ambiguous[key]
 }
 
 // appendKey appends the lookup key of a run of words to dst; without
