@@ -276,6 +276,10 @@ func wordSet(words string) map[string]bool {
 var ministryWords = map[string]string{"foreign": "Foreign", "defence": "Defence", "defense": "Defence", "interior": "Interior",
 	"justice": "Justice", "health": "Health", "finance": "Finance", "emergency": "Emergency", "emergencies": "Emergency"}
 
+// placeHeads begin the names of places after a saint's or a given name:
+// San Francisco, Santa Clarita, Fort Bragg, Camp David.
+var placeHeads = wordSet("san santa santo sao são los las st saint sainte fort port mount lake camp cape")
+
 // orgHeads end the names of organisations Parley does not know:
 // "Baku Club of Political Scientists", "Institute of Caucasus".
 var orgHeads = map[string]bool{"ministry": true, "agency": true, "council": true, "committee": true, "commission": true,
@@ -409,7 +413,7 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 	for _, n := range f.g.aliasLens[toks[i].key] {
 		if n <= len(toks)-i {
 			if entries := try(n, true); entries != nil {
-				if e := pick(entries); n == 1 && e.Type == Person && (f.afterOtherGivenName(toks, i, e) || f.namedOther(toks[i], e)) {
+				if e := pick(entries); n == 1 && f.surnameHere(toks, i, e) {
 					return 0, nil
 				}
 				return n, entries
@@ -434,6 +438,21 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 		}
 	}
 	return 0, nil
+}
+
+// surnameHere reports whether a one-word name the gazetteer knows is,
+// at toks[i], the surname of someone else: of the person a given name
+// right before it begins ("George Washington" is not the city, "Paulette
+// Jordan" not the country, "Melania Trump" not Donald), or of the one
+// person the article has named with it.
+func (f *finder) surnameHere(toks []token, i int, e *Entry) bool {
+	switch e.Type {
+	case Person:
+		return f.afterOtherGivenName(toks, i, e) || f.namedOther(toks[i], e)
+	case Place:
+		return i > 0 && toks[i].joined && toks[i-1].capital && f.g.givenNames[toks[i-1].fold]
+	}
+	return false
 }
 
 // afterOtherGivenName reports whether toks[i] follows a given name that
@@ -773,6 +792,11 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 		}
 		name := joinText(run)
 		f.out = append(f.out, Mention{Type: Org, Name: name, Text: text[start:end], Start: start, End: end})
+	case len(run) >= 3 && !f.personShaped(run, ctx) && f.g.givenNames[run[1].fold] && !placeHeads[run[0].fold]:
+		// "Republican Mitt Romney", "Freshman Rosie Rodriguez": a word
+		// before a given name is not part of the name; read on from the
+		// given name. "San Francisco Chronicle" is no Francisco.
+		return 1
 	case len(run) >= 2 && len(run) <= 4 && f.personShaped(run, ctx):
 		name := f.canonicalPerson(run)
 		m := Mention{Type: Person, Name: name, Text: text[start:end], Start: start, End: end, Role: ctx.role, Affiliation: ctx.affiliation}
