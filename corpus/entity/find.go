@@ -450,9 +450,15 @@ func (f *finder) surnameHere(toks []token, i int, e *Entry) bool {
 	case Person:
 		return f.afterOtherGivenName(toks, i, e) || f.namedOther(toks[i], e)
 	case Place:
-		return i > 0 && toks[i].joined && toks[i-1].capital && f.g.givenNames[toks[i-1].fold]
+		// "New Mexico" is not Mexico when the gazetteer does not know it.
+		return f.afterGivenName(toks, i) || i > 0 && toks[i].joined && toks[i-1].text == "New"
 	}
 	return false
+}
+
+// afterGivenName reports whether toks[i] follows a capitalised given name.
+func (f *finder) afterGivenName(toks []token, i int) bool {
+	return i > 0 && toks[i].joined && toks[i-1].capital && f.g.givenNames[toks[i-1].fold]
 }
 
 // afterOtherGivenName reports whether toks[i] follows a given name that
@@ -460,7 +466,7 @@ func (f *finder) surnameHere(toks []token, i int, e *Entry) bool {
 // Trump" not Donald Trump, though the gazetteer knows both men by their
 // surnames alone; "Recep Erdogan" and "Mohammad Morsi" stay who they are.
 func (f *finder) afterOtherGivenName(toks []token, i int, e *Entry) bool {
-	if i == 0 || !toks[i].joined || !toks[i-1].capital || !f.g.givenNames[toks[i-1].fold] {
+	if !f.afterGivenName(toks, i) {
 		return false
 	}
 	first, _, _ := strings.Cut(corpus.Fold(e.Name), " ")
@@ -669,8 +675,8 @@ func (f *finder) demonym(toks []token, i int) (*Entry, int) {
 	if !t.capital {
 		return nil, 0
 	}
-	if p, ok := f.g.demonyms[t.fold]; ok {
-		return p, 1
+	if p, ok := f.g.demonyms[t.fold]; ok && !f.afterGivenName(toks, i) {
+		return p, 1 // but "David French" is no Frenchman
 	}
 	return nil, 0
 }
