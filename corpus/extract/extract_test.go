@@ -40,15 +40,12 @@ func analyzeAll(t *testing.T, x *Extractor, path string) map[string]*Analysis {
 	return out
 }
 
-// TestSeedEntities checks the seeds against the evaluation: every person
-// found under its canonical name, nobody made of a demonym, a title or an
-// organisation, and every mention's text at its offsets.
-func TestSeedEntities(t *testing.T) {
-	seeds := corpustest.Shared(t, "corpus/seeds")
-	var eval struct {
-		AliasGroups   [][]string          `json:"alias_groups"`
-		PersonsByFile map[string][]string `json:"persons_by_file"`
-	}
+// seedEval reads the evaluation of the seeds' entities.
+func seedEval(t *testing.T) (eval struct {
+	AliasGroups   [][]string          `json:"alias_groups"`
+	PersonsByFile map[string][]string `json:"persons_by_file"`
+}) {
+	t.Helper()
 	data, err := os.ReadFile(corpustest.Shared(t, "eval/seeds-entities.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -56,6 +53,15 @@ func TestSeedEntities(t *testing.T) {
 	if err := json.Unmarshal(data, &eval); err != nil {
 		t.Fatal(err)
 	}
+	return eval
+}
+
+// TestSeedEntities checks the seeds against the evaluation: every person
+// found under its canonical name, nobody made of a demonym, a title or an
+// organisation, and every mention's text at its offsets.
+func TestSeedEntities(t *testing.T) {
+	seeds := corpustest.Shared(t, "corpus/seeds")
+	eval := seedEval(t)
 	x := embedded(t)
 	analyses := analyzeAll(t, x, seeds)
 	for file, want := range eval.PersonsByFile {
@@ -117,16 +123,7 @@ func notAPerson(g *entity.Gazetteer, name string) bool {
 // short text, its first spelling first, and checks that every spelling is
 // named as one entity.
 func TestSeedAliasGroups(t *testing.T) {
-	var eval struct {
-		AliasGroups [][]string `json:"alias_groups"`
-	}
-	data, err := os.ReadFile(corpustest.Shared(t, "eval/seeds-entities.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &eval); err != nil {
-		t.Fatal(err)
-	}
+	eval := seedEval(t)
 	g := embedded(t).Gazetteer()
 	for _, group := range eval.AliasGroups {
 		var b strings.Builder
@@ -167,16 +164,7 @@ func TestSeedAliasGroups(t *testing.T) {
 // themselves: wherever an article writes one of a group's spellings, the
 // mention there has the name every other spelling of the group has.
 func TestSeedAliasGroupsInSeeds(t *testing.T) {
-	var eval struct {
-		AliasGroups [][]string `json:"alias_groups"`
-	}
-	data, err := os.ReadFile(corpustest.Shared(t, "eval/seeds-entities.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &eval); err != nil {
-		t.Fatal(err)
-	}
+	eval := seedEval(t)
 	analyses := analyzeAll(t, embedded(t), corpustest.Shared(t, "corpus/seeds"))
 	for _, group := range eval.AliasGroups {
 		names := map[string][]string{} // canonical name → the spellings that got it
