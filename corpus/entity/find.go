@@ -310,6 +310,7 @@ type finder struct {
 	toks      []token           // the words of the part being read, reused from part to part
 	surnames  map[string]string // translit key of a surname → canonical name
 	ambiguous map[string]bool   // surnames shared by two people of the article
+	tails     map[string]string // the folded last words of a longer name → its person, "" when shared
 }
 
 // context is what the words before a name say about it.
@@ -600,6 +601,21 @@ func (f *finder) roleFor(m *Mention, e *Entry, ctx context) {
 // remember records a person's surname, so that the surname alone can name
 // them later in the article.
 func (f *finder) remember(name string, last token) {
+	// The last words of a longer name name its person too: "Abdel Rahman"
+	// after "Rami Abdel Rahman". Two people sharing them share none.
+	if words := strings.Fields(corpus.Fold(name)); len(words) > 2 {
+		if f.tails == nil {
+			f.tails = map[string]string{}
+		}
+		for k := 2; k < len(words); k++ {
+			key := strings.Join(words[len(words)-k:], " ")
+			if old, ok := f.tails[key]; ok && old != name {
+				f.tails[key] = "" // shared: no one's
+				continue
+			}
+			f.tails[key] = name
+		}
+	}
 	for _, key := range []string{translitKey(lastWord(name)), translitKey(last.fold)} {
 		if old, ok := f.surnames[key]; ok && old != name {
 			f.ambiguous[key] = true
@@ -804,7 +820,10 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 		// given name. "San Francisco Chronicle" is no Francisco.
 		return 1
 	case len(run) >= 2 && len(run) <= 4 && f.personShaped(run, ctx):
-		name := f.canonicalPerson(run)
+		name, ok := f.tails[corpus.Fold(joinText(run))]
+		if !ok || name == "" {
+			name = f.canonicalPerson(run)
+		}
 		m := Mention{Type: Person, Name: name, Text: text[start:end], Start: start, End: end, Role: ctx.role, Affiliation: ctx.affiliation}
 		f.out = append(f.out, m)
 		f.remember(name, last)
