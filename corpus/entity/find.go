@@ -294,9 +294,16 @@ var orgHeads = map[string]bool{"ministry": true, "agency": true, "council": true
 // parts of text (the article's body parts), in order. Offsets are into text.
 func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
 	f := &finder{g: g, surnames: map[string]string{}, ambiguous: map[string]bool{}}
+	if toks, ok := g.tokens.Get().(*[]token); ok {
+		f.toks = (*toks)[:0]
+	}
 	for _, p := range parts {
 		f.part(text, p[0], p[1])
 	}
+	// The words hold only strings of the text, which the mentions keep on
+	// their own: the slice can serve the next article.
+	clear(f.toks[:cap(f.toks)]) // all of it, so that no old article stays reachable
+	g.tokens.Put(&f.toks)
 	sort.SliceStable(f.out, func(i, j int) bool { return f.out[i].Start < f.out[j].Start })
 	return f.out
 }

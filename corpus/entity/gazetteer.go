@@ -86,6 +86,11 @@ type Gazetteer struct {
 	// analysed with other data are analysed again.
 	fingerprint string
 
+	// tokens keeps the word slices of finished Find calls for the next
+	// ones: an article has a thousand words or so, and indexing reads
+	// tens of thousands of articles.
+	tokens sync.Pool // of *[]token
+
 	variantsOnce sync.Once           // builds the two maps below, on first use
 	variantGroup map[string]string   // folded word → its group
 	groups       map[string][]string // group → its words
