@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/parleysearch/parley/corpus"
 )
@@ -37,6 +38,11 @@ type token struct {
 	capital    bool   // starts with an upper-case letter
 	allCaps    bool   // two or more letters, all upper case (NATO, OSCE)
 	sentence   bool   // first word of a sentence
+	// joined marks a word that only spaces separate from the word before
+	// (or the dot of an initial: "George C. Edwards"). A name runs over
+	// joined words only: "Christopher Weber, Brian Melley" is two people,
+	// "Mr. Bannon.\n\nUndeterred" is no one's name.
+	joined bool
 	// descriptor marks a capitalised word whose last part is lower case
 	// ("Yerevan-based", "U.S.-led"): it describes a name, it is not one.
 	descriptor bool
@@ -45,8 +51,20 @@ type token struct {
 // tokenize cuts text into words: runs of letters and digits, with
 // apostrophes, hyphens and the dots of abbreviations (U.S.) inside them.
 func tokenize(text string) []token {
-	var toks []token
+	return appendTokens(nil, text)
+}
+
+// appendTokens is tokenize appending to toks, so that a caller can reuse
+// one slice for every part of an article.
+func appendTokens(toks []token, text string) []token {
+	if toks == nil {
+		toks = make([]token, 0, len(text)/6+1) // English averages about six bytes a word
+	}
+	// One lower-cased copy of the text gives the folded form of every
+	// ASCII word as a substring of it, without an allocation per word.
+	lower := asciiLower(text)
 	sentence := true
+	from, prevEnd := len(toks), 0
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
@@ -59,6 +77,10 @@ func tokenize(text string) []token {
 		start := i
 		j := i
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf && isASCIIWordByte(c) {
+				j++ // the common case, without decoding a rune
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[j:])
 			if isWordRune(r) {
 				j += size
@@ -80,6 +102,9 @@ func tokenize(text string) []token {
 			break
 		}
 		t := token{start: start, end: j, text: text[start:j], sentence: sentence}
+		if len(toks) > from {
+			t.joined = joins(text[prevEnd:start], toks[len(toks)-1].text)
+		}
 		sentence = false
 		if strings.HasSuffix(t.text, "'s") || strings.HasSuffix(t.text, "’s") {
 			cut := len("'s")
@@ -90,10 +115,19 @@ func tokenize(text string) []token {
 			t.text = text[start:t.end]
 			t.possessive = true
 		}
-		t.fold = corpus.Fold(t.text)
+		ascii := isASCII(t.text)
+		if ascii {
+			t.fold = lower[start:t.end]
+		} else {
+			t.fold = corpus.Fold(t.text)
+		}
 		t.key = t.fold
 		if t.possessive {
-			t.key += "'s"
+			if ascii && text[t.end] == '\'' {
+				t.key = lower[start : t.end+len("'s")]
+			} else {
+				t.key += "'s"
+			}
 		}
 		first, _ := utf8.DecodeRuneInString(t.text)
 		t.capital = unicode.IsUpper(first)
@@ -107,8 +141,26 @@ func tokenize(text string) []token {
 		if t.possessive {
 			i = t.end + cutLen(text[t.end:])
 		}
+		prevEnd = i
 	}
 	return toks
+}
+
+// joins reports whether gap, the text between a word and the next, keeps
+// them in one name: spaces only, or an initial's dot and spaces.
+func joins(gap, before string) bool {
+	if strings.HasPrefix(gap, ".") && len(before) == 1 && 'A' <= before[0] && before[0] <= 'Z' {
+		gap = gap[1:]
+	}
+	if gap == "" {
+		return false // a joiner the word did not take: "Weber/Melley"
+	}
+	for _, r := range gap {
+		if !unicode.IsSpace(r) || r == '\n' || r == '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 func cutLen(s string) int {
@@ -119,7 +171,44 @@ func cutLen(s string) int {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIIWordByte(byte(r))
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isASCIIWordByte reports whether an ASCII byte is a letter or a digit.
+func isASCIIWordByte(c byte) bool {
+	return c-'a' < 26 || c-'A' < 26 || c-'0' < 10
+}
+
+// asciiLower lower-cases the ASCII letters of s and leaves every other
+// byte as it is, so that offsets into s are offsets into the result. For a
+// word of ASCII letters, digits and joiners this is what corpus.Fold gives.
+func asciiLower(s string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	// b is never written again: the string may share its bytes, which
+	// saves copying every part of every article once more.
+	return unsafe.String(&b[0], len(b))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // singleLetterBefore reports whether s ends with one letter after a dot or
@@ -187,6 +276,10 @@ func wordSet(words string) map[string]bool {
 var ministryWords = map[string]string{"foreign": "Foreign", "defence": "Defence", "defense": "Defence", "interior": "Interior",
 	"justice": "Justice", "health": "Health", "finance": "Finance", "emergency": "Emergency", "emergencies": "Emergency"}
 
+// placeHeads begin the names of places after a saint's or a given name:
+// San Francisco, Santa Clarita, Fort Bragg, Camp David.
+var placeHeads = wordSet("san santa santo sao são los las st saint sainte fort port mount lake camp cape")
+
 // orgHeads end the names of organisations Parley does not know:
 // "Baku Club of Political Scientists", "Institute of Caucasus".
 var orgHeads = map[string]bool{"ministry": true, "agency": true, "council": true, "committee": true, "commission": true,
@@ -201,9 +294,16 @@ var orgHeads = map[string]bool{"ministry": true, "agency": true, "council": true
 // parts of text (the article's body parts), in order. Offsets are into text.
 func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
 	f := &finder{g: g, surnames: map[string]string{}, ambiguous: map[string]bool{}}
+	if toks, ok := g.tokens.Get().(*[]token); ok {
+		f.toks = (*toks)[:0]
+	}
 	for _, p := range parts {
 		f.part(text, p[0], p[1])
 	}
+	// The words hold only strings of the text, which the mentions keep on
+	// their own: the slice can serve the next article.
+	clear(f.toks[:cap(f.toks)]) // all of it, so that no old article stays reachable
+	g.tokens.Put(&f.toks)
 	sort.SliceStable(f.out, func(i, j int) bool { return f.out[i].Start < f.out[j].Start })
 	return f.out
 }
@@ -214,8 +314,10 @@ type finder struct {
 	g         *Gazetteer
 	out       []Mention
 	key       []byte            // scratch for lookup keys
+	toks      []token           // the words of the part being read, reused from part to part
 	surnames  map[string]string // translit key of a surname → canonical name
 	ambiguous map[string]bool   // surnames shared by two people of the article
+	tails     map[string]string // the folded last words of a longer name → its person, "" when shared
 }
 
 // context is what the words before a name say about it.
@@ -226,7 +328,8 @@ type context struct {
 }
 
 func (f *finder) part(text string, from, to int) {
-	toks := tokenize(text[from:to])
+	f.toks = appendTokens(f.toks[:0], text[from:to])
+	toks := f.toks
 	for i := range toks {
 		toks[i].start += from
 		toks[i].end += from
@@ -318,6 +421,9 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 	for _, n := range f.g.aliasLens[toks[i].key] {
 		if n <= len(toks)-i {
 			if entries := try(n, true); entries != nil {
+				if e := pick(entries); n == 1 && f.surnameHere(toks, i, e) {
+					return 0, nil
+				}
 				return n, entries
 			}
 		}
@@ -342,6 +448,58 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 	return 0, nil
 }
 
+// surnameHere reports whether a one-word name the gazetteer knows is,
+// at toks[i], the surname of someone else: of the person a given name
+// right before it begins ("George Washington" is not the city, "Paulette
+// Jordan" not the country, "Melania Trump" not Donald), or of the one
+// person the article has named with it.
+func (f *finder) surnameHere(toks []token, i int, e *Entry) bool {
+	switch e.Type {
+	case Person:
+		return f.afterOtherGivenName(toks, i, e) || f.namedOther(toks[i], e)
+	case Place:
+		// "New Mexico" is not Mexico when the gazetteer does not know it.
+		return f.afterGivenName(toks, i) || i > 0 && toks[i].joined && toks[i-1].text == "New"
+	}
+	return false
+}
+
+// afterGivenName reports whether toks[i] follows a capitalised given name.
+func (f *finder) afterGivenName(toks []token, i int) bool {
+	return i > 0 && toks[i].joined && toks[i-1].capital && f.g.givenNames[toks[i-1].fold]
+}
+
+// afterOtherGivenName reports whether toks[i] follows a given name that
+// is not the person's: "Henry McMaster" is not H.R. McMaster and "Melania
+// Trump" not Donald Trump, though the gazetteer knows both men by their
+// surnames alone; "Recep Erdogan" and "Mohammad Morsi" stay who they are.
+func (f *finder) afterOtherGivenName(toks []token, i int, e *Entry) bool {
+	if !f.afterGivenName(toks, i) {
+		return false
+	}
+	first, _, _ := strings.Cut(corpus.Fold(e.Name), " ")
+	given := toks[i-1].fold
+	if first == given {
+		return false
+	}
+	v, ok := f.g.variantOf[first]
+	return !ok || v != f.g.variantOf[given]
+}
+
+// namedOther reports whether the article has named someone else, in
+// full, with the surname t, and only them: after "Greta Varga", "Varga"
+// alone is Greta, not the Ilse Varga the gazetteer knows by her surname.
+// When the article has named two (Melania and Donald Trump), the
+// gazetteer's choice stands, as the news most often means that one.
+func (f *finder) namedOther(t token, e *Entry) bool {
+	if len(f.surnames) == 0 {
+		return false
+	}
+	key := translitKey(t.fold)
+	name, ok := f.surnames[key]
+	return ok && name != e.Name && !f.ambiguous[key]
+}
+
 // appendKey appends the lookup key of a run of words to dst; without
 // possessive, the last word's 's is left out.
 func appendKey(dst []byte, toks []token, possessive bool) []byte {
@@ -362,14 +520,13 @@ func appendKey(dst []byte, toks []token, possessive bool) []byte {
 // spelling of the name is: "Lebanese Forces" (the party) is not "Lebanese
 // forces" (soldiers), "Democratic Party" is not a democratic party.
 func (f *finder) capitalsAgree(toks []token, key string) bool {
-	for _, spelling := range f.g.written[key] {
-		words := tokenize(spelling)
-		if len(words) != len(toks) {
+	for _, caps := range f.g.capitals[key] {
+		if len(caps) != len(toks) {
 			continue
 		}
 		ok := true
-		for j, w := range words {
-			if w.capital && !toks[j].capital {
+		for j, capital := range caps {
+			if capital && !toks[j].capital {
 				ok = false
 				break
 			}
@@ -381,18 +538,39 @@ func (f *finder) capitalsAgree(toks []token, key string) bool {
 	return false
 }
 
+// capitalWords reports, for each word of a name, whether it is capitalised.
+func capitalWords(name string) []bool {
+	words := tokenize(name)
+	caps := make([]bool, len(words))
+	for j, w := range words {
+		caps[j] = w.capital
+	}
+	return caps
+}
+
 // pick chooses among entries sharing a spelling: people first, then
 // organisations, then places, which is the order in which a capitalised
 // name in the news most often means each.
 func pick(entries []*Entry) *Entry {
 	best := entries[0]
-	rank := map[string]int{Person: 0, Org: 1, Place: 2}
 	for _, e := range entries[1:] {
-		if rank[e.Type] < rank[best.Type] {
+		if typeRank(e.Type) < typeRank(best.Type) {
 			best = e
 		}
 	}
 	return best
+}
+
+func typeRank(t string) int {
+	switch t {
+	case Person:
+		return 0
+	case Org:
+		return 1
+	case Place:
+		return 2
+	}
+	return 0 // as a type Parley does not have ranked before
 }
 
 func (f *finder) mention(text string, toks []token, e *Entry) Mention {
@@ -430,6 +608,21 @@ func (f *finder) roleFor(m *Mention, e *Entry, ctx context) {
 // remember records a person's surname, so that the surname alone can name
 // them later in the article.
 func (f *finder) remember(name string, last token) {
+	// The last words of a longer name name its person too: "Abdel Rahman"
+	// after "Rami Abdel Rahman". Two people sharing them share none.
+	if words := strings.Fields(corpus.Fold(name)); len(words) > 2 {
+		if f.tails == nil {
+			f.tails = map[string]string{}
+		}
+		for k := 2; k < len(words); k++ {
+			key := strings.Join(words[len(words)-k:], " ")
+			if old, ok := f.tails[key]; ok && old != name {
+				f.tails[key] = "" // shared: no one's
+				continue
+			}
+			f.tails[key] = name
+		}
+	}
 	for _, key := range []string{translitKey(lastWord(name)), translitKey(last.fold)} {
 		if old, ok := f.surnames[key]; ok && old != name {
 			f.ambiguous[key] = true
@@ -505,8 +698,8 @@ func (f *finder) demonym(toks []token, i int) (*Entry, int) {
 	if !t.capital {
 		return nil, 0
 	}
-	if p, ok := f.g.demonyms[t.fold]; ok {
-		return p, 1
+	if p, ok := f.g.demonyms[t.fold]; ok && !f.afterGivenName(toks, i) {
+		return p, 1 // but "David French" is no Frenchman
 	}
 	return nil, 0
 }
@@ -577,6 +770,9 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 	n := 0
 	for i+n < len(toks) {
 		t := toks[i+n]
+		if n > 0 && !t.joined {
+			break
+		}
 		if t.capital && !t.descriptor && !f.known(toks, i+n) {
 			n++
 			if t.possessive {
@@ -585,7 +781,7 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 			continue
 		}
 		// A particle inside a name, followed by more of it.
-		if n > 0 && connectors[t.fold] && i+n+1 < len(toks) && toks[i+n+1].capital {
+		if n > 0 && connectors[t.fold] && i+n+1 < len(toks) && toks[i+n+1].capital && toks[i+n+1].joined {
 			n++
 			continue
 		}
@@ -599,13 +795,13 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 	// Caucasus", "Committee for the Protection of Journalists".
 	isOrg := orgHeads[run[len(run)-1].fold] && len(run) >= 2
 	if orgHeads[run[len(run)-1].fold] && !run[len(run)-1].possessive {
-		for j := i + n; j+1 < len(toks) && orgConnectors[toks[j].fold]; {
+		for j := i + n; j+1 < len(toks) && orgConnectors[toks[j].fold] && toks[j].joined; {
 			k := j
-			for k < len(toks) && orgConnectors[toks[k].fold] {
+			for k < len(toks) && orgConnectors[toks[k].fold] && toks[k].joined {
 				k++
 			}
 			m := k
-			for m < len(toks) && toks[m].capital && !toks[m].allCaps && !f.startsPerson(toks, m) {
+			for m < len(toks) && toks[m].joined && toks[m].capital && !toks[m].allCaps && !f.startsPerson(toks, m) {
 				m++
 			}
 			if m == k {
@@ -625,8 +821,16 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 		}
 		name := joinText(run)
 		f.out = append(f.out, Mention{Type: Org, Name: name, Text: text[start:end], Start: start, End: end})
+	case len(run) >= 3 && !f.personShaped(run, ctx) && f.g.givenNames[run[1].fold] && !placeHeads[run[0].fold]:
+		// "Republican Mitt Romney", "Freshman Rosie Rodriguez": a word
+		// before a given name is not part of the name; read on from the
+		// given name. "San Francisco Chronicle" is no Francisco.
+		return 1
 	case len(run) >= 2 && len(run) <= 4 && f.personShaped(run, ctx):
-		name := f.canonicalPerson(run)
+		name, ok := f.tails[corpus.Fold(joinText(run))]
+		if !ok || name == "" {
+			name = f.canonicalPerson(run)
+		}
 		m := Mention{Type: Person, Name: name, Text: text[start:end], Start: start, End: end, Role: ctx.role, Affiliation: ctx.affiliation}
 		f.out = append(f.out, m)
 		f.remember(name, last)

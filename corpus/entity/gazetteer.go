@@ -70,7 +70,10 @@ type Gazetteer struct {
 	// written holds every spelling of each key as the data writes it, for
 	// its capitals: "Lebanese Forces" (a party) is not "Lebanese forces".
 	written map[string][]string
-	titles  map[string]string // token key → title kind
+	// capitals holds, beside each spelling of written, which of its words
+	// are capitalised: worked out once here, not at every match.
+	capitals map[string][][]bool
+	titles   map[string]string // token key → title kind
 	// aliasLens and titleLens list, for each first word of a name or
 	// title, the numbers of words its names or titles have, longest first:
 	// most words start none, and need no lookup at all.
@@ -82,6 +85,11 @@ type Gazetteer struct {
 	// Fingerprint changes whenever the data changes, so that articles
 	// analysed with other data are analysed again.
 	fingerprint string
+
+	// tokens keeps the word slices of finished Find calls for the next
+	// ones: an article has a thousand words or so, and indexing reads
+	// tens of thousands of articles.
+	tokens sync.Pool // of *[]token
 
 	variantsOnce sync.Once           // builds the two maps below, on first use
 	variantGroup map[string]string   // folded word → its group
@@ -97,6 +105,7 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 		byName:     map[string]*Entry{},
 		exactCase:  map[string][]string{},
 		written:    map[string][]string{},
+		capitals:   map[string][][]bool{},
 		titles:     map[string]string{},
 		aliasLens:  map[string][]int{},
 		titleLens:  map[string][]int{},
@@ -229,6 +238,7 @@ func (g *Gazetteer) add(e *Entry) error {
 		}
 		if !slices.Contains(g.written[key], name) {
 			g.written[key] = append(g.written[key], name)
+			g.capitals[key] = append(g.capitals[key], capitalWords(name))
 		}
 		addLen(g.aliasLens, key)
 	}
