@@ -408,8 +408,10 @@ func (s *Server) entityPage(w http.ResponseWriter, r *http.Request) {
 // away, and its provenance.
 type documentView struct {
 	page
-	Doc      *query.Document
-	Title    []query.Segment
+	Doc *query.Document
+	// Heading is the title as segments; it is not called Title, which
+	// would hide the page's <title>.
+	Heading  []query.Segment
 	Blocks   []block
 	Comments []block
 	Entities []entityGroup
@@ -448,7 +450,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	view := &documentView{page: page{Title: orText(doc.Title, "(no title)") + " · Parley"}, Doc: doc,
-		Title: query.Segments(orText(doc.Title, "(no title)"), nil)}
+		Heading: query.Segments(orText(doc.Title, "(no title)"), nil)}
 	for _, part := range doc.Parts {
 		if part.Kind == corpus.TitleLine {
 			continue

@@ -149,7 +149,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeJSON(w, status, errorBody{body})
 		return
 	}
-	s.render(w, r, status, "error.html", errorPage{Status: status, Error: body})
+	s.render(w, r, status, "error.html", errorPage{page: page{Title: http.StatusText(status) + " · Parley"}, Status: status, Error: body})
 }
 
 // wantsJSON reports whether a request is the API's rather than a page's.
