@@ -134,7 +134,7 @@ func TestSearchFacets(t *testing.T) {
 	f := newFixture(t, Options{})
 	doc := f.page(t, searchPath("ceasefire"), http.StatusOK)
 	for _, field := range []string{"source", "person", "org", "place"} {
-		if doc.Find(`aside.facets section.facet[data-field=` + field + `] li`).Length() == 0 {
+		if doc.Find(`aside.facets section.facet[data-field=`+field+`] li`).Length() == 0 {
 			t.Errorf("no %s facet", field)
 		}
 	}
