@@ -26,6 +26,7 @@ func parseTemplates(assets fs.FS) (*template.Template, error) {
 			return entityURL(typ, name)
 		},
 		"typeName": typeName,
+		"webURL":   webURL,
 	}).ParseFS(assets, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
@@ -610,4 +611,12 @@ func thousands(n any) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// webURL reports whether an article's URL is a web address to link to.
+// Others (javascript:, data:, file:) come from the input and are shown as
+// text only.
+func webURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
