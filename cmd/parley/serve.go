@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -85,6 +86,7 @@ flight finish.`,
 			served := make(chan error, 1)
 			go func() { served <- hs.Serve(ln) }()
 			url := "http://" + ln.Addr().String() + "/"
+			defer noteServing(ix.Path(), strings.TrimSuffix(url, "/"))()
 			log.Info("serving", "url", url, "index", ix.Path())
 
 			if c.NArg() > 0 {
