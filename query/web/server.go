@@ -79,9 +79,9 @@ func New(opts Options) (*Server, error) {
 	}
 	switch n := opts.CacheEntries; {
 	case n == 0:
-		s.cache = newAnswerCache(DefaultCacheEntries)
+		s.cache = newAnswerCache(DefaultCacheEntries, DefaultCacheBytes)
 	case n > 0:
-		s.cache = newAnswerCache(n)
+		s.cache = newAnswerCache(n, DefaultCacheBytes)
 	}
 	var err error
 	if s.pages, err = parseTemplates(s.assets); err != nil {
