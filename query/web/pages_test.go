@@ -162,6 +162,14 @@ func TestSearchFacets(t *testing.T) {
 	if p := params(t, remove); p.Has("include") || p.Get("q") != "ceasefire" {
 		t.Errorf("remove link %q", remove)
 	}
+	// Every other link on the filtered page keeps the filter (the filter's
+	// own value, marked active, turns it around instead).
+	only.Find("p.sort a, nav.pages a, figure.histogram a.bar, aside.facets li:not(.active) a.include, aside.facets li:not(.active) a.exclude").Each(func(_ int, a *goquery.Selection) {
+		href, _ := a.Attr("href")
+		if p := params(t, href); !slices.Contains(p["include"], "source:Meridian Wire") || p.Get("q") != "ceasefire" {
+			t.Errorf("link %q on the filtered page loses the filter", href)
+		}
+	})
 	if v, _ := only.Find(`header input[name=q]`).Attr("value"); v != "ceasefire" {
 		t.Errorf("the filter leaks into the search box: %q", v)
 	}
