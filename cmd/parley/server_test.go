@@ -46,7 +46,7 @@ func serveDemo(t *testing.T) (map[string]string, string) {
 }
 
 // tookMS hides how long a search took, the one thing two runs differ in.
-var tookMS = regexp.MustCompile(`"took_ms": ?[0-9.e-]+|, [0-9.]+ms\)`)
+var tookMS = regexp.MustCompile(`"took_ms": ?[0-9.e-]+|, [0-9.]+(ns|µs|ms|s)\)`)
 
 // Every read command prints over --server what it prints locally, on
 // success and on failure.
