@@ -180,6 +180,9 @@ func openIndex(c *cli.Context, getenv env, readOnly bool) (*index.Index, error) 
 	ix, err := index.Open(path, index.Options{ReadOnly: readOnly, Extractor: x})
 	switch {
 	case errors.Is(err, index.ErrLocked):
+		if url := servingURL(path); url != "" {
+			return nil, fmt.Errorf("%w: parley serve is serving it at %s; ask the server instead with --server %s (or set PARLEY_SERVER=%s), or stop it first", err, url, url, url)
+		}
 		return nil, fmt.Errorf("%w (another parley command is writing it, or parley serve is serving it); wait for it to finish, or use another --index; if parley serve has it, ask the server instead: --server http://127.0.0.1:8080 (its address)", err)
 	case errors.Is(err, index.ErrNoIndex):
 		return nil, fmt.Errorf("%w; index some files first: parley index --index %s FOLDER", err, path)

@@ -36,6 +36,7 @@ line, # for comments) --repeat times with snippets, as the peer does. Prints
 index seconds, articles per second, index bytes, peak memory (resident set)
 and query median and 99th percentile. With --peer SCRIPT it then runs the
 SQLite FTS5 peer on the same files and prints both, with ratios.`,
+		Subcommands: []*cli.Command{loadCommand(stdout, getenv)},
 		Flags: []cli.Flag{
 			indexFlag(),
 			&cli.IntFlag{Name: "repeat", Value: 20, Usage: "runs of each query"},

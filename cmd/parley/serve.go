@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -39,6 +40,7 @@ flight finish.`,
 			&cli.BoolFlag{Name: "prune", Usage: "also remove articles whose files no longer exist"},
 			&cli.DurationFlag{Name: "timeout", Value: web.DefaultRequestTimeout, Usage: "give up on a request after this long"},
 			&cli.BoolFlag{Name: "verbose", Usage: "log every refused request too"},
+			&cli.IntFlag{Name: "cache", Value: web.DefaultCacheEntries, Usage: "keep the answers of this many recent searches (0: none, to measure searching itself)"},
 		},
 		Action: func(c *cli.Context) error {
 			if err := flagsAfterArgs(c); err != nil {
@@ -49,7 +51,10 @@ flight finish.`,
 				level = slog.LevelDebug
 			}
 			log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-			opts := web.Options{Log: log, RequestTimeout: c.Duration("timeout")}
+			opts := web.Options{Log: log, RequestTimeout: c.Duration("timeout"), CacheEntries: c.Int("cache")}
+			if opts.CacheEntries <= 0 {
+				opts.CacheEntries = -1 // off
+			}
 			if dir := c.String("assets"); dir != "" {
 				if _, err := os.Stat(dir); err != nil {
 					return exitError{fmt.Errorf("--assets %s: %w", dir, err), 2}
@@ -85,6 +90,7 @@ flight finish.`,
 			served := make(chan error, 1)
 			go func() { served <- hs.Serve(ln) }()
 			url := "http://" + ln.Addr().String() + "/"
+			defer noteServing(ix.Path(), strings.TrimSuffix(url, "/"))()
 			log.Info("serving", "url", url, "index", ix.Path())
 
 			if c.NArg() > 0 {

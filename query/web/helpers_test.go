@@ -53,6 +53,14 @@ func (s *syncBuffer) String() string {
 // fixture into a new index.
 func newIndex(t testing.TB) *index.Index {
 	t.Helper()
+	ix := openFixtureIndex(t)
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// openFixtureIndex is newIndex for a test that closes the index itself.
+func openFixtureIndex(t testing.TB) *index.Index {
+	t.Helper()
 	root := corpustest.ModuleRoot(t)
 	g, err := entity.Embedded()
 	if err != nil {
@@ -65,7 +73,6 @@ func newIndex(t testing.TB) *index.Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { ix.Close() })
 	sum, err := ix.Update(context.Background(), []string{filepath.Join(root, "corpus", "demo"), filepath.Join("testdata", "hostile.jsonl")}, index.UpdateOptions{})
 	if err != nil || sum.Failed > 0 {
 		t.Fatalf("index the fixtures: %v, %+v", err, sum)
@@ -166,4 +173,12 @@ func texts(sel *goquery.Selection) []string {
 	var out []string
 	sel.Each(func(_ int, s *goquery.Selection) { out = append(out, strings.TrimSpace(s.Text())) })
 	return out
+}
+
+// newTestServer serves srv until the test ends.
+func newTestServer(t testing.TB, srv *Server) *httptest.Server {
+	t.Helper()
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return ts
 }

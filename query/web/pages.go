@@ -26,6 +26,7 @@ func parseTemplates(assets fs.FS) (*template.Template, error) {
 			return entityURL(typ, name)
 		},
 		"typeName": typeName,
+		"webURL":   webURL,
 	}).ParseFS(assets, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
@@ -408,8 +409,10 @@ func (s *Server) entityPage(w http.ResponseWriter, r *http.Request) {
 // away, and its provenance.
 type documentView struct {
 	page
-	Doc      *query.Document
-	Title    []query.Segment
+	Doc *query.Document
+	// Heading is the title as segments; it is not called Title, which
+	// would hide the page's <title>.
+	Heading  []query.Segment
 	Blocks   []block
 	Comments []block
 	Entities []entityGroup
@@ -448,7 +451,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	view := &documentView{page: page{Title: orText(doc.Title, "(no title)") + " · Parley"}, Doc: doc,
-		Title: query.Segments(orText(doc.Title, "(no title)"), nil)}
+		Heading: query.Segments(orText(doc.Title, "(no title)"), nil)}
 	for _, part := range doc.Parts {
 		if part.Kind == corpus.TitleLine {
 			continue
@@ -608,4 +611,12 @@ func thousands(n any) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// webURL reports whether an article's URL is a web address to link to.
+// Others (javascript:, data:, file:) come from the input and are shown as
+// text only.
+func webURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

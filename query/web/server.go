@@ -79,9 +79,9 @@ func New(opts Options) (*Server, error) {
 	}
 	switch n := opts.CacheEntries; {
 	case n == 0:
-		s.cache = newAnswerCache(DefaultCacheEntries)
+		s.cache = newAnswerCache(DefaultCacheEntries, DefaultCacheBytes)
 	case n > 0:
-		s.cache = newAnswerCache(n)
+		s.cache = newAnswerCache(n, DefaultCacheBytes)
 	}
 	var err error
 	if s.pages, err = parseTemplates(s.assets); err != nil {
@@ -149,7 +149,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeJSON(w, status, errorBody{body})
 		return
 	}
-	s.render(w, r, status, "error.html", errorPage{Status: status, Error: body})
+	s.render(w, r, status, "error.html", errorPage{page: page{Title: http.StatusText(status) + " · Parley"}, Status: status, Error: body})
 }
 
 // wantsJSON reports whether a request is the API's rather than a page's.
