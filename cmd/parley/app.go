@@ -57,6 +57,7 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 			indexCommand(stderr, getenv),
 			searchCommand(stdout, stderr, getenv),
 			quotesCommand(stdout, getenv),
+			whoCommand(stdout, getenv),
 			showCommand(stdout, getenv),
 			statsCommand(stdout, getenv),
 			extractCommand(stdout, stderr, getenv),
