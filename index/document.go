@@ -22,7 +22,7 @@ import (
 // schemaVersion changes whenever what Parley stores for an article changes
 // (new fields, different cleaning or analysis), so that re-indexing
 // replaces articles indexed the old way instead of calling them unchanged.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // ContentHash identifies what Parley would store for an article analysed
 // by analyses with the given fingerprint: two articles with the same hash
@@ -134,6 +134,9 @@ type meta struct {
 	// entities` and `parley entity`: the offsets stay with the source
 	// (`parley extract`), which keeps the index small.
 	Entities []EntitySummary `json:"entities,omitempty"`
+	// Quotes lists the start-end offsets of the article's quotations: the
+	// IDs of its quote documents, which re-indexing it must replace.
+	Quotes []string `json:"quotes,omitempty"`
 }
 
 // EntitySummary is one person, organisation or place an article names:
@@ -220,15 +223,23 @@ func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Do
 			names[key] = append(names[key], FoldKey(e.Name))
 		}
 	}
+	for _, q := range an.Quotes {
+		for _, s := range Speakers(q.Speaker) {
+			if !slices.Contains(names[FieldSpeaker], s) {
+				names[FieldSpeaker] = append(names[FieldSpeaker], s)
+				names[FieldSpeakerKey] = append(names[FieldSpeakerKey], FoldKey(s))
+			}
+		}
+	}
 	for _, m := range an.Dates {
 		names[FieldMentioned] = append(names[FieldMentioned], mentionedTerms(m.Value)...)
 	}
 	// One field of many terms for each: Bleve pays for every field of a
 	// document, and an article names dozens of entities.
-	for _, field := range []string{FieldPerson, FieldPersonKey, FieldOrg, FieldOrgKey, FieldPlace, FieldPlaceKey, FieldMentioned} {
+	for _, field := range []string{FieldPerson, FieldPersonKey, FieldOrg, FieldOrgKey, FieldPlace, FieldPlaceKey, FieldMentioned, FieldSpeaker, FieldSpeakerKey} {
 		if len(names[field]) > 0 {
 			opts := index.IndexField
-			if field == FieldPerson || field == FieldOrg || field == FieldPlace {
+			if field == FieldPerson || field == FieldOrg || field == FieldPlace || field == FieldSpeaker {
 				opts |= index.DocValues // for facets
 			}
 			d.AddField(newTermsField(field, names[field], opts))
@@ -238,6 +249,9 @@ func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Do
 		Source: a.Source, URL: a.URL, Path: a.From.Path, Line: a.From.Line, Record: a.From.Record, Key: a.From.Key,
 		Authors: a.Authors, Language: a.Language, Published: a.Published.String(), DateMethod: a.Published.Method,
 		Parts: a.Parts, Extra: a.Extra, Hash: hash, Entities: entities,
+	}
+	for _, q := range an.Quotes {
+		m.Quotes = append(m.Quotes, quoteSpan(q))
 	}
 	if b, err := json.Marshal(m); err == nil {
 		stored(FieldMeta, string(b))

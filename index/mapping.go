@@ -16,7 +16,7 @@ import (
 // name holds stemmed terms without stop words, for bare words; the _exact
 // one holds every word folded and lower-cased, with positions, for phrases.
 const (
-	FieldKind       = "kind" // KindArticle or KindFile
+	FieldKind       = "kind" // KindArticle, KindQuote or KindFile
 	FieldTitle      = "title"
 	FieldTitleExact = "title_exact"
 	FieldBody       = "body" // one value per body part, in order
@@ -52,10 +52,26 @@ const (
 	// FieldMentioned holds each date the article mentions at each of its
 	// precisions (2020-10-10, 2020-10, 2020), for mentioned:.
 	FieldMentioned = "mentioned"
+	// FieldSpeaker holds the canonical names of who speaks: on a quote
+	// document its speaker, on an article everyone it quotes (for
+	// speaker: in article searches); FieldSpeakerKey the same folded.
+	FieldSpeaker    = "speaker"
+	FieldSpeakerKey = "speaker_key"
 	// FieldMeta stores, as one JSON value, everything shown about an
 	// article that is not searched (see Stored): one stored field costs
 	// less to write than a dozen small ones.
 	FieldMeta = "meta"
+)
+
+// The fields only quote documents have (they also have FieldSpeaker, and
+// the article's source, publication date fields and path).
+const (
+	FieldQuote      = "quote" // the quoted words, stemmed, and stored
+	FieldQuoteExact = "quote_exact"
+	FieldCue        = "cue"        // "said", "according to"
+	FieldQuoteKind  = "quote_kind" // direct, partial or indirect
+	FieldConfidence = "confidence" // a number from 0 to 1
+	FieldArticle    = "article"    // the ID of the article that reports it
 )
 
 // Document kinds.
@@ -63,6 +79,8 @@ const (
 	KindArticle = "article"
 	// KindFile documents record what was indexed from one input file.
 	KindFile = "file"
+	// KindQuote documents are quotations, one each, found in articles.
+	KindQuote = "quote"
 )
 
 // The analyzers the mapping declares. Analyzer implements the same chains.
@@ -160,6 +178,16 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 		doc.AddFieldMappingsAt(pair[0], kw(pair[0], false, true), key)
 	}
 	doc.AddFieldMappingsAt(FieldMentioned, kw(FieldMentioned, false, false))
+	speakerKey := kw(FieldSpeakerKey, false, false)
+	speakerKey.Analyzer = analyzerKey
+	doc.AddFieldMappingsAt(FieldSpeaker, kw(FieldSpeaker, false, true), speakerKey)
+	doc.AddFieldMappingsAt(FieldQuote, text(FieldQuote, analyzerStemmed, true, false), text(FieldQuoteExact, analyzerExact, false, true))
+	doc.AddFieldMappingsAt(FieldCue, kw(FieldCue, false, false))
+	doc.AddFieldMappingsAt(FieldQuoteKind, kw(FieldQuoteKind, false, false))
+	confidence := bleve.NewNumericFieldMapping()
+	confidence.Name, confidence.Store, confidence.DocValues, confidence.IncludeInAll = FieldConfidence, false, true, false
+	doc.AddFieldMappingsAt(FieldConfidence, confidence)
+	doc.AddFieldMappingsAt(FieldArticle, kw(FieldArticle, false, false))
 	doc.AddFieldMappingsAt(FieldMeta, stored(FieldMeta))
 	doc.AddFieldMappingsAt(fieldFileRecord, stored(fieldFileRecord))
 	m.DefaultMapping = doc

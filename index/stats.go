@@ -17,6 +17,8 @@ type Stats struct {
 	Path     string `json:"path"`
 	Articles uint64 `json:"articles"`
 	Files    uint64 `json:"files"`
+	// Quotes counts quote documents: the quotations found in the articles.
+	Quotes uint64 `json:"quotes"`
 	// Sources counts articles by source, most first; articles without a
 	// source are counted under "".
 	Sources []Count `json:"sources"`
@@ -59,6 +61,9 @@ func (ix *Index) Stats(ctx context.Context) (Stats, error) {
 		st.Undated = uint64(f.Missing)
 	}
 	if st.Files, err = ix.count(ctx, kindQuery(KindFile)); err != nil {
+		return st, err
+	}
+	if st.Quotes, err = ix.count(ctx, kindQuery(KindQuote)); err != nil {
 		return st, err
 	}
 	for _, desc := range []bool{false, true} {

@@ -36,6 +36,8 @@ type Stored struct {
 	Hash       string
 	// Entities sums up who and what the article names.
 	Entities []EntitySummary
+	// QuoteIDs are the IDs of the article's quote documents.
+	QuoteIDs []string
 }
 
 // StoredFields lists the stored fields a Stored is read from.
@@ -55,6 +57,9 @@ func StoredFrom(id string, fields map[string]any) Stored {
 	s.Source, s.URL, s.Path, s.Line, s.Record, s.Key = m.Source, m.URL, m.Path, m.Line, m.Record, m.Key
 	s.Authors, s.Language, s.DateMethod, s.Parts, s.Extra, s.Hash = m.Authors, m.Language, m.DateMethod, m.Parts, m.Extra, m.Hash
 	s.Entities = m.Entities
+	for _, span := range m.Quotes {
+		s.QuoteIDs = append(s.QuoteIDs, spanID(id, span))
+	}
 	s.Published, _ = corpus.ParseDate(m.Published)
 	return s
 }

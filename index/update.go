@@ -181,7 +181,7 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 			hash := ContentHash(an.Article, fingerprint)
 			old, had := existing[an.Article.ID]
 			switch {
-			case had && old == hash:
+			case had && old.Hash == hash:
 				sum.Unchanged++
 				continue
 			case had:
@@ -189,7 +189,7 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 			default:
 				sum.Added++
 			}
-			if err := w.Put(an, hash); err != nil {
+			if err := w.Put(an, hash, old.QuoteIDs); err != nil {
 				return err
 			}
 		}
@@ -217,9 +217,9 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 	if readErr != nil {
 		return false, readErr // cancelled, or the writer failed: the file stays unrecorded and is read again next time
 	}
-	for id := range existing {
+	for id, old := range existing {
 		if !seen[id] {
-			if err := w.Delete(id); err != nil {
+			if err := w.Delete(id, old.QuoteIDs...); err != nil {
 				return false, err
 			}
 			sum.Removed++
@@ -275,8 +275,8 @@ func (ix *Index) prune(ctx context.Context, w *Writer) (int, error) {
 		if err != nil {
 			return removed, err
 		}
-		for id := range hashes {
-			if err := w.Delete(id); err != nil {
+		for id, old := range hashes {
+			if err := w.Delete(id, old.QuoteIDs...); err != nil {
 				return removed, err
 			}
 			removed++
@@ -365,13 +365,20 @@ func (ix *Index) fileRecord(ctx context.Context, path string) (FileRecord, bool,
 	return rec, true, nil
 }
 
-// hashesFrom returns the content hash of every article indexed from path,
-// by ID, reading them a page at a time.
-func (ix *Index) hashesFrom(ctx context.Context, path string) (map[string]string, error) {
+// indexedArticle is what re-indexing needs to know of an article already
+// in the index: its content hash, and its quote documents.
+type indexedArticle struct {
+	Hash     string
+	QuoteIDs []string
+}
+
+// hashesFrom returns the content hash and quote documents of every article
+// indexed from path, by ID, reading them a page at a time.
+func (ix *Index) hashesFrom(ctx context.Context, path string) (map[string]indexedArticle, error) {
 	pathQuery := query.NewTermQuery(path)
 	pathQuery.SetField(FieldPath)
 	q := query.NewConjunctionQuery([]query.Query{pathQuery, kindQuery(KindArticle)})
-	out := map[string]string{}
+	out := map[string]indexedArticle{}
 	var after []string
 	for {
 		req := bleve.NewSearchRequestOptions(q, 10000, 0, false)
@@ -385,7 +392,8 @@ func (ix *Index) hashesFrom(ctx context.Context, path string) (map[string]string
 			return nil, fmt.Errorf("list articles from %s: %w", path, err)
 		}
 		for _, h := range res.Hits {
-			out[h.ID] = StoredFrom(h.ID, h.Fields).Hash
+			s := StoredFrom(h.ID, h.Fields)
+			out[h.ID] = indexedArticle{Hash: s.Hash, QuoteIDs: s.QuoteIDs}
 		}
 		if len(res.Hits) < 10000 {
 			return out, nil

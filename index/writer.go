@@ -100,24 +100,43 @@ func (w *Writer) work() {
 	}
 }
 
-// Put adds an analysed article, replacing any document with its ID.
-func (w *Writer) Put(an *extract.Analysis, hash string) error {
+// Put adds an analysed article and a document for each of its quotations,
+// replacing any document with its ID and removing the quote documents
+// oldQuotes names that the article no longer has. All of it goes in one
+// batch: were a deletion and the new document of the same ID in two
+// batches written at once, either could land last.
+func (w *Writer) Put(an *extract.Analysis, hash string, oldQuotes []string) error {
 	if err := w.Err(); err != nil {
 		return err
 	}
 	if err := w.batch.IndexAdvanced(w.ix.articleDocument(an, hash)); err != nil {
 		return fmt.Errorf("index article %s: %w", an.Article.ID, err)
 	}
+	kept := make(map[string]bool, len(an.Quotes))
+	for _, d := range w.ix.quoteDocuments(an) {
+		kept[d.ID()] = true
+		if err := w.batch.IndexAdvanced(d); err != nil {
+			return fmt.Errorf("index a quotation of %s: %w", an.Article.ID, err)
+		}
+	}
+	for _, id := range oldQuotes {
+		if !kept[id] {
+			w.batch.Delete(id)
+		}
+	}
 	w.inBatch++
 	return w.maybeFlush()
 }
 
-// Delete removes a document.
-func (w *Writer) Delete(id string) error {
+// Delete removes a document, and the quote documents quotes names.
+func (w *Writer) Delete(id string, quotes ...string) error {
 	if err := w.Err(); err != nil {
 		return err
 	}
 	w.batch.Delete(id)
+	for _, q := range quotes {
+		w.batch.Delete(q)
+	}
 	return w.maybeFlush()
 }
 

@@ -35,6 +35,7 @@ var (
 	titleField    = textField{"title", index.FieldTitle, index.FieldTitleExact, "", titleBoost}
 	bodyField     = textField{"body", index.FieldBody, index.FieldBodyExact, index.FieldBodyPairs, 1}
 	commentsField = textField{"comments", index.FieldComments, index.FieldCommentsExact, "", 1}
+	quoteField    = textField{"quote", index.FieldQuote, index.FieldQuoteExact, "", 1}
 )
 
 // compiler turns a parsed query into Bleve queries for one index.
@@ -43,6 +44,7 @@ type compiler struct {
 	gazetteer *entity.Gazetteer // nil when the index knows no names
 	comments  bool              // bare words also search reader comments
 	exact     bool              // no word stands for its other spellings
+	kind      string            // the documents searched: index.KindArticle or index.KindQuote
 	marks     *marks
 	notes     []string
 }
@@ -55,10 +57,26 @@ type compiled struct {
 }
 
 func compile(ix *index.Index, n Node, comments, exact bool) (*compiled, error) {
-	c := &compiler{ix: ix, comments: comments, exact: exact, marks: newMarks()}
+	return compileWith(newCompiler(ix, index.KindArticle, comments, exact), n)
+}
+
+// compileFor compiles a query over one kind of document.
+func compileFor(ix *index.Index, n Node, kind string, comments, exact bool) (*compiled, error) {
+	return compileWith(newCompiler(ix, kind, comments, exact), n)
+}
+
+// newCompiler returns a compiler for queries over one kind of document:
+// articles, whose words are in their title and body, or quotations, whose
+// words are the quoted ones.
+func newCompiler(ix *index.Index, kind string, comments, exact bool) *compiler {
+	c := &compiler{ix: ix, comments: comments, exact: exact, kind: kind, marks: newMarks()}
 	if x := ix.Extractor(); x != nil {
 		c.gazetteer = x.Gazetteer()
 	}
+	return c
+}
+
+func compileWith(c *compiler, n Node) (*compiled, error) {
 	q, anchored, err := c.node(n)
 	if err != nil {
 		return nil, err
@@ -67,17 +85,20 @@ func compile(ix *index.Index, n Node, comments, exact bool) (*compiled, error) {
 		return nil, &SyntaxError{Query: "", Offset: n.Pos(), Msg: "nothing to search for: the query has no letters or digits"}
 	}
 	if !anchored {
-		q = bquery.NewConjunctionQuery([]bquery.Query{q, articlesOnly()})
+		q = bquery.NewConjunctionQuery([]bquery.Query{q, c.only()})
 	}
 	return &compiled{query: q, marks: c.marks, notes: c.notes}, nil
 }
 
-// articlesOnly matches every article document (and nothing else the index
-// holds, such as file records). Every article scores the same for it, so
-// it does not change the order of results; a boost of 0 would leave a
-// query of nothing else with no score at all (NaN).
-func articlesOnly() bquery.Query {
-	q := bquery.NewTermQuery(index.KindArticle)
+// only matches every document of the kind searched (and nothing else the
+// index holds, such as file records). Every document scores the same for
+// it, so it does not change the order of results; a boost of 0 would
+// leave a query of nothing else with no score at all (NaN).
+func (c *compiler) only() bquery.Query { return kindOnly(c.kind) }
+
+// kindOnly matches every document of one kind.
+func kindOnly(kind string) bquery.Query {
+	q := bquery.NewTermQuery(kind)
 	q.SetField(index.FieldKind)
 	return q
 }
@@ -97,7 +118,7 @@ func (c *compiler) node(n Node) (q bquery.Query, anchored bool, err error) {
 		if err != nil || inner == nil {
 			return nil, false, err
 		}
-		b := bquery.NewBooleanQuery([]bquery.Query{articlesOnly()}, nil, []bquery.Query{inner})
+		b := bquery.NewBooleanQuery([]bquery.Query{c.only()}, nil, []bquery.Query{inner})
 		return b, false, nil
 	case *Term:
 		return c.term(n)
@@ -155,7 +176,7 @@ func (c *compiler) and(nodes []Node) (bquery.Query, bool, error) {
 	case len(mustNot) == 0:
 		return bquery.NewConjunctionQuery(must), anchored, nil
 	case len(must) == 0:
-		must = []bquery.Query{articlesOnly()}
+		must = []bquery.Query{c.only()}
 	}
 	return bquery.NewBooleanQuery(must, nil, mustNot), anchored, nil
 }
@@ -185,6 +206,12 @@ func (c *compiler) or(nodes []Node) (bquery.Query, bool, error) {
 // fieldsFor returns the text fields a word searches: those named by its
 // field, or by default the title and body (and comments on request).
 func (c *compiler) fieldsFor(field string, at int) ([]textField, error) {
+	if c.kind == index.KindQuote {
+		if field == "" || field == "exact" {
+			return []textField{quoteField}, nil
+		}
+		return nil, &SyntaxError{Offset: at, Msg: fmt.Sprintf("a quotation has no %s: search its words without a field", field)}
+	}
 	switch field {
 	case "", "exact":
 		if c.comments {
@@ -501,6 +528,8 @@ func keywordField(name string) string {
 	case "place":
 		_, key := index.EntityFields(entity.Place)
 		return key
+	case "speaker":
+		return index.FieldSpeakerKey
 	}
 	return name
 }
@@ -510,6 +539,9 @@ func keywordField(name string) string {
 // Lavrov" finds the articles that name Sergey Lavrov however they spell
 // him; exact: and --exact keep the value as typed.
 func (c *compiler) keyword(field, value string) bquery.Query {
+	if field == "speaker" {
+		return c.speaker(value)
+	}
 	typ := map[string]string{"person": entity.Person, "org": entity.Org, "place": entity.Place}[field]
 	if typ == "" || c.gazetteer == nil || c.exact {
 		return keywordQuery(field, value)
@@ -521,6 +553,32 @@ func (c *compiler) keyword(field, value string) bquery.Query {
 		c.notes = append(c.notes, fmt.Sprintf("%s:%s: articles naming the %s %s", field, value, typ, canonical))
 	}
 	return keywordQuery(field, canonical)
+}
+
+// speaker matches who a quotation is attributed to (on an article: anyone
+// it quotes). People and organisations both speak: the value is the person
+// the gazetteer knows by that spelling, else the organisation, else as
+// typed.
+func (c *compiler) speaker(value string) bquery.Query {
+	if c.gazetteer == nil || c.exact {
+		return keywordQuery("speaker", value)
+	}
+	canonical := value
+	for _, typ := range []string{entity.Person, entity.Org} {
+		if e, ok := c.gazetteer.Lookup(value, typ); ok {
+			canonical = e.Name
+			break
+		}
+	}
+	if canonical == value {
+		canonical = c.gazetteer.Canonical(value, entity.Person)
+	}
+	if canonical != value {
+		c.notes = append(c.notes, fmt.Sprintf("speaker:%s: quotations by %s, however spelled", value, canonical))
+	} else {
+		c.notes = append(c.notes, fmt.Sprintf("speaker:%s: quotations attributed to %s", value, canonical))
+	}
+	return keywordQuery("speaker", canonical)
 }
 
 // variants returns the other spellings a bare word stands for, or none

@@ -45,3 +45,25 @@ func spreadsheetSafe(s string) string {
 	}
 	return s
 }
+
+// QuoteCSVHeader is the first row WriteQuotesCSV writes.
+var QuoteCSVHeader = []string{"id", "quote", "speaker", "speaker_text", "cue", "kind", "confidence",
+	"article", "title", "source", "published", "url", "start", "end"}
+
+// WriteQuotesCSV writes quotation results as `parley quotes --csv` prints
+// them, one row a quotation, as safely as WriteCSV.
+func WriteQuotesCSV(w io.Writer, res *QuoteResults) error {
+	cw := csv.NewWriter(w)
+	cw.Write(QuoteCSVHeader)
+	for _, h := range res.Hits {
+		row := []string{h.ID, CleanText(h.Quote), CleanText(h.Speaker), CleanText(h.SpeakerText), CleanText(h.Cue), h.Kind,
+			strconv.FormatFloat(h.Confidence, 'f', 3, 64), h.Article.ID, CleanText(h.Article.Title), CleanText(h.Article.Source),
+			h.Article.Published, CleanText(h.Article.URL), strconv.Itoa(h.Start), strconv.Itoa(h.End)}
+		for i, cell := range row {
+			row[i] = spreadsheetSafe(cell)
+		}
+		cw.Write(row)
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -215,7 +215,7 @@ func bySurname(ix *index.Index, key, word string) (string, error) {
 // articleQuery compiles a query (every article when it is empty) with
 // source filters.
 func articleQuery(ix *index.Index, q string, sources []string, exact bool) (bquery.Query, error) {
-	var base bquery.Query = articlesOnly()
+	var base bquery.Query = kindOnly(index.KindArticle)
 	if q != "" {
 		node, err := Parse(q)
 		if err != nil {

@@ -40,6 +40,7 @@ var fields = []struct {
 	{"person", KeywordField},
 	{"org", KeywordField},
 	{"place", KeywordField},
+	{"speaker", KeywordField}, // who a quotation is attributed to
 	{"after", DateField},
 	{"before", DateField},
 	{"date", DateField},

@@ -247,7 +247,7 @@ func TestParseErrors(t *testing.T) {
 		{"double minus", "--a", "-- is not allowed", 0, 1},
 		{"minus before operator", "-OR a", "- must be followed directly", 0, 1},
 		{"minus before not", "-NOT a", "- must be followed directly", 0, 1},
-		{"unknown field", "Путин foo:bar", `unknown field "foo" (known fields: title, body, comments, exact, source, person, org, place, after, before, date, mentioned); to search for the text itself, put it in quotes`, 11, 7},
+		{"unknown field", "Путин foo:bar", `unknown field "foo" (known fields: title, body, comments, exact, source, person, org, place, speaker, after, before, date, mentioned); to search for the text itself, put it in quotes`, 11, 7},
 		{"unknown field url", "http://example.com", `unknown field "http"`, 0, 1},
 		{"unknown field unicode", "ĉefo:x", `unknown field "ĉefo"`, 0, 1},
 		{"missing value at end", "Путин title:", "title: has no value", 11, 7},

@@ -56,6 +56,8 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 		Commands: []*cli.Command{
 			indexCommand(stderr, getenv),
 			searchCommand(stdout, stderr, getenv),
+			quotesCommand(stdout, getenv),
+			whoCommand(stdout, getenv),
 			showCommand(stdout, getenv),
 			statsCommand(stdout, getenv),
 			extractCommand(stdout, stderr, getenv),

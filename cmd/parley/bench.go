@@ -46,6 +46,7 @@ SQLite FTS5 peer on the same files and prints both, with ratios.`,
 			&cli.BoolFlag{Name: "no-quotes", Usage: "find entities and dates but not quotations (for comparison)"},
 			&cli.StringFlag{Name: "peer", Usage: "the SQLite FTS5 peer `SCRIPT` (bench/peer_sqlite_fts5.py)"},
 			&cli.StringFlag{Name: "python", Value: "/usr/bin/python3", Usage: "the Python that runs the peer (it needs SQLite with FTS5)"},
+			&cli.IntFlag{Name: "who", Value: 100, Usage: "time parley who on claims made from `N` indexed quotations (0: none)"},
 			&cli.BoolFlag{Name: "keep", Usage: "keep the index afterwards"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of indexing to `FILE` (go tool pprof reads it)"},
 		},
@@ -82,7 +83,7 @@ SQLite FTS5 peer on the same files and prints both, with ratios.`,
 			if getenv("GOMEMLIMIT") == "" {
 				debug.SetMemoryLimit(indexMemoryLimit)
 			}
-			o := benchOptions{repeat: c.Int("repeat"), facets: c.Bool("facets"), cpuprofile: c.String("cpuprofile"), batch: c.Int("batch")}
+			o := benchOptions{repeat: c.Int("repeat"), facets: c.Bool("facets"), cpuprofile: c.String("cpuprofile"), batch: c.Int("batch"), whoQuotes: c.Int("who")}
 			if !c.Bool("plain") {
 				if o.extractor, err = extractor(c, getenv); err != nil {
 					return err
@@ -141,6 +142,7 @@ type measures struct {
 	anonPeak      int64 // kB, the largest anonymous (heap) part seen while indexing
 	filePeak      int64 // kB, the largest file-backed (mapped index) part
 	median, p99   float64
+	who           whoMeasures
 	queries, runs int
 	hits          map[string]int
 	slowest       map[string]float64 // median ms by query
@@ -160,6 +162,7 @@ func (m measures) print(w io.Writer) {
 			float64(m.rssPeak)/1024, float64(m.rssAfterIndex)/1024, float64(m.anonPeak)/1024, float64(m.filePeak)/1024)
 	}
 	fmt.Fprintf(w, "queries: %dx%d  median_ms: %.2f  p99_ms: %.2f\n", m.queries, m.runs, m.median, m.p99)
+	m.who.print(w)
 }
 
 // benchOptions say how to run the benchmark.
@@ -169,6 +172,7 @@ type benchOptions struct {
 	cpuprofile string
 	batch      int
 	extractor  *extract.Extractor // nil indexes text and metadata only
+	whoQuotes  int                // quotations `parley who` is timed on
 }
 
 func benchParley(ctx context.Context, stderr io.Writer, dir, corpusPath string, queries []string, o benchOptions) (measures, error) {
@@ -238,6 +242,11 @@ func benchParley(ctx context.Context, stderr io.Writer, dir, corpusPath string, 
 	sort.Float64s(lat)
 	m.median = median(lat)
 	m.p99 = lat[int(float64(len(lat))*0.99)-1] // as the peer computes it
+	if o.whoQuotes > 0 {
+		if m.who, err = benchWho(ctx, ix, o.whoQuotes); err != nil {
+			return m, err
+		}
+	}
 	m.rssPeak = peakRSS()
 	return m, nil
 }

@@ -10,7 +10,7 @@ import (
 func statsCommand(stdout io.Writer, getenv env) *cli.Command {
 	return &cli.Command{
 		Name:  "stats",
-		Usage: "count what the index holds: articles, sources, dates, size",
+		Usage: "count what the index holds: articles, quotations, sources, dates, size",
 		Flags: []cli.Flag{
 			indexFlag(),
 			serverFlag(),
@@ -36,6 +36,7 @@ func statsCommand(stdout io.Writer, getenv env) *cli.Command {
 			s := newStyle(c, stdout, getenv)
 			fmt.Fprintf(stdout, "%s %s (%s)\n", s.dim("Index:   "), st.Path, megabytes(st.Bytes))
 			fmt.Fprintf(stdout, "%s %s from %s\n", s.dim("Articles:"), count(st.Articles), plural(int(st.Files), "file", "files"))
+			fmt.Fprintf(stdout, "%s %s\n", s.dim("Quotes:  "), count(st.Quotes))
 			if !st.First.IsZero() {
 				fmt.Fprintf(stdout, "%s %s to %s", s.dim("Dates:   "), st.First, st.Last)
 			} else {

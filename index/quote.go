@@ -1,0 +1,189 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/corpus/extract"
+	"github.com/parleysearch/parley/corpus/quote"
+)
+
+// quoteFields names the fields a quotation's words are indexed in. They
+// are not the article's body fields, so that a word search over articles
+// never matches a quote document, and a quote search never an article.
+var quoteFields = textFields{FieldQuote, FieldQuoteExact, ""}
+
+// QuoteID returns the ID of the document for the quotation at start:end of
+// an article: stable, so indexing the same article twice writes the same
+// quote documents.
+func QuoteID(articleID string, start, end int) string {
+	return spanID(articleID, strconv.Itoa(start)+"-"+strconv.Itoa(end))
+}
+
+// spanID is the ID of an article's quote document from its quoteSpan.
+func spanID(articleID, span string) string { return "quote:" + articleID + ":" + span }
+
+// quoteSpan is how an article's meta lists its quotations, so that
+// re-indexing it can remove the quote documents it no longer has.
+func quoteSpan(q quote.Quote) string { return strconv.Itoa(q.Start) + "-" + strconv.Itoa(q.End) }
+
+// Speakers splits a quotation's speaker into the names it joins: a group
+// ("Ilham Aliyev; Nikol Pashinyan") is each of them.
+func Speakers(speaker string) []string {
+	var out []string
+	for _, s := range strings.Split(speaker, ";") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// quoteMeta is what a quote document stores besides its text, as one JSON
+// value in FieldMeta.
+type quoteMeta struct {
+	Article      string  `json:"article"`
+	Title        string  `json:"title,omitempty"`
+	Speaker      string  `json:"speaker,omitempty"`
+	SpeakerText  string  `json:"speaker_text,omitempty"`
+	SpeakerStart int     `json:"speaker_start,omitempty"`
+	SpeakerEnd   int     `json:"speaker_end,omitempty"`
+	SpeakerOrg   string  `json:"speaker_org,omitempty"`
+	Cue          string  `json:"cue,omitempty"`
+	Kind         string  `json:"kind"`
+	Confidence   float64 `json:"confidence"`
+	Start        int     `json:"start"`
+	End          int     `json:"end"`
+	Source       string  `json:"source,omitempty"`
+	URL          string  `json:"url,omitempty"`
+	Path         string  `json:"path"`
+	Published    string  `json:"published,omitempty"`
+}
+
+// quoteDocuments builds a document for each quotation of an article.
+func (ix *Index) quoteDocuments(an *extract.Analysis) []*document.Document {
+	a := an.Article
+	out := make([]*document.Document, 0, len(an.Quotes))
+	for _, q := range an.Quotes {
+		d := document.NewDocument(QuoteID(a.ID, q.Start, q.End))
+		keyword := func(name, value string, opts index.FieldIndexingOptions) {
+			if value != "" {
+				d.AddField(document.NewTextFieldWithIndexingOptions(name, nil, []byte(value), opts))
+			}
+		}
+		keyword(FieldKind, KindQuote, index.IndexField)
+		ix.addText(d, quoteFields, []string{q.Text})
+		if names := Speakers(q.Speaker); len(names) > 0 {
+			keys := make([]string, len(names))
+			for i, n := range names {
+				keys[i] = FoldKey(n)
+			}
+			d.AddField(newTermsField(FieldSpeaker, names, index.IndexField|index.DocValues))
+			d.AddField(newTermsField(FieldSpeakerKey, keys, index.IndexField))
+		}
+		keyword(FieldCue, q.Cue, index.IndexField)
+		keyword(FieldQuoteKind, string(q.Kind), index.IndexField)
+		d.AddField(document.NewNumericFieldWithIndexingOptions(FieldConfidence, nil, q.Confidence, index.IndexField|index.DocValues))
+		keyword(FieldArticle, a.ID, index.IndexField)
+		keyword(FieldSource, a.Source, index.IndexField|index.DocValues)
+		keyword(FieldSourceKey, FoldKey(a.Source), index.IndexField)
+		if !a.Published.IsZero() {
+			f, err := document.NewDateTimeFieldWithIndexingOptions(FieldPublished, nil, calendarTime(a.Published.Start), time.RFC3339, index.IndexField|index.DocValues)
+			if err == nil {
+				d.AddField(f)
+			}
+			keyword(FieldPrecision, a.Published.Precision.String(), index.IndexField)
+			keyword(FieldYear, a.Published.Start.Format("2006"), index.IndexField|index.DocValues)
+			keyword(FieldMonth, a.Published.Month(), index.IndexField|index.DocValues)
+		}
+		keyword(FieldPath, a.From.Path, index.IndexField)
+		m := quoteMeta{Article: a.ID, Title: a.Title, Speaker: q.Speaker, SpeakerText: q.SpeakerText,
+			SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd, SpeakerOrg: q.SpeakerOrg, Cue: q.Cue,
+			Kind: string(q.Kind), Confidence: q.Confidence, Start: q.Start, End: q.End,
+			Source: a.Source, URL: a.URL, Path: a.From.Path, Published: a.Published.String()}
+		if b, err := json.Marshal(m); err == nil {
+			d.AddField(document.NewTextFieldWithIndexingOptions(FieldMeta, nil, b, index.StoreField))
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// StoredQuote is a quotation as the index holds it.
+type StoredQuote struct {
+	ID           string
+	Text         string
+	Article      string // the ID of the article that reports it
+	Title        string // the article's
+	Speaker      string
+	SpeakerText  string
+	SpeakerStart int
+	SpeakerEnd   int
+	SpeakerOrg   string
+	Cue          string
+	Kind         string
+	Confidence   float64
+	Start, End   int
+	Source       string
+	URL          string
+	Path         string
+	Published    corpus.Date
+}
+
+// StoredQuoteFields lists the stored fields a StoredQuote is read from.
+var StoredQuoteFields = []string{FieldQuote, FieldMeta}
+
+// StoredQuoteFrom reads a StoredQuote from the fields of a search hit.
+func StoredQuoteFrom(id string, fields map[string]any) StoredQuote {
+	s := StoredQuote{ID: id}
+	if texts := strs(fields[FieldQuote]); len(texts) > 0 {
+		s.Text = texts[0]
+	}
+	var m quoteMeta
+	if raw, _ := fields[FieldMeta].(string); raw != "" {
+		_ = json.Unmarshal([]byte(raw), &m)
+	}
+	s.Article, s.Title, s.Speaker, s.SpeakerText, s.SpeakerStart, s.SpeakerEnd = m.Article, m.Title, m.Speaker, m.SpeakerText, m.SpeakerStart, m.SpeakerEnd
+	s.SpeakerOrg, s.Cue, s.Kind, s.Confidence, s.Start, s.End = m.SpeakerOrg, m.Cue, m.Kind, m.Confidence, m.Start, m.End
+	s.Source, s.URL, s.Path = m.Source, m.URL, m.Path
+	s.Published, _ = corpus.ParseDate(m.Published)
+	return s
+}
+
+// QuotesOf returns the quotations indexed for an article, in text order.
+func (ix *Index) QuotesOf(ctx context.Context, articleID string) ([]StoredQuote, error) {
+	q := query.NewConjunctionQuery([]query.Query{kindQuery(KindQuote), termOf(FieldArticle, articleID)})
+	req := bleve.NewSearchRequestOptions(q, 10000, 0, false)
+	req.Fields = StoredQuoteFields
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("list the quotations of %s: %w", articleID, err)
+	}
+	out := make([]StoredQuote, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		out = append(out, StoredQuoteFrom(h.ID, h.Fields))
+	}
+	sortQuotes(out)
+	return out, nil
+}
+
+func sortQuotes(qs []StoredQuote) {
+	sort.Slice(qs, func(i, j int) bool { return qs[i].Start < qs[j].Start })
+}
+
+func termOf(field, term string) query.Query {
+	q := query.NewTermQuery(term)
+	q.SetField(field)
+	return q
+}

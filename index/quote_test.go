@@ -1,0 +1,119 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/parleysearch/parley/corpus/entity"
+	"github.com/parleysearch/parley/corpus/extract"
+)
+
+func openWithQuotes(t *testing.T) *Index {
+	t.Helper()
+	g, err := entity.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(filepath.Join(t.TempDir(), "index"), Options{Extractor: extract.New(g)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// quoteIDs lists the quote documents in the index, by ID.
+func quoteIDs(t *testing.T, ix *Index) map[string]StoredQuote {
+	t.Helper()
+	req := bleve.NewSearchRequestOptions(kindQuery(KindQuote), 10000, 0, false)
+	req.Fields = StoredQuoteFields
+	res, err := ix.bleve.Search(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]StoredQuote{}
+	for _, h := range res.Hits {
+		out[h.ID] = StoredQuoteFrom(h.ID, h.Fields)
+	}
+	return out
+}
+
+const quoteFixture = `Talks resumed in the fictional town of Orvel on Monday.
+"We will not leave the valley," said Tamsin Orlo, the mayor of Orvel.
+"The road stays open to every convoy," Orlo added.
+`
+
+func TestQuoteDocuments(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "orvel.txt")
+	if err := os.WriteFile(path, []byte("Orvel talks\n"+quoteFixture), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix := openWithQuotes(t)
+	update(t, ix, UpdateOptions{}, dir)
+	first := quoteIDs(t, ix)
+	if len(first) != 2 {
+		t.Fatalf("got %d quote documents, want 2: %v", len(first), first)
+	}
+	text, _ := os.ReadFile(path)
+	for id, q := range first {
+		if got := string(text[q.Start:q.End]); got != q.Text {
+			t.Errorf("%s: text at %d:%d is %q, stored %q", id, q.Start, q.End, got, q.Text)
+		}
+		if !strings.Contains(q.Speaker, "Orlo") || q.Cue == "" {
+			t.Errorf("%s: speaker %q cue %q, want Orlo and a cue", id, q.Speaker, q.Cue)
+		}
+		if q.Article == "" || id != QuoteID(q.Article, q.Start, q.End) || q.Path != path {
+			t.Errorf("%s: article %q path %q: not the article's quote", id, q.Article, q.Path)
+		}
+	}
+	// Article searches must not see quote documents, nor quote searches
+	// articles: the words are in both.
+	for _, c := range []struct{ field, kind string }{{FieldBodyExact, KindQuote}, {FieldQuoteExact, KindArticle}} {
+		word := query.NewTermQuery("convoy")
+		word.SetField(c.field)
+		n, err := ix.count(context.Background(), query.NewConjunctionQuery([]query.Query{word, kindQuery(c.kind)}))
+		if err != nil || n != 0 {
+			t.Errorf("convoy in %s: %d %s documents (%v), want 0", c.field, n, c.kind, err)
+		}
+	}
+	st, err := ix.Stats(context.Background())
+	if err != nil || st.Articles != 1 || st.Quotes != 2 {
+		t.Errorf("stats: %d articles, %d quotes (%v), want 1 and 2", st.Articles, st.Quotes, err)
+	}
+
+	// The second quotation goes and the first moves: no document of the
+	// old version may stay behind.
+	changed := "Orvel talks\nA new first line pushes every offset.\n" + strings.Split(quoteFixture, "\"The road")[0]
+	if err := os.WriteFile(path, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	update(t, ix, UpdateOptions{}, dir)
+	second := quoteIDs(t, ix)
+	if len(second) != 1 {
+		t.Fatalf("after the change: %d quote documents, want 1: %v", len(second), second)
+	}
+	for id := range second {
+		if _, old := first[id]; old {
+			t.Errorf("%s kept its old offsets", id)
+		}
+	}
+	update(t, ix, UpdateOptions{}, dir)
+	if got := quoteIDs(t, ix); len(got) != 1 {
+		t.Errorf("indexing again: %d quote documents, want 1", len(got))
+	}
+
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	update(t, ix, UpdateOptions{Prune: true}, dir)
+	if got := quoteIDs(t, ix); len(got) != 0 {
+		t.Errorf("after --prune: %d quote documents, want none: %v", len(got), got)
+	}
+}

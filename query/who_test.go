@@ -1,0 +1,110 @@
+package query
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/parleysearch/parley/index"
+)
+
+// demoQuotes lists the direct quotations with a speaker indexed from the
+// demo corpus that are long enough to alter.
+func demoQuotes(t *testing.T, ix *index.Index) []index.StoredQuote {
+	t.Helper()
+	q := kindOnly(index.KindQuote)
+	sr := bleve.NewSearchRequestOptions(q, 1000, 0, false)
+	sr.Fields = index.StoredQuoteFields
+	sr.SortBy([]string{"_id"})
+	res, err := ix.Bleve().Search(sr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []index.StoredQuote
+	for _, h := range res.Hits {
+		s := index.StoredQuoteFrom(h.ID, h.Fields)
+		if s.Speaker != "" && s.Kind == "direct" && len(strings.Fields(s.Text)) >= 8 {
+			out = append(out, s)
+		}
+	}
+	if len(out) < 5 {
+		t.Fatalf("only %d long attributed quotations in the demo index", len(out))
+	}
+	return out
+}
+
+func TestWhoVerdicts(t *testing.T) {
+	ix := namesIndex(t)
+	ctx := context.Background()
+	quotes := demoQuotes(t, ix)
+	for _, q := range quotes[:5] {
+		words := strings.Fields(q.Text)
+		dropped := strings.Join(append(append([]string{}, words[:3]...), words[4:]...), " ")
+		swapped := append([]string{}, words...)
+		swapped[2], swapped[3] = swapped[3], swapped[2]
+		cases := []struct {
+			name, claim, speaker, want string
+		}{
+			{"whole, curly marks", "“" + q.Text + "”", "", Verbatim},
+			{"whole, straight marks", `"` + q.Text + `"`, "", Verbatim},
+			{"leading half", strings.Join(words[:len(words)/2+1], " "), "", Partial},
+			{"a word dropped", dropped, "", Altered},
+			{"two words swapped", strings.Join(swapped, " "), "", Altered},
+			{"right speaker", q.Text, q.Speaker, Verbatim},
+			{"wrong speaker", "Quillon Varro: " + q.Text, "", OtherSpeaker},
+		}
+		for _, c := range cases {
+			res, err := Who(ctx, ix, WhoRequest{Claim: c.claim, Speaker: c.speaker})
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if res.Verdict != c.want {
+				t.Errorf("%s of %q: verdict %s, want %s (%+v)", c.name, q.Text, res.Verdict, c.want, res.Matches)
+				continue
+			}
+			found := false
+			for _, m := range res.Matches {
+				found = found || (m.Article.ID == q.Article && m.Start >= q.Start && m.End <= q.End)
+			}
+			if !found {
+				t.Errorf("%s of %q: no match in article %s at %d:%d: %+v", c.name, q.Text, q.Article, q.Start, q.End, res.Matches)
+			}
+			if res.FirstAppearance == nil {
+				t.Errorf("%s: no first appearance", c.name)
+			}
+		}
+	}
+	res, err := Who(ctx, ix, WhoRequest{Claim: "The moon is made of green cheese and always was, said nobody."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Verdict != NotFound || res.FirstAppearance != nil {
+		t.Errorf("invented claim: verdict %s, first %v, want not_found and none: %+v", res.Verdict, res.FirstAppearance, res.Matches)
+	}
+	if _, err := Who(ctx, ix, WhoRequest{Claim: `“ … ”`}); err == nil {
+		t.Error("a claim with no words: no error")
+	}
+}
+
+func TestAlignDiff(t *testing.T) {
+	an := index.NewAnalyzer()
+	source := "We will not leave the valley, whatever they sign."
+	claim := "We will never leave the valley"
+	a, ok := align(wordsOf(an, claim, 0), wordsOf(an, source, 100), claim, source, 100)
+	if !ok {
+		t.Fatal("no alignment")
+	}
+	var got []string
+	for _, op := range a.ops {
+		got = append(got, op.Op+":"+op.Text)
+	}
+	want := "equal:We will|delete:not|insert:never|equal:leave the valley"
+	if strings.Join(got, "|") != want {
+		t.Errorf("diff %q, want %q", strings.Join(got, "|"), want)
+	}
+	if a.matched != 5 || a.similarity < 0.8 || a.similarity > 0.85 {
+		t.Errorf("matched %d similarity %.3f, want 5 and 2·5/12", a.matched, a.similarity)
+	}
+}
