@@ -241,7 +241,7 @@ func benchParley(ctx context.Context, stderr io.Writer, dir, corpusPath string, 
 	}
 	sort.Float64s(lat)
 	m.median = median(lat)
-	m.p99 = lat[int(float64(len(lat))*0.99)-1] // as the peer computes it
+	m.p99 = p99(lat)
 	if o.whoQuotes > 0 {
 		if m.who, err = benchWho(ctx, ix, o.whoQuotes); err != nil {
 			return m, err
@@ -253,10 +253,22 @@ func benchParley(ctx context.Context, stderr io.Writer, dir, corpusPath string, 
 
 func median(sorted []float64) float64 {
 	n := len(sorted)
+	if n == 0 {
+		return 0
+	}
 	if n%2 == 1 {
 		return sorted[n/2]
 	}
 	return (sorted[n/2-1] + sorted[n/2]) / 2
+}
+
+// p99 is the 99th percentile of sorted latencies, as the SQLite peer
+// computes it (fewer than 100 runs give the slowest but one, or the only).
+func p99(sorted []float64) float64 {
+	if len(sorted) == 0 {
+		return 0
+	}
+	return sorted[max(0, int(float64(len(sorted))*0.99)-1)]
 }
 
 // readQueries reads a query file: one query a line, # starts a comment.

@@ -79,7 +79,7 @@ func benchWho(ctx context.Context, ix *index.Index, quotations int) (whoMeasures
 	}
 	sort.Float64s(lat)
 	m.median = median(lat)
-	m.p99 = lat[max(0, int(float64(len(lat))*0.99)-1)]
+	m.p99 = p99(lat)
 	return m, nil
 }
 
