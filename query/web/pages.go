@@ -21,6 +21,7 @@ import (
 func parseTemplates(assets fs.FS) (*template.Template, error) {
 	t, err := template.New("pages").Funcs(template.FuncMap{
 		"segments": query.Segments,
+		"clean":    query.CleanText,
 		"count":    thousands,
 		"entityURL": func(typ, name string) string {
 			return entityURL(typ, name)
@@ -274,22 +275,7 @@ func (v *searchView) build() {
 		v.Sorts = append(v.Sorts, link{Label: s.label, URL: with(func(q *searchParams) { q.Sort = s.sort }), Current: cur})
 	}
 
-	pages := int((res.Total + uint64(limit) - 1) / uint64(limit))
-	pages = min(pages, query.MaxDepth/limit)
-	page := func(n int) string {
-		return with(func(q *searchParams) { q.Page = n })
-	}
-	if res.Page > 1 {
-		v.Prev = page(res.Page - 1)
-	}
-	if res.Page < pages {
-		v.Next = page(res.Page + 1)
-	}
-	if pages > 1 {
-		for n := max(1, res.Page-4); n <= min(pages, res.Page+4); n++ {
-			v.Pages = append(v.Pages, link{Label: strconv.Itoa(n), URL: page(n), Current: n == res.Page})
-		}
-	}
+	v.Prev, v.Next, v.Pages = pageLinks(res.Page, limit, res.Total, func(n int) string { return with(func(q *searchParams) { q.Page = n }) })
 	csv := p
 	csv.Page = res.Page
 	v.CSV = "/search.csv?" + csv.values().Encode()
@@ -321,14 +307,7 @@ func (s *Server) searchCSV(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	var buf bytes.Buffer
-	if err := query.WriteCSV(&buf, res); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="parley-search.csv"`)
-	w.Write(buf.Bytes())
+	s.writeCSV(w, r, "parley-search.csv", func(b *bytes.Buffer) error { return query.WriteCSV(b, res) })
 }
 
 // entitiesView is the list of people, organisations and places.
