@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -197,4 +198,53 @@ func (s *Server) writeCSV(w http.ResponseWriter, r *http.Request, name string, w
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	w.Write(buf.Bytes())
+}
+
+// speakerQuotes is what an entity page shows of the entity's quotations:
+// the latest, grouped by month, each month linked to its full list.
+type speakerQuotes struct {
+	Total  uint64
+	All    string // every quotation of the speaker
+	Months []quoteMonth
+}
+
+type quoteMonth struct {
+	Month string // YYYY-MM, YYYY for articles dated to the year, or ""
+	Count int    // quotations in the month, all of them
+	URL   string // the month's quotations
+	Cards []quoteCard
+}
+
+// entityQuotes bounds the quotations an entity page lists.
+const entityQuotes = 100
+
+// speakerQuotes finds the latest quotations of a speaker for their page.
+func (s *Server) speakerQuotes(ctx context.Context, name string) (*speakerQuotes, error) {
+	req := query.QuoteRequest{Speaker: name, Limit: entityQuotes, Facets: true, FacetSize: 1, Timeout: s.searchTimeout()}
+	res, err := s.quotes(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	sq := &speakerQuotes{Total: res.Total, All: speakerQuotesURL(name)}
+	counts := map[string]int{}
+	if res.Facets != nil {
+		for _, m := range res.Facets.Month {
+			counts[m.Value] = m.Count
+		}
+	}
+	for i, h := range res.Hits {
+		month := h.Article.Published[:min(7, len(h.Article.Published))]
+		if n := len(sq.Months); n == 0 || sq.Months[n-1].Month != month {
+			qm := quoteMonth{Month: month, Count: counts[month]}
+			if d, err := corpus.ParseDate(month); err == nil && month != "" {
+				p := quoteParams{QuoteRequest: query.QuoteRequest{Speaker: name, From: d, To: d}}
+				qm.URL = "/quotes?" + p.values().Encode()
+			}
+			sq.Months = append(sq.Months, qm)
+		}
+		qm := &sq.Months[len(sq.Months)-1]
+		qm.Cards = append(qm.Cards, newQuoteCard(h, i+1))
+		qm.Count = max(qm.Count, len(qm.Cards))
+	}
+	return sq, nil
 }
