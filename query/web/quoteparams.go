@@ -61,8 +61,10 @@ func parseQuotes(v url.Values, maxTimeout time.Duration) (quoteParams, error) {
 		return p, err
 	}
 	if s := v.Get("min_confidence"); s != "" {
+		// The range is query.Quotes' to check, so that the CLI says the
+		// same over --server.
 		c, err := strconv.ParseFloat(s, 64)
-		if err != nil || c < 0 || c > 1 {
+		if err != nil {
 			return p, badParam("min_confidence=%q: want a number from 0 to 1", s)
 		}
 		p.MinConfidence = c
