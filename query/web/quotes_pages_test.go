@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"net/http"
 	"net/url"
 	"os"
@@ -345,38 +344,4 @@ func TestDocumentPageQuotes(t *testing.T) {
 			}
 		}
 	})
-}
-
-// The CSV export cleans what a spreadsheet would run: a cell starting
-// with = + - or @ gets a leading '.
-func TestQuotesCSVSafe(t *testing.T) {
-	f := newFixture(t, Options{})
-	_, body := f.get(t, "/quotes.csv?q=violation+OR+arithmetic+OR+truce")
-	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rows) < 3 {
-		t.Fatalf("%d rows, want the hostile quotations:\n%s", len(rows), body)
-	}
-	var quoted []string
-	for _, row := range rows[1:] {
-		for _, cell := range row {
-			if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
-				t.Errorf("cell %q would run as a formula", cell)
-			}
-			if strings.HasPrefix(cell, "'") {
-				quoted = append(quoted, cell)
-			}
-		}
-	}
-	for _, want := range []string{"'+1 violation", "'@Quellin Post"} {
-		found := false
-		for _, c := range quoted {
-			found = found || strings.HasPrefix(c, want)
-		}
-		if !found {
-			t.Errorf("no cell %q…; quoted cells: %q", want, quoted)
-		}
-	}
 }
