@@ -24,6 +24,7 @@ words, "phrases", speaker:, source:, after:, before:); with none, every
 quotation, newest first. parley quotes --speaker Lavrov '"will not"'`,
 		Flags: []cli.Flag{
 			indexFlag(),
+			serverFlag(),
 			&cli.StringFlag{Name: "speaker", Usage: "only quotations attributed to `NAME` (any spelling the index knows)"},
 			&cli.StringFlag{Name: "from", Usage: "only quotations from articles published on or after `DATE`"},
 			&cli.StringFlag{Name: "to", Usage: "only quotations from articles published on or before `DATE`"},
@@ -60,12 +61,12 @@ quotation, newest first. parley quotes --speaker Lavrov '"will not"'`,
 			if req.To, err = dateFlag(c, "to"); err != nil {
 				return err
 			}
-			ix, err := openIndex(c, getenv, true)
+			rd, err := openReader(c, getenv)
 			if err != nil {
 				return err
 			}
-			defer ix.Close()
-			res, err := query.Quotes(c.Context, ix, req)
+			defer rd.Close()
+			res, err := rd.Quotes(c.Context, req, c.Bool("explain"))
 			if err != nil {
 				return searchError(err)
 			}

@@ -11,7 +11,7 @@ import (
 )
 
 // reader answers the read commands (search, show, stats, entities,
-// entity): a local index, or a running `parley serve` when --server
+// entity, quotes, who): a local index, or a running `parley serve` when --server
 // names one. Both give the same answers, so the commands print the same.
 type reader interface {
 	Search(ctx context.Context, req query.Request, explain bool) (*query.Results, error)
@@ -19,6 +19,8 @@ type reader interface {
 	Entity(ctx context.Context, name, typ string) (*query.EntityReport, error)
 	Document(ctx context.Context, id string) (*query.Document, error)
 	Stats(ctx context.Context) (index.Stats, error)
+	Quotes(ctx context.Context, req query.QuoteRequest, explain bool) (*query.QuoteResults, error)
+	Who(ctx context.Context, req query.WhoRequest) (*query.WhoResult, error)
 	Close() error
 }
 
@@ -67,6 +69,14 @@ func (l localReader) Entity(ctx context.Context, name, typ string) (*query.Entit
 
 func (l localReader) Document(ctx context.Context, id string) (*query.Document, error) {
 	return query.ReadDocument(ctx, l.ix, id)
+}
+
+func (l localReader) Quotes(ctx context.Context, req query.QuoteRequest, _ bool) (*query.QuoteResults, error) {
+	return query.Quotes(ctx, l.ix, req)
+}
+
+func (l localReader) Who(ctx context.Context, req query.WhoRequest) (*query.WhoResult, error) {
+	return query.Who(ctx, l.ix, req)
 }
 
 func (l localReader) Stats(ctx context.Context) (index.Stats, error) { return l.ix.Stats(ctx) }

@@ -70,6 +70,16 @@ func TestServerFlagPrintsTheSame(t *testing.T) {
 		{"entities", "--json", "--type", "person"},
 		{"entity", "Kelmarin"},
 		{"entity", "--json", "Sevda Oryen"},
+		{"quotes", "ceasefire"},
+		{"quotes", "--json", "--facets", "--limit", "3", "--page", "2", "--speaker", "Sevda Oryan"},
+		{"quotes", "--csv", "--from", "2020-10", "--to", "2020-11", "--min-confidence", "0.85"},
+		{"quotes", "--explain", "--exact", `"will not"`},
+		{"quotes", `ceasefire "talks`},
+		{"quotes", "--min-confidence", "2"},
+		{"who", "We read the names so that the people in the capitals see them"},
+		{"who", "--json", "--speaker", "Sevda Oryan", "Quiet is not peace"},
+		{"who", "--limit", "2", "Winter does not wait for diplomats"},
+		{"who", "..."},
 	}
 	for _, args := range cases {
 		name := strings.Join(args, " ")

@@ -23,6 +23,7 @@ or not_found; then the speaker, the first article that carried the words and
 the others that did. parley who --speaker "Sevda Oryan" '"We will not leave"'`,
 		Flags: []cli.Flag{
 			indexFlag(),
+			serverFlag(),
 			&cli.StringFlag{Name: "speaker", Usage: "who the claim says said it (`NAME`, any spelling the index knows)"},
 			&cli.IntFlag{Name: "limit", Aliases: []string{"n"}, Value: 5, Usage: "matches to show"},
 			&cli.BoolFlag{Name: "json", Usage: "print the answer as JSON"},
@@ -35,12 +36,12 @@ the others that did. parley who --speaker "Sevda Oryan" '"We will not leave"'`,
 			if claim == "" {
 				return exitError{fmt.Errorf("give the quotation to check: parley who %q", "We will not leave"), 2}
 			}
-			ix, err := openIndex(c, getenv, true)
+			rd, err := openReader(c, getenv)
 			if err != nil {
 				return err
 			}
-			defer ix.Close()
-			res, err := query.Who(c.Context, ix, query.WhoRequest{Claim: claim, Speaker: c.String("speaker"), Limit: c.Int("limit")})
+			defer rd.Close()
+			res, err := rd.Who(c.Context, query.WhoRequest{Claim: claim, Speaker: c.String("speaker"), Limit: c.Int("limit")})
 			if err != nil {
 				return searchError(err)
 			}

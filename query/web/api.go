@@ -36,18 +36,25 @@ func (s *Server) search(ctx context.Context, req query.Request) (*query.Results,
 	if err != nil {
 		return nil, err
 	}
+	return cachedAnswer(s.cache, requestKey(req), answerSize, func(r *query.Results) *float64 { return &r.TookMS },
+		func() (*query.Results, error) { return query.Search(ctx, ix, req) })
+}
+
+// cachedAnswer returns the answer kept under key, or runs ask and keeps
+// its answer. The answer is a copy, the caller's to change; took is its
+// time field, which a kept answer sets to the time it took to find.
+func cachedAnswer[T any](c *answerCache, key string, size func(*T) int, took func(*T) *float64, ask func() (*T, error)) (*T, error) {
 	start := time.Now()
-	key := requestKey(req)
-	if res, ok := s.cache.get(key); ok {
+	if res, ok := c.answer(key).(*T); ok {
 		own := *res
-		own.TookMS = float64(time.Since(start).Microseconds()) / 1000
+		*took(&own) = float64(time.Since(start).Microseconds()) / 1000
 		return &own, nil
 	}
-	res, err := query.Search(ctx, ix, req)
+	res, err := ask()
 	if err != nil {
 		return nil, err
 	}
-	s.cache.put(key, res)
+	c.keep(key, res, size(res))
 	own := *res
 	return &own, nil
 }
@@ -131,4 +138,57 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, st)
+}
+
+func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) {
+	p, err := parseQuotes(r.URL.Query(), s.searchTimeout())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	res, err := s.quotes(r.Context(), p.QuoteRequest)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !p.Explain {
+		res.Explain = nil
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+// quotes runs a quotation search, or takes its answer from the cache.
+// The answer is the caller's to change.
+func (s *Server) quotes(ctx context.Context, req query.QuoteRequest) (*query.QuoteResults, error) {
+	ix, err := s.index()
+	if err != nil {
+		return nil, err
+	}
+	return cachedAnswer(s.cache, quotesKey(req), quotesSize, func(r *query.QuoteResults) *float64 { return &r.TookMS },
+		func() (*query.QuoteResults, error) { return query.Quotes(ctx, ix, req) })
+}
+
+func (s *Server) apiWho(w http.ResponseWriter, r *http.Request) {
+	req, err := parseWho(r.URL.Query(), s.searchTimeout())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	res, err := s.who(r.Context(), req)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+// who checks a claimed quotation, or takes the answer from the cache.
+// The answer is the caller's to change.
+func (s *Server) who(ctx context.Context, req query.WhoRequest) (*query.WhoResult, error) {
+	ix, err := s.index()
+	if err != nil {
+		return nil, err
+	}
+	return cachedAnswer(s.cache, whoKey(req), whoSize, func(r *query.WhoResult) *float64 { return &r.TookMS },
+		func() (*query.WhoResult, error) { return query.Who(ctx, ix, req) })
 }

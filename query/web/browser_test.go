@@ -156,3 +156,59 @@ func matchCount(t *testing.T, summary string) int {
 	n, _ := strconv.Atoi(strings.ReplaceAll(m[1], ",", ""))
 	return n
 }
+
+// TestBrowserWho checks a claimed quotation as a fact-checker would: types
+// a line of the demo corpus with one word changed into the box on /who,
+// submits it, and reads the verdict, the diff, the speaker and the first
+// appearance. Then, on /quotes, narrows the quotations to one speaker.
+func TestBrowserWho(t *testing.T) {
+	f := newFixture(t, Options{})
+	b := newBrowser(t, f.ts.URL)
+
+	b.open("/who")
+	b.do("type a claim",
+		chromedp.SendKeys(chromedp.CSS(`form.who-form textarea[name=claim]`), alteredClaim),
+		chromedp.Click(chromedp.CSS(`form.who-form button[type=submit]`), chromedp.NodeVisible),
+		chromedp.WaitVisible(chromedp.CSS(`.who-answer`)))
+	if claim := locationQuery(t, b.location()).Get("claim"); claim != alteredClaim {
+		t.Errorf("after submitting: claim=%q in the URL", claim)
+	}
+	if v := b.text(`.verdict strong`); v != "Altered" {
+		t.Errorf("verdict %q, want Altered", v)
+	}
+	if del, ins := b.text(`.diff p del`), b.text(`.diff p ins`); !strings.Contains(del, "hear") || !strings.Contains(ins, "see") {
+		t.Errorf("the diff shows deleted %q and inserted %q, want hear and see", del, ins)
+	}
+	if sp := b.text(`dd.speaker a`); sp != "Ana Vesk" {
+		t.Errorf("speaker %q, want Ana Vesk", sp)
+	}
+	if first := b.text(`p.first`); !strings.Contains(first, "Kelvash counts its losses") || !strings.Contains(first, "2021-09-27") {
+		t.Errorf("first appearance reads %q", first)
+	}
+	b.shot("who")
+	b.click(`p.first a`, `article.document`)
+	if m := b.text(`article.document mark`); !strings.HasPrefix(m, "We read the names") {
+		t.Errorf("the first appearance opens with %q marked", m)
+	}
+	if sp := b.text(`article.document a.said-by`); !strings.Contains(sp, "Ana Vesk") {
+		t.Errorf("the quotation's speaker link reads %q", sp)
+	}
+	b.shot("document")
+
+	b.open("/quotes")
+	speaker := b.text(`.facet[data-field=speaker] li a.include`)
+	b.click(`.facet[data-field=speaker] li a.include`, `.active-filters`)
+	if got := locationQuery(t, b.location()).Get("speaker"); got != speaker {
+		t.Errorf("the URL holds speaker=%q, want %q", got, speaker)
+	}
+	said := b.texts(`.quote-card .said a.speaker`)
+	if len(said) == 0 {
+		t.Fatalf("no quotations of %s", speaker)
+	}
+	for i, s := range said {
+		if s != speaker {
+			t.Errorf("filtered by %s, card %d is by %s", speaker, i+1, s)
+		}
+	}
+	b.shot("quotes")
+}

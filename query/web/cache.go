@@ -27,9 +27,9 @@ type answerCache struct {
 }
 
 type cached struct {
-	key  string
-	res  *query.Results
-	size int
+	key    string
+	answer any // *query.Results, *query.QuoteResults or *query.WhoResult
+	size   int
 }
 
 // DefaultCacheBytes bounds the estimated size of the answers kept.
@@ -39,27 +39,38 @@ func newAnswerCache(max, maxBytes int) *answerCache {
 	return &answerCache{max: max, maxBytes: maxBytes, order: list.New(), entries: map[string]*list.Element{}}
 }
 
-// get returns the answer to the request, if it is kept. The answer is
+// get returns the answer to the search, if it is kept. The answer is
 // shared: callers copy it before changing it.
 func (c *answerCache) get(key string) (*query.Results, bool) {
+	res, ok := c.answer(key).(*query.Results)
+	return res, ok
+}
+
+func (c *answerCache) put(key string, res *query.Results) { c.keep(key, res, answerSize(res)) }
+
+// answer returns the answer kept under key, or nil. Keys of different
+// kinds of answer never meet: a search's key starts with a digit, the
+// others with their kind's name.
+func (c *answerCache) answer(key string) any {
 	if c == nil {
-		return nil, false
+		return nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[key]
 	if !ok {
-		return nil, false
+		return nil
 	}
 	c.order.MoveToFront(e)
-	return e.Value.(*cached).res, true
+	return e.Value.(*cached).answer
 }
 
-func (c *answerCache) put(key string, res *query.Results) {
+// keep keeps an answer of an estimated size in bytes.
+func (c *answerCache) keep(key string, answer any, size int) {
 	if c == nil {
 		return
 	}
-	size := len(key) + answerSize(res)
+	size += len(key)
 	if size > c.maxBytes/8 {
 		return // too big to be worth crowding out the others
 	}
@@ -68,10 +79,10 @@ func (c *answerCache) put(key string, res *query.Results) {
 	if e, ok := c.entries[key]; ok {
 		old := e.Value.(*cached)
 		c.bytes += size - old.size
-		old.res, old.size = res, size
+		old.answer, old.size = answer, size
 		c.order.MoveToFront(e)
 	} else {
-		c.entries[key] = c.order.PushFront(&cached{key, res, size})
+		c.entries[key] = c.order.PushFront(&cached{key, answer, size})
 		c.bytes += size
 	}
 	for c.order.Len() > c.max || c.bytes > c.maxBytes {
@@ -141,4 +152,70 @@ func requestKey(req query.Request) string {
 		b = append(append(b, ':'), s...)
 	}
 	return string(b)
+}
+
+// appendKey writes values each with its length first, as requestKey does.
+func appendKey(b []byte, values ...string) []byte {
+	for _, s := range values {
+		b = strconv.AppendInt(b, int64(len(s)), 10)
+		b = append(append(b, ':'), s...)
+	}
+	return b
+}
+
+// quotesKey is the key of a quotation search's answer; like requestKey,
+// it leaves out the timeout.
+func quotesKey(req query.QuoteRequest) string {
+	return string(appendKey([]byte("quotes#"), req.Query, req.Speaker, req.From.String(), req.To.String(),
+		strconv.FormatFloat(req.MinConfidence, 'g', -1, 64), strconv.Itoa(req.Limit), strconv.Itoa(req.Page),
+		strconv.FormatBool(req.Exact), strconv.FormatBool(req.Facets), strconv.Itoa(req.FacetSize)))
+}
+
+// whoKey is the key of the answer to a claimed quotation.
+func whoKey(req query.WhoRequest) string {
+	return string(appendKey([]byte("who#"), req.Claim, req.Speaker, strconv.Itoa(req.Limit)))
+}
+
+// quotesSize estimates the bytes a quotation search's answer holds.
+func quotesSize(res *query.QuoteResults) int {
+	const overhead = 64
+	n := 512 + len(res.Query)
+	for _, e := range res.Explain {
+		n += len(e) + 16
+	}
+	for _, h := range res.Hits {
+		n += 6*overhead + len(h.ID) + 2*len(h.Quote) + len(h.Speaker) + len(h.SpeakerText) + len(h.Cue) + len(h.Kind) +
+			articleSize(h.Article) + 16*len(h.Snippet.Highlights)
+	}
+	if f := res.Facets; f != nil {
+		for _, vs := range [][]query.FacetValue{f.Speaker, f.Source, f.Month} {
+			for _, v := range vs {
+				n += 24 + len(v.Value)
+			}
+		}
+	}
+	return n
+}
+
+// whoSize estimates the bytes the answer to a claimed quotation holds.
+func whoSize(res *query.WhoResult) int {
+	const overhead = 64
+	n := 512 + len(res.Claim) + len(res.Speaker)
+	for _, m := range res.Matches {
+		n += 6*overhead + len(m.Quote) + len(m.Speaker) + len(m.SpeakerText) + len(m.Verdict) + len(m.In) + len(m.QuoteID) + articleSize(m.Article)
+		for _, op := range m.Diff {
+			n += 24 + len(op.Op) + len(op.Text)
+		}
+	}
+	if f := res.FirstAppearance; f != nil {
+		n += articleSize(*f)
+	}
+	for _, a := range res.Reprints {
+		n += articleSize(a)
+	}
+	return n
+}
+
+func articleSize(a query.QuoteOf) int {
+	return 6*16 + len(a.ID) + len(a.Title) + len(a.Source) + len(a.Published) + len(a.URL) + len(a.Path)
 }

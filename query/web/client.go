@@ -76,6 +76,24 @@ func (c *Client) Document(ctx context.Context, id string) (*query.Document, erro
 	return &doc, nil
 }
 
+// Quotes searches the quotations the server's index holds.
+func (c *Client) Quotes(ctx context.Context, req query.QuoteRequest, explain bool) (*query.QuoteResults, error) {
+	var res query.QuoteResults
+	if err := c.get(ctx, "/api/quotes", QuotesValues(req, explain), &res, req.Query); err != nil {
+		return nil, err
+	}
+	return &res, nil
+}
+
+// Who checks a claimed quotation against the server's index.
+func (c *Client) Who(ctx context.Context, req query.WhoRequest) (*query.WhoResult, error) {
+	var res query.WhoResult
+	if err := c.get(ctx, "/api/who", WhoValues(req), &res, ""); err != nil {
+		return nil, err
+	}
+	return &res, nil
+}
+
 // Stats counts what the server's index holds.
 func (c *Client) Stats(ctx context.Context) (index.Stats, error) {
 	var st index.Stats

@@ -21,6 +21,7 @@ import (
 func parseTemplates(assets fs.FS) (*template.Template, error) {
 	t, err := template.New("pages").Funcs(template.FuncMap{
 		"segments": query.Segments,
+		"clean":    query.CleanText,
 		"count":    thousands,
 		"entityURL": func(typ, name string) string {
 			return entityURL(typ, name)
@@ -274,22 +275,7 @@ func (v *searchView) build() {
 		v.Sorts = append(v.Sorts, link{Label: s.label, URL: with(func(q *searchParams) { q.Sort = s.sort }), Current: cur})
 	}
 
-	pages := int((res.Total + uint64(limit) - 1) / uint64(limit))
-	pages = min(pages, query.MaxDepth/limit)
-	page := func(n int) string {
-		return with(func(q *searchParams) { q.Page = n })
-	}
-	if res.Page > 1 {
-		v.Prev = page(res.Page - 1)
-	}
-	if res.Page < pages {
-		v.Next = page(res.Page + 1)
-	}
-	if pages > 1 {
-		for n := max(1, res.Page-4); n <= min(pages, res.Page+4); n++ {
-			v.Pages = append(v.Pages, link{Label: strconv.Itoa(n), URL: page(n), Current: n == res.Page})
-		}
-	}
+	v.Prev, v.Next, v.Pages = pageLinks(res.Page, limit, res.Total, func(n int) string { return with(func(q *searchParams) { q.Page = n }) })
 	csv := p
 	csv.Page = res.Page
 	v.CSV = "/search.csv?" + csv.values().Encode()
@@ -321,14 +307,7 @@ func (s *Server) searchCSV(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	var buf bytes.Buffer
-	if err := query.WriteCSV(&buf, res); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="parley-search.csv"`)
-	w.Write(buf.Bytes())
+	s.writeCSV(w, r, "parley-search.csv", func(b *bytes.Buffer) error { return query.WriteCSV(b, res) })
 }
 
 // entitiesView is the list of people, organisations and places.
@@ -376,6 +355,8 @@ type entityView struct {
 	Sources []facetValue
 	Months  *histogram
 	Recent  []hitView
+	// Quotes are the entity's quotations, newest first, by month.
+	Quotes *speakerQuotes
 }
 
 func (s *Server) entityPage(w http.ResponseWriter, r *http.Request) {
@@ -402,6 +383,12 @@ func (s *Server) entityPage(w http.ResponseWriter, r *http.Request) {
 	for _, h := range rep.Recent {
 		view.Recent = append(view.Recent, hitView{Hit: h, URL: documentURL(h.ID, nil), Title: query.Segments(orText(h.Title, "(no title)"), nil)})
 	}
+	if rep.Type == entity.Person || rep.Type == entity.Org {
+		if view.Quotes, err = s.speakerQuotes(r.Context(), rep.Name); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	s.render(w, r, http.StatusOK, "entity.html", view)
 }
 
@@ -417,6 +404,7 @@ type documentView struct {
 	Comments []block
 	Entities []entityGroup
 	Marked   bool
+	Quotes   int // how many quotations were found in it
 }
 
 // block is a part of the article's text, in paragraphs.
@@ -428,10 +416,10 @@ type block struct {
 }
 
 type paragraph struct {
-	Start    int
-	Segments []query.Segment
-	Marked   bool
-	Anchor   bool // the first marked paragraph, which the link jumps to
+	Start  int
+	Pieces []piece
+	Marked bool
+	Anchor bool // the first marked paragraph, which the link jumps to
 }
 
 type entityGroup struct {
@@ -450,13 +438,28 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	ix, err := s.index()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	quotes, err := ix.QuotesOf(r.Context(), doc.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	spans := quoteSpans(quotes)
 	view := &documentView{page: page{Title: orText(doc.Title, "(no title)") + " · Parley"}, Doc: doc,
-		Heading: query.Segments(orText(doc.Title, "(no title)"), nil)}
+		Heading: query.Segments(orText(doc.Title, "(no title)"), nil), Quotes: len(quotes)}
 	for _, part := range doc.Parts {
 		if part.Kind == corpus.TitleLine {
 			continue
 		}
-		b := block{Kind: string(part.Kind), Why: part.Why, Start: part.Start, End: part.End, Paragraphs: paragraphs(part, mark)}
+		var in []textSpan
+		if part.Kind == corpus.Body {
+			in = spans // quotations are found in the body only
+		}
+		b := block{Kind: string(part.Kind), Why: part.Why, Start: part.Start, End: part.End, Paragraphs: paragraphs(part, mark, in)}
 		for i := range b.Paragraphs {
 			if b.Paragraphs[i].Marked && !view.Marked {
 				b.Paragraphs[i].Anchor, view.Marked = true, true
@@ -495,30 +498,6 @@ func parseMark(s string) (*[2]int, error) {
 		return nil, badParam("hl=%q: want START-END, byte offsets", s)
 	}
 	return &[2]int{start, end}, nil
-}
-
-// paragraphs splits a part at its line breaks, marking the stretch of
-// the original text mark covers.
-func paragraphs(part query.DocumentPart, mark *[2]int) []paragraph {
-	var out []paragraph
-	off := 0
-	for _, line := range strings.SplitAfter(part.Text, "\n") {
-		start := part.Start + off
-		off += len(line)
-		var marks [][2]int
-		if mark != nil {
-			s, e := max(mark[0]-start, 0), min(mark[1]-start, len(line))
-			if s < e {
-				marks = [][2]int{{s, e}}
-			}
-		}
-		segs := query.Segments(line, marks)
-		if len(segs) == 0 {
-			continue
-		}
-		out = append(out, paragraph{Start: start, Segments: segs, Marked: len(marks) > 0})
-	}
-	return out
 }
 
 // documentURL links to an article's page, with a stretch of it marked.

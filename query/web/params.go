@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -62,52 +63,22 @@ func parseSearch(v url.Values, maxTimeout time.Duration) (searchParams, error) {
 	if len(p.Typed) > query.MaxQueryBytes {
 		return p, tooLarge("query of %d bytes is too long (at most %d)", len(p.Typed), query.MaxQueryBytes)
 	}
-	var err error
-	ints := []struct {
-		name string
-		dst  *int
-	}{{"limit", &p.Limit}, {"page", &p.Page}, {"facet_size", &p.FacetSize}, {"snippets", &p.Snippets}}
-	for _, n := range ints {
-		if s := v.Get(n.name); s != "" {
-			if *n.dst, err = strconv.Atoi(s); err != nil || *n.dst < 0 {
-				return p, badParam("%s=%q: want a whole number", n.name, s)
-			}
-		}
+	if err := readInts(v, map[string]*int{"limit": &p.Limit, "page": &p.Page, "facet_size": &p.FacetSize, "snippets": &p.Snippets}); err != nil {
+		return p, err
 	}
 	if p.FacetSize > 1000 || p.Snippets > 20 {
 		return p, badParam("facet_size is at most 1000 and snippets at most 20")
 	}
 	p.Sort = v.Get("sort")
-	for _, d := range []struct {
-		name string
-		dst  *corpus.Date
-	}{{"from", &p.From}, {"to", &p.To}} {
-		if s := v.Get(d.name); s != "" {
-			date, err := corpus.ParseDate(s)
-			if err != nil || date.Precision > corpus.Day {
-				return p, badParam("%s=%q: want a date written YYYY, YYYY-MM or YYYY-MM-DD", d.name, s)
-			}
-			*d.dst = date
-		}
+	if err := readDates(v, &p.From, &p.To); err != nil {
+		return p, err
 	}
 	p.Sources = nonEmpty(v["source"])
-	bools := []struct {
-		name string
-		dst  *bool
-	}{{"facets", &p.Facets}, {"comments", &p.Comments}, {"exact", &p.Exact}, {"explain", &p.Explain}}
-	for _, b := range bools {
-		if s := v.Get(b.name); s != "" {
-			if *b.dst, err = strconv.ParseBool(s); err != nil {
-				return p, badParam("%s=%q: want true or false", b.name, s)
-			}
-		}
+	if err := readBools(v, map[string]*bool{"facets": &p.Facets, "comments": &p.Comments, "exact": &p.Exact, "explain": &p.Explain}); err != nil {
+		return p, err
 	}
-	if s := v.Get("timeout"); s != "" {
-		d, err := time.ParseDuration(s)
-		if err != nil || d <= 0 {
-			return p, badParam("timeout=%q: want a duration such as 5s", s)
-		}
-		p.Timeout = min(d, maxTimeout)
+	if err := readTimeout(v, maxTimeout, &p.Timeout); err != nil {
+		return p, err
 	}
 	for _, f := range []struct {
 		name string
@@ -278,4 +249,71 @@ func nonEmpty(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// readInts reads whole-number parameters that are set into their places.
+// The names are taken in order, so the first bad one is the one reported.
+func readInts(v url.Values, dst map[string]*int) error {
+	for _, name := range sortedKeys(dst) {
+		if s := v.Get(name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 0 {
+				return badParam("%s=%q: want a whole number", name, s)
+			}
+			*dst[name] = n
+		}
+	}
+	return nil
+}
+
+// readBools reads true/false parameters that are set into their places.
+func readBools(v url.Values, dst map[string]*bool) error {
+	for _, name := range sortedKeys(dst) {
+		if s := v.Get(name); s != "" {
+			b, err := strconv.ParseBool(s)
+			if err != nil {
+				return badParam("%s=%q: want true or false", name, s)
+			}
+			*dst[name] = b
+		}
+	}
+	return nil
+}
+
+// readDates reads the from and to publication dates.
+func readDates(v url.Values, from, to *corpus.Date) error {
+	for _, d := range []struct {
+		name string
+		dst  *corpus.Date
+	}{{"from", from}, {"to", to}} {
+		if s := v.Get(d.name); s != "" {
+			date, err := corpus.ParseDate(s)
+			if err != nil || date.Precision > corpus.Day {
+				return badParam("%s=%q: want a date written YYYY, YYYY-MM or YYYY-MM-DD", d.name, s)
+			}
+			*d.dst = date
+		}
+	}
+	return nil
+}
+
+// readTimeout reads the timeout parameter, at most maxTimeout.
+func readTimeout(v url.Values, maxTimeout time.Duration, dst *time.Duration) error {
+	if s := v.Get("timeout"); s != "" {
+		d, err := time.ParseDuration(s)
+		if err != nil || d <= 0 {
+			return badParam("timeout=%q: want a duration such as 5s", s)
+		}
+		*dst = min(d, maxTimeout)
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

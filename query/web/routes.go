@@ -6,8 +6,6 @@ import (
 )
 
 // Handler returns every route of the server, wrapped in its protections.
-// The quotes routes (GET /api/quotes, /api/who and their pages) join here
-// when quotes are indexed.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 
@@ -19,6 +17,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/entities/{name}", s.apiEntity)
 	mux.HandleFunc("GET /api/documents/{id}", s.apiDocument)
 	mux.HandleFunc("GET /api/stats", s.apiStats)
+	mux.HandleFunc("GET /api/quotes", s.apiQuotes)
+	mux.HandleFunc("GET /api/who", s.apiWho)
 	mux.HandleFunc("/api/", s.notFound)
 
 	// Pages for people.
@@ -28,6 +28,9 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /entities", s.entitiesPage)
 	mux.HandleFunc("GET /entities/{name}", s.entityPage)
 	mux.HandleFunc("GET /documents/{id}", s.documentPage)
+	mux.HandleFunc("GET /quotes", s.quotesPage)
+	mux.HandleFunc("GET /quotes.csv", s.quotesCSV)
+	mux.HandleFunc("GET /who", s.whoPage)
 	mux.Handle("GET /static/", s.static())
 	mux.HandleFunc("/", s.notFound)
 

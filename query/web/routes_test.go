@@ -37,6 +37,8 @@ func TestEveryRoute(t *testing.T) {
 		{"/api/entities/Sevda%20Oryen", 200, "json"},
 		{"/api/documents/" + id, 200, "json"},
 		{"/api/stats", 200, "json"},
+		{"/api/quotes?speaker=Ana+Vesk", 200, "json"},
+		{"/api/who?claim=Quiet+is+not+peace", 200, "json"},
 		{"/api/nothing", 404, "json"},
 		{"/", 200, "html"},
 		{"/search?q=ceasefire", 200, "html"},
@@ -44,6 +46,11 @@ func TestEveryRoute(t *testing.T) {
 		{"/entities", 200, "html"},
 		{"/entities/Sevda%20Oryen", 200, "html"},
 		{"/documents/" + id, 200, "html"},
+		{"/quotes", 200, "html"},
+		{"/quotes?q=ceasefire&speaker=Sevda+Oryan", 200, "html"},
+		{"/quotes.csv?speaker=Ana+Vesk", 200, "csv"},
+		{"/who", 200, "html"},
+		{"/who?claim=Quiet+is+not+peace", 200, "html"},
 		{"/static/style.css", 200, "css"},
 		{"/nothing", 404, "html"},
 	}
@@ -163,9 +170,10 @@ func TestMoreErrors(t *testing.T) {
 // requests may run only a nanosecond answers 503 timeout, not a result.
 func TestDeadline(t *testing.T) {
 	f := newFixture(t, Options{RequestTimeout: time.Nanosecond, CacheEntries: -1})
-	e := f.apiError(t, "/api/search?q=ceasefire", http.StatusServiceUnavailable)
-	if e.Code != CodeTimeout {
-		t.Errorf("code %q, want %s", e.Code, CodeTimeout)
+	for _, p := range []string{"/api/search?q=ceasefire", "/api/quotes?q=ceasefire", "/api/who?claim=Quiet+is+not+peace"} {
+		if e := f.apiError(t, p, http.StatusServiceUnavailable); e.Code != CodeTimeout {
+			t.Errorf("%s: code %q, want %s", p, e.Code, CodeTimeout)
+		}
 	}
 	// A client cannot ask for more time than the server allows.
 	p, err := parseSearch(url.Values{"q": {"x"}, "timeout": {"1h"}}, time.Second)

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -55,11 +57,21 @@ func TestHostileArticlesRenderInert(t *testing.T) {
 	if len(res.Hits) != 2 {
 		t.Fatalf("Amsel: %d hits, want the 2 hostile articles", len(res.Hits))
 	}
+	var quotes query.QuoteResults
+	f.getJSON(t, "/api/quotes?q="+url.QueryEscape(`"never broke the truce"`), http.StatusOK, &quotes)
+	if len(quotes.Hits) != 1 {
+		t.Fatalf("truce: %d quotations, want the hostile one", len(quotes.Hits))
+	}
+	hostile3 := "/documents/" + quotes.Hits[0].Article.ID
 	paths := []string{
 		"/", searchPath("Amsel"), searchPath("ceasefire Tarvo", "comments", "true"), searchPath("Amsel", "include", "source:The Amsel <b>Courier</b>"),
 		"/entities", "/entities?q=Amsel", "/entities/" + url.PathEscape("Odile Varnhem"),
 		searchPath(`<script>alert("q")</script> "`), // a bad query echoed back on its error page
 		"/documents/%3Cscript%3E", "/nothing/%3Cimg%20src=x%20onerror=alert(1)%3E",
+		"/quotes", "/quotes?q=truce", "/quotes?speaker=Vell", "/quotes?q=" + url.QueryEscape(`<script>alert("q")</script> "`),
+		"/quotes?speaker=" + url.QueryEscape(`<img src=x onerror=alert("s")>`),
+		"/who?claim=" + url.QueryEscape(hostileClaim), "/who?claim=" + url.QueryEscape(`<svg onload=alert(1)>`) + "&speaker=" + url.QueryEscape(`<b>Vell</b>`),
+		"/entities/Vell", hostile3, hostile3 + "?hl=100-200",
 	}
 	for _, h := range res.Hits {
 		paths = append(paths, "/documents/"+h.ID, "/documents/"+h.ID+"?hl=0-40")
@@ -97,7 +109,23 @@ func TestHostileArticlesRenderInert(t *testing.T) {
 			t.Errorf("provenance link %q", href)
 		}
 	})
+	// Quotations holding markup read as text on the quotes page, the who
+	// page and the document page.
+	for _, c := range []struct{ path, sel string }{
+		{"/quotes?q=truce", ".quote-card blockquote"},
+		{"/who?claim=" + url.QueryEscape(hostileClaim), "dd.source-quote"},
+		{hostile3, "article.document span.quote"},
+	} {
+		doc := f.page(t, c.path, http.StatusOK)
+		if got := doc.Find(c.sel).Text(); !strings.Contains(got, "<script>alert('quote')</script>") {
+			t.Errorf("%s: %s reads %q, want the quotation's <script> as text", c.path, c.sel, got)
+		}
+	}
 }
+
+// hostileClaim is the hostile fixture's quotation with markup, one word
+// changed, as a claim.
+const hostileClaim = "<script>alert('quote')</script> We never broke the ceasefire, not once <img src=x onerror=alert('quote')>"
 
 // The Content-Security-Policy forbids inline script on every answer,
 // whatever its status.
@@ -166,5 +194,39 @@ func TestWildcardBounded(t *testing.T) {
 	f.getJSON(t, "/api/search?q="+url.QueryEscape("zqv01*"), http.StatusOK, &res)
 	if res.Total != 1 {
 		t.Errorf("zqv01* (100 words): %d hits, want 1", res.Total)
+	}
+}
+
+// The CSV export cleans what a spreadsheet would run: a cell starting
+// with = + - or @ gets a leading '.
+func TestQuotesCSVSafe(t *testing.T) {
+	f := newFixture(t, Options{})
+	_, body := f.get(t, "/quotes.csv?q=violation+OR+arithmetic+OR+truce")
+	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 3 {
+		t.Fatalf("%d rows, want the hostile quotations:\n%s", len(rows), body)
+	}
+	var quoted []string
+	for _, row := range rows[1:] {
+		for _, cell := range row {
+			if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
+				t.Errorf("cell %q would run as a formula", cell)
+			}
+			if strings.HasPrefix(cell, "'") {
+				quoted = append(quoted, cell)
+			}
+		}
+	}
+	for _, want := range []string{"'+1 violation", "'@Quellin Post"} {
+		found := false
+		for _, c := range quoted {
+			found = found || strings.HasPrefix(c, want)
+		}
+		if !found {
+			t.Errorf("no cell %q…; quoted cells: %q", want, quoted)
+		}
 	}
 }
