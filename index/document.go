@@ -22,7 +22,7 @@ import (
 // schemaVersion changes whenever what Parley stores for an article changes
 // (new fields, different cleaning or analysis), so that re-indexing
 // replaces articles indexed the old way instead of calling them unchanged.
-const schemaVersion = 3
+const schemaVersion = 4
 
 // ContentHash identifies what Parley would store for an article analysed
 // by analyses with the given fingerprint: two articles with the same hash
@@ -105,13 +105,6 @@ func mentionedTerms(value string) []string {
 		out = append(out, d.Start.Format("2006-01-02"))
 	}
 	return out
-}
-
-// calendarTime is a time's date and clock on its own calendar, as UTC:
-// 2020-10-20T01:00+04:00 becomes 2020-10-20T01:00Z, so that an article
-// the outlet dated the 20th is filed under the 20th.
-func calendarTime(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
 }
 
 // meta is what an article document stores, besides its texts, as one
@@ -205,15 +198,7 @@ func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Do
 
 	keyword(FieldSource, a.Source, index.IndexField|index.DocValues)
 	keyword(FieldSourceKey, FoldKey(a.Source), index.IndexField)
-	if !a.Published.IsZero() {
-		f, err := document.NewDateTimeFieldWithIndexingOptions(FieldPublished, nil, calendarTime(a.Published.Start), time.RFC3339, index.IndexField|index.DocValues)
-		if err == nil { // only instants outside Bleve's range fail; the date stays in meta
-			d.AddField(f)
-		}
-		keyword(FieldPrecision, a.Published.Precision.String(), index.IndexField)
-		keyword(FieldYear, a.Published.Start.Format("2006"), index.IndexField|index.DocValues)
-		keyword(FieldMonth, a.Published.Month(), index.IndexField|index.DocValues)
-	}
+	addPublished(d, a.Published.Date)
 	keyword(FieldPath, a.From.Path, index.IndexField)
 	entities := summarize(an.Entities)
 	names := map[string][]string{}

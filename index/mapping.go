@@ -34,12 +34,14 @@ const (
 	FieldSourceKey     = "source_key"
 	// FieldPublished is the first instant of the publication date's
 	// period, on the outlet's own calendar: a timestamp's local date and
-	// time, written as if it were UTC, so that filters and facets agree
-	// with the date the article shows.
+	// time, written as if it were UTC ("2020-10-20T01:00:00Z"), so that
+	// filters and facets agree with the date the article shows. It is a
+	// keyword, as are the date's other fields (see dates.go).
 	FieldPublished = "published"
 	FieldPrecision = "precision" // year, month, day or time
 	FieldYear      = "year"      // "2019", for facets
-	FieldMonth     = "month"     // "2019-04", for facets
+	FieldMonth     = "month"     // "2019-04", for facets, when known
+	FieldDay       = "day"       // "2019-04-15", when known
 	FieldPath      = "path"      // the input file, to find its articles
 	// The people, organisations and places an article names, by canonical
 	// name (for facets), and folded (for filters: person:, org:, place:).
@@ -64,13 +66,13 @@ const (
 )
 
 // The fields only quote documents have (they also have FieldSpeaker, and
-// the article's source, publication date fields and path).
+// the article's source and publication date fields).
 const (
 	FieldQuote      = "quote" // the quoted words, stemmed, and stored
 	FieldQuoteExact = "quote_exact"
 	FieldCue        = "cue"        // "said", "according to"
 	FieldQuoteKind  = "quote_kind" // direct, partial or indirect
-	FieldConfidence = "confidence" // a number from 0 to 1
+	FieldConfidence = "confidence" // from "0.00" to "1.00" (see ConfidenceTerm)
 	FieldArticle    = "article"    // the ID of the article that reports it
 )
 
@@ -152,11 +154,6 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 		f.Name, f.Index, f.Store, f.IncludeInAll, f.DocValues = name, false, true, false, false
 		return f
 	}
-	date := func(name string, store bool) *mapping.FieldMapping {
-		f := bleve.NewDateTimeFieldMapping()
-		f.Name, f.Store, f.DocValues, f.IncludeInAll = name, store, true, false
-		return f
-	}
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(FieldKind, kw(FieldKind, false, false))
 	doc.AddFieldMappingsAt(FieldTitle, text(FieldTitle, analyzerStemmed, true, false), text(FieldTitleExact, analyzerExact, false, true))
@@ -167,7 +164,8 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	key := kw(FieldSourceKey, false, false)
 	key.Analyzer = analyzerKey
 	doc.AddFieldMappingsAt(FieldSource, kw(FieldSource, false, true), key)
-	doc.AddFieldMappingsAt(FieldPublished, date(FieldPublished, false))
+	doc.AddFieldMappingsAt(FieldPublished, kw(FieldPublished, false, true))
+	doc.AddFieldMappingsAt(FieldDay, kw(FieldDay, false, false))
 	doc.AddFieldMappingsAt(FieldPrecision, kw(FieldPrecision, false, false))
 	doc.AddFieldMappingsAt(FieldYear, kw(FieldYear, false, true))
 	doc.AddFieldMappingsAt(FieldMonth, kw(FieldMonth, false, true))
@@ -184,9 +182,7 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(FieldQuote, text(FieldQuote, analyzerStemmed, true, false), text(FieldQuoteExact, analyzerExact, false, true))
 	doc.AddFieldMappingsAt(FieldCue, kw(FieldCue, false, false))
 	doc.AddFieldMappingsAt(FieldQuoteKind, kw(FieldQuoteKind, false, false))
-	confidence := bleve.NewNumericFieldMapping()
-	confidence.Name, confidence.Store, confidence.DocValues, confidence.IncludeInAll = FieldConfidence, false, true, false
-	doc.AddFieldMappingsAt(FieldConfidence, confidence)
+	doc.AddFieldMappingsAt(FieldConfidence, kw(FieldConfidence, false, false))
 	doc.AddFieldMappingsAt(FieldArticle, kw(FieldArticle, false, false))
 	doc.AddFieldMappingsAt(FieldMeta, stored(FieldMeta))
 	doc.AddFieldMappingsAt(fieldFileRecord, stored(fieldFileRecord))

@@ -68,7 +68,7 @@ func (ix *Index) Stats(ctx context.Context) (Stats, error) {
 	}
 	for _, desc := range []bool{false, true} {
 		req := bleve.NewSearchRequestOptions(kindQuery(KindArticle), 1, 0, false)
-		req.SortByCustom(search.SortOrder{&search.SortField{Field: FieldPublished, Desc: desc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}})
+		req.SortByCustom(search.SortOrder{&search.SortField{Field: FieldPublished, Desc: desc, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}})
 		req.Fields = []string{FieldMeta}
 		res, err := ix.bleve.SearchInContext(ctx, req)
 		if err != nil {

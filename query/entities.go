@@ -155,7 +155,7 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 
 	sr := bleve.NewSearchRequestOptions(filter, 20, 0, false)
 	sr.Fields = []string{index.FieldTitle, index.FieldBody, index.FieldMeta}
-	sr.SortByCustom(search.SortOrder{&search.SortField{Field: index.FieldPublished, Desc: true, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}})
+	sr.SortByCustom(search.SortOrder{&search.SortField{Field: index.FieldPublished, Desc: true, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}})
 	sr.AddFacet("source", bleve.NewFacetRequest(index.FieldSource, 20))
 	sr.AddFacet("month", bleve.NewFacetRequest(index.FieldMonth, 100000))
 	sr.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 1))

@@ -139,10 +139,7 @@ func Quotes(ctx context.Context, ix *index.Index, req QuoteRequest) (*QuoteResul
 		explain = append(explain, c.notes...)
 	}
 	if req.MinConfidence > 0 {
-		min, incl := req.MinConfidence, true
-		nq := bquery.NewNumericRangeInclusiveQuery(&min, nil, &incl, nil)
-		nq.SetField(index.FieldConfidence)
-		filters = append(filters, nq)
+		filters = append(filters, index.MinConfidence(req.MinConfidence))
 	}
 	if len(filters) > 0 {
 		q = bquery.NewConjunctionQuery(append([]bquery.Query{q}, filters...))
@@ -154,7 +151,7 @@ func Quotes(ctx context.Context, ix *index.Index, req QuoteRequest) (*QuoteResul
 	// first, then by ID, so that pages never shuffle between runs.
 	sr.SortByCustom(search.SortOrder{
 		&search.SortScore{Desc: true},
-		&search.SortField{Field: index.FieldPublished, Desc: true, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
+		&search.SortField{Field: index.FieldPublished, Desc: true, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
 		&search.SortDocID{},
 	})
 	if req.Facets {

@@ -173,7 +173,7 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 	case "", "relevance":
 	case "newest", "oldest":
 		sr.SortByCustom(search.SortOrder{
-			&search.SortField{Field: index.FieldPublished, Desc: req.Sort == "newest", Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
+			&search.SortField{Field: index.FieldPublished, Desc: req.Sort == "newest", Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
 			&search.SortScore{Desc: true},
 		})
 	default:
