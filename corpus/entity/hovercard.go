@@ -23,7 +23,9 @@ const cardEnd = 80
 func hoverCards(toks []token) {
 	for i := range toks {
 		t := &toks[i]
-		if !t.capital || len(t.text) < 4 || t.card {
+		// The card follows the name after a space: "(@AndrewStilesUSA)",
+		// a handle after "Andrew Stiles", is no card.
+		if !t.capital || !t.joined || len(t.text) < 4 || t.card {
 			continue
 		}
 		p := glue(t.text)
@@ -41,7 +43,7 @@ func hoverCards(toks []token) {
 			continue
 		}
 		for k := first + 1; k < i; k++ {
-			toks[k].card = true
+			markCard(&toks[k])
 		}
 		// The glued word becomes its second part, the start of a headline.
 		t.start += p
@@ -51,12 +53,17 @@ func hoverCards(toks []token) {
 		for k := i; k < len(toks) && k <= i+cardEnd; k++ {
 			if toks[k].text == "MORE" {
 				for m := i; m <= k; m++ {
-					toks[m].card = true
+					markCard(&toks[m])
 				}
 				break
 			}
 		}
 	}
+}
+
+// markCard marks a word of a card; no name runs into or over it.
+func markCard(t *token) {
+	t.card, t.capital, t.joined = true, false, false
 }
 
 // glue returns where the second of two glued ASCII words begins ("Trump"
