@@ -36,9 +36,9 @@ func addPublished(d *document.Document, date corpus.Date) {
 	}
 	keyword(FieldPublished, t.Format(instantLayout), index.IndexField|index.DocValues)
 	keyword(FieldPrecision, date.Precision.String(), index.IndexField)
-	keyword(FieldYear, t.Format(yearLayout), index.IndexField|index.DocValues)
+	keyword(FieldYear, t.Format(yearLayout), facetField)
 	if date.Precision >= corpus.Month {
-		keyword(FieldMonth, t.Format(monthLayout), index.IndexField|index.DocValues)
+		keyword(FieldMonth, t.Format(monthLayout), facetField)
 	}
 	if date.Precision >= corpus.Day {
 		keyword(FieldDay, t.Format(dayLayout), index.IndexField)

@@ -46,6 +46,8 @@ type token struct {
 	// descriptor marks a capitalised word whose last part is lower case
 	// ("Yerevan-based", "U.S.-led"): it describes a name, it is not one.
 	descriptor bool
+	// card marks the words of a hover card (see hoverCards): read past.
+	card bool
 }
 
 // tokenize cuts text into words: runs of letters and digits, with
@@ -293,7 +295,7 @@ var orgHeads = map[string]bool{"ministry": true, "agency": true, "council": true
 // Find returns the people, organisations and places named in the given
 // parts of text (the article's body parts), in order. Offsets are into text.
 func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
-	f := &finder{g: g, surnames: map[string]string{}, ambiguous: map[string]bool{}}
+	f := &finder{g: g, text: text, surnames: map[string]string{}, ambiguous: map[string]bool{}}
 	if toks, ok := g.tokens.Get().(*[]token); ok {
 		f.toks = (*toks)[:0]
 	}
@@ -312,12 +314,16 @@ func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
 // by surname, to resolve a surname alone.
 type finder struct {
 	g         *Gazetteer
+	text      string // the whole article
 	out       []Mention
 	key       []byte            // scratch for lookup keys
 	toks      []token           // the words of the part being read, reused from part to part
 	surnames  map[string]string // translit key of a surname → canonical name
 	ambiguous map[string]bool   // surnames shared by two people of the article
 	tails     map[string]string // the folded last words of a longer name → its person, "" when shared
+	// homonymArticle records, by place, whether the article's words make
+	// its name the US state's (see usState).
+	homonymArticle map[string]bool
 }
 
 // context is what the words before a name say about it.
@@ -334,16 +340,27 @@ func (f *finder) part(text string, from, to int) {
 		toks[i].start += from
 		toks[i].end += from
 	}
+	hoverCards(toks)
 	var ctx context
 	for i := 0; i < len(toks); {
 		if ctx.end != i {
 			ctx = context{}
 		}
 		t := toks[i]
+		if t.card {
+			i++
+			continue
+		}
 		// A known name, the longest that fits.
 		if n, entries := f.match(toks, i); n > 0 {
 			e := pick(entries)
 			m := f.mention(text, toks[i:i+n], e)
+			if state, ok := f.usState(toks, i, n, e); ok {
+				m.Name = state
+				f.out = append(f.out, m)
+				i += n
+				continue
+			}
 			if e.Type == Person {
 				f.roleFor(&m, e, ctx)
 				f.remember(e.Name, toks[i+n-1])
@@ -363,6 +380,14 @@ func (f *finder) part(text string, from, to int) {
 					i += n + k
 					continue
 				}
+			}
+			if e.Type == Place {
+				if k := f.orgAfterPlace(text, toks, i, n, e); k > 0 {
+					i += n + k
+					continue
+				}
+			}
+			if e.Type == Place && (e.Kind == "country" || e.Kind == "territory") {
 				// A country before a title is whom the title is for; a
 				// city (a dateline's "TREVANNA —") is not.
 				ctx = context{affiliation: e.Name, end: i + n}
@@ -767,55 +792,15 @@ func joinText(toks []token) string {
 // word says so, a surname alone when it is the surname of someone the
 // article has named. It returns how many words it took, 0 for none.
 func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
-	n := 0
-	for i+n < len(toks) {
-		t := toks[i+n]
-		if n > 0 && !t.joined {
-			break
-		}
-		if t.capital && !t.descriptor && !f.known(toks, i+n) {
-			n++
-			if t.possessive {
-				break
-			}
-			continue
-		}
-		// A particle inside a name, followed by more of it.
-		if n > 0 && connectors[t.fold] && i+n+1 < len(toks) && toks[i+n+1].capital && toks[i+n+1].joined {
-			n++
-			continue
-		}
-		break
-	}
+	n := f.capitalRun(toks, i)
 	if n == 0 {
 		return 0
 	}
-	run := toks[i : i+n]
-	// An organisation's name may go on after its head word: "Institute of
-	// Caucasus", "Committee for the Protection of Journalists".
-	isOrg := orgHeads[run[len(run)-1].fold] && len(run) >= 2
-	if orgHeads[run[len(run)-1].fold] && !run[len(run)-1].possessive {
-		for j := i + n; j+1 < len(toks) && orgConnectors[toks[j].fold] && toks[j].joined; {
-			k := j
-			for k < len(toks) && orgConnectors[toks[k].fold] && toks[k].joined {
-				k++
-			}
-			m := k
-			for m < len(toks) && toks[m].joined && toks[m].capital && !toks[m].allCaps && !f.startsPerson(toks, m) {
-				m++
-			}
-			if m == k {
-				break
-			}
-			run = toks[i:m]
-			isOrg = true
-			j = m
-		}
-	}
+	run, isOrg := f.orgTail(toks, i, n)
 	start, end := run[0].start, run[len(run)-1].end
 	last := run[len(run)-1]
 	switch {
-	case isOrg:
+	case isOrg && len(run) >= 2:
 		if generic(run) {
 			break // "Foreign Ministry" alone: whose?
 		}
@@ -848,6 +833,103 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 			}
 		}
 	}
+	return len(run)
+}
+
+// capitalRun returns how many words from toks[i] make a run of
+// capitalised words the gazetteer and the rules do not know, with the
+// particles inside it ("Abu Bakr al Baghdadi").
+func (f *finder) capitalRun(toks []token, i int) int {
+	n := 0
+	for i+n < len(toks) {
+		t := toks[i+n]
+		if n > 0 && !t.joined {
+			break
+		}
+		if t.capital && !t.descriptor && !f.known(toks, i+n) {
+			n++
+			if t.possessive {
+				break
+			}
+			continue
+		}
+		// A particle inside a name, followed by more of it.
+		if n > 0 && connectors[t.fold] && i+n+1 < len(toks) && toks[i+n+1].capital && toks[i+n+1].joined {
+			n++
+			continue
+		}
+		break
+	}
+	return n
+}
+
+// orgTail extends the run of n capitalised words at toks[i] over the rest
+// of an organisation's name, and reports whether the run names an
+// organisation: its head word last, or an "of", "for" or "on" after it.
+// An organisation's name may go on after its head word: "Institute of
+// Caucasus", "Committee for the Protection of Journalists", "Forum for
+// Security and Cooperation"; but "and" never begins the rest, and never
+// comes before "the": "the Self-Defence Army and the Dravonian army" are
+// two.
+func (f *finder) orgTail(toks []token, i, n int) ([]token, bool) {
+	run := toks[i : i+n]
+	last := run[len(run)-1]
+	if !orgHeads[last.fold] {
+		return run, false
+	}
+	if last.possessive {
+		return run, true
+	}
+	for j := i + n; j+1 < len(toks) && orgConnectors[toks[j].fold] && toks[j].joined; {
+		k := j
+		for k < len(toks) && orgConnectors[toks[k].fold] && toks[k].joined {
+			k++
+		}
+		if toks[j].fold == "and" && (len(run) == n || k > j+1) || toks[j].fold == "the" {
+			break
+		}
+		m := k
+		for m < len(toks) && toks[m].joined && toks[m].capital && !toks[m].allCaps && !f.startsPerson(toks, m) {
+			m++
+		}
+		if m == k {
+			break
+		}
+		run = toks[i:m]
+		j = m
+	}
+	return run, true
+}
+
+// orgAfterPlace reads an organisation whose name begins with the place
+// toks[i:i+n] and goes on with words the gazetteer does not know: the
+// "Trevanna Centre for Highland Studies", the "Varkesch Self-Defence
+// Army". Its name begins with the place's canonical name when that has as
+// many words, so that one organisation has one name however the place is
+// spelled. The place stays a mention of its own. It returns how many words after the place
+// it took, 0 for none.
+func (f *finder) orgAfterPlace(text string, toks []token, i, n int, place *Entry) int {
+	j := i + n
+	if j >= len(toks) || !toks[j].joined || toks[j-1].possessive {
+		return 0
+	}
+	k := f.capitalRun(toks, j)
+	if k == 0 {
+		return 0
+	}
+	run, isOrg := f.orgTail(toks, j, k)
+	if !isOrg {
+		return 0
+	}
+	// A spelling of the place's name stands for it ("Varkesch" for
+	// "Varkesh"); a shorter name stays as written: "Tarnow Farmers
+	// Association" is not the "Tarnow Valley Farmers Association".
+	name := joinText(toks[i:j])
+	if strings.Count(place.Name, " ")+1 == n {
+		name = place.Name
+	}
+	start, end := toks[i].start, run[len(run)-1].end
+	f.out = append(f.out, Mention{Type: Org, Name: name + " " + joinText(run), Text: text[start:end], Start: start, End: end})
 	return len(run)
 }
 

@@ -112,10 +112,31 @@ func TestFind(t *testing.T) {
 			`person:Ilse Varga "Varga"`},
 		{"organisations by name and by their last word",
 			"Amsel Press reported that the Tarnow Farmers Association and the VDF agreed.",
-			`org:Amsel Press; place:Tarnow Valley "Tarnow"; org:Farmers Association; org:Valley Defence Front "VDF"`},
+			`org:Amsel Press; place:Tarnow Valley "Tarnow"; org:Tarnow Farmers Association; org:Valley Defence Front "VDF"`},
 		{"a possessive does not leak into the name",
 			"Ostmark's envoy met Ilse Varga's team.",
 			`place:Ostmark; person:Ilse Varga`},
+		{"an organisation ends at a sentence's end, before a quotation",
+			"said Jonas Kell, an analyst at the Port Amsel Centre for Highland Studies. “The longer it goes on,” Kell warned.",
+			`person:Jonas Kell; place:Port Amsel; org:Port Amsel Centre for Highland Studies; person:Jonas Kell "Kell"`},
+		{"an organisation named for a place takes the place's spelling",
+			"The Ostmarkia Defence Army fired. Later the Ostmark Defence Army denied it.",
+			`place:Ostmark "Ostmarkia"; org:Ostmark Defence Army "Ostmarkia Defence Army"; place:Ostmark; org:Ostmark Defence Army`},
+		{"and the next organisation is another one",
+			"The Harbour Workers Union and the Farmers League signed.",
+			`org:Harbour Workers Union; org:Farmers League`},
+		{"a hover card repeating a name is read past",
+			"said Ilse Varga Ilse Marie VargaTalks stall in Port Amsel Talks resume MORE on Monday.",
+			`person:Ilse Varga`},
+		{"a hover card ends the name before it",
+			"said Jonas Kell Jonas Peter KellTalks stall, she said.",
+			`person:Jonas Kell`},
+		{"a handle after a name is no hover card",
+			"— Jonas Kell (@JonasKellUSA) June 7",
+			`person:Jonas Kell`},
+		{"a glued name without a repeated name stays as it is",
+			"Jonas McKell arrived.",
+			`person:Jonas McKell`},
 		{"sentence-initial common words are not names",
 			"However Ilse Varga left. Meanwhile nothing happened.",
 			`person:Ilse Varga`},
@@ -208,6 +229,36 @@ func TestVariants(t *testing.T) {
 		got := strings.Join(g.Variants(word), " ")
 		if got != want {
 			t.Errorf("Variants(%q) = %q, want %q", word, got, want)
+		}
+	}
+}
+
+// TestEmbeddedNames checks rules that depend on the built-in gazetteer:
+// its given names and Georgia, the country or the US state.
+func TestEmbeddedNames(t *testing.T) {
+	g, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, text, want string }{
+		{"common given names", "Petar Vosk, Henrike Maal, Fred Tolle and Shawn Pike met.",
+			"person:Petar Vosk; person:Henrike Maal; person:Fred Tolle; person:Shawn Pike"},
+		{"a US city before Georgia", "He flew to Atlanta, Georgia, on Monday.",
+			`place:Georgia (US state) "Georgia"`},
+		{"US politics after Georgia", "Georgia voters went to the polls.",
+			`place:Georgia (US state) "Georgia"`},
+		{"a US title before of Georgia", "Sen. Jonas Tolle of Georgia objected.",
+			`person:Jonas Tolle [Sen/]; place:Georgia (US state) "Georgia"`},
+		{"a list of US states", "Polls closed in Texas, Georgia and Ohio.",
+			`place:Georgia (US state) "Georgia"`},
+		{"the country by default", "Georgia and Armenia signed a deal.",
+			"place:Georgia; place:Armenia"},
+		{"the country when the article says so", "Georgia's leaders met in Tbilisi. Atlanta was not mentioned.",
+			"place:Georgia; place:Tbilisi"},
+	} {
+		got := describe(g.Find(tt.text, [][2]int{{0, len(tt.text)}}))
+		if got != tt.want {
+			t.Errorf("%s:\n text %q\n got  %s\n want %s", tt.name, tt.text, got, tt.want)
 		}
 	}
 }

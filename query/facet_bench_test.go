@@ -1,0 +1,62 @@
+package query
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/parleysearch/parley/index"
+)
+
+// BenchmarkFacetQueries runs the benchmark queries against the index named
+// by PARLEY_BENCH_INDEX (made with `parley bench --keep --index DIR`), with
+// and without facets, so that the cost of facets is measured on real data:
+//
+//	PARLEY_BENCH_INDEX=/tmp/ix go test ./query -run - -bench FacetQueries
+func BenchmarkFacetQueries(b *testing.B) {
+	dir := os.Getenv("PARLEY_BENCH_INDEX")
+	if dir == "" {
+		b.Skip("PARLEY_BENCH_INDEX names no index")
+	}
+	ix, err := index.Open(dir, index.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	queries := benchQueries(b)
+	for _, facets := range []bool{false, true} {
+		name := "plain"
+		if facets {
+			name = "facets"
+		}
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				for _, q := range queries {
+					if _, err := Search(context.Background(), ix, Request{Query: q, Facets: facets}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// benchQueries reads the shared benchmark queries.
+func benchQueries(b *testing.B) []string {
+	b.Helper()
+	f, err := os.Open("../../shared/bench/queries.txt")
+	if err != nil {
+		b.Skip("no ../shared/bench/queries.txt")
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out
+}
