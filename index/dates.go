@@ -118,25 +118,14 @@ func precisionIs(p corpus.Precision) query.Query { return termOf(FieldPrecision,
 func both(a, b query.Query) query.Query { return query.NewConjunctionQuery([]query.Query{a, b}) }
 
 // between matches a keyword field's terms from min up to, not including,
-// max; from from min on; upTo below max. The keywords of dates sort as
-// their dates do.
+// max; an empty bound is open (Bleve's defaults for a term range). The
+// keywords of dates sort as their dates do.
 func between(field, min, max string) query.Query {
-	yes, no := true, false
-	q := query.NewTermRangeInclusiveQuery(min, max, &yes, &no)
+	q := query.NewTermRangeQuery(min, max)
 	q.SetField(field)
 	return q
 }
 
-func from(field, min string) query.Query {
-	yes := true
-	q := query.NewTermRangeInclusiveQuery(min, "", &yes, nil)
-	q.SetField(field)
-	return q
-}
+func from(field, min string) query.Query { return between(field, min, "") }
 
-func upTo(field, max string) query.Query {
-	no := false
-	q := query.NewTermRangeInclusiveQuery("", max, nil, &no)
-	q.SetField(field)
-	return q
-}
+func upTo(field, max string) query.Query { return between(field, "", max) }
