@@ -13,13 +13,22 @@ type wordAt struct {
 // wordsOf reads the words of text as the exact field indexes them, so that
 // a claim and the source compare regardless of case, accents, curly or
 // straight apostrophes and punctuation. base is added to every offset.
+// Stop words are not marked: only a claim's are counted (claimWords).
 func wordsOf(an *index.Analyzer, text string, base int) []wordAt {
 	var out []wordAt
 	an.Words([]byte(text), func(w index.Word) {
-		term := string(w.Term)
-		out = append(out, wordAt{term: term, start: base + w.Start, end: base + w.End, stop: an.IsStopWord(term)})
+		out = append(out, wordAt{term: string(w.Term), start: base + w.Start, end: base + w.End})
 	})
 	return out
+}
+
+// claimWords reads a claim's words, its stop words marked.
+func claimWords(an *index.Analyzer, text string) []wordAt {
+	words := wordsOf(an, text, 0)
+	for i := range words {
+		words[i].stop = an.IsStopWord(words[i].term)
+	}
+	return words
 }
 
 // alignment is how a claim's words line up with a stretch of source words.
@@ -49,7 +58,10 @@ type DiffOp struct {
 // source word that the claim has, the window of as many words as the claim
 // (and some slack, for added words) that starts there, aligned by the
 // longest common subsequence. The best is the most similar; a claim with
-// no word in source has no alignment.
+// no word in source has no alignment. Windows with too few of the claim's
+// words to be MinSimilarity alike are not aligned: a long article read
+// against a claim has hundreds of "the"s to start from, and no stretch
+// but the source is worth the work.
 func align(claim, source []wordAt, claimText, sourceText string, sourceBase int) (alignment, bool) {
 	m := len(claim)
 	if m == 0 || len(source) == 0 {
@@ -59,7 +71,16 @@ func align(claim, source []wordAt, claimText, sourceText string, sourceBase int)
 	for _, t := range claim {
 		inClaim[t.term] = true
 	}
+	// shared[i] counts the source words before i that the claim has.
+	shared := make([]int, len(source)+1)
+	for i, t := range source {
+		shared[i+1] = shared[i]
+		if inClaim[t.term] {
+			shared[i+1]++
+		}
+	}
 	slack := max(3, m/3)
+	var grid lcsGrid
 	var best alignment
 	found := false
 	for s := range source {
@@ -67,7 +88,11 @@ func align(claim, source []wordAt, claimText, sourceText string, sourceBase int)
 			continue
 		}
 		e := min(len(source), s+m+slack)
-		a := lcs(claim, source[s:e])
+		// At most c words match, over a span of at least c words.
+		if c := shared[e] - shared[s]; 2*float64(c)/float64(m+c) < MinSimilarity {
+			continue
+		}
+		a := grid.lcs(claim, source[s:e])
 		a.first += s
 		a.last += s
 		if a.matched == 0 {
@@ -90,13 +115,13 @@ func align(claim, source []wordAt, claimText, sourceText string, sourceBase int)
 
 // lcs aligns claim with window by their longest common subsequence and
 // reports the span of window it uses.
-func lcs(claim, window []wordAt) alignment {
-	table := lcsTable(claim, window)
-	a := alignment{first: -1, last: -1, matched: table[0][0]}
+func (g *lcsGrid) lcs(claim, window []wordAt) alignment {
+	g.fill(claim, window)
+	a := alignment{first: -1, last: -1, matched: g.at(0, 0)}
 	i, j := 0, 0
 	for i < len(claim) && j < len(window) {
 		switch {
-		case claim[i].term == window[j].term && table[i][j] == table[i+1][j+1]+1:
+		case claim[i].term == window[j].term && g.at(i, j) == g.at(i+1, j+1)+1:
 			if a.first < 0 {
 				a.first = j
 			}
@@ -105,7 +130,7 @@ func lcs(claim, window []wordAt) alignment {
 			}
 			a.last = j
 			i, j = i+1, j+1
-		case table[i+1][j] >= table[i][j+1]:
+		case g.at(i+1, j) >= g.at(i, j+1):
 			i++
 		default:
 			j++
@@ -114,32 +139,43 @@ func lcs(claim, window []wordAt) alignment {
 	return a
 }
 
-// lcsTable holds, at [i][j], the length of the longest common subsequence
-// of a[i:] and b[j:].
-func lcsTable(a, b []wordAt) [][]int {
-	table := make([][]int, len(a)+1)
-	for i := range table {
-		table[i] = make([]int, len(b)+1)
+// lcsGrid holds, at (i, j), the length of the longest common subsequence
+// of a[i:] and b[j:]; its cells are reused from one fill to the next.
+type lcsGrid struct {
+	cols  int
+	cells []int
+}
+
+func (g *lcsGrid) at(i, j int) int { return g.cells[i*g.cols+j] }
+
+func (g *lcsGrid) fill(a, b []wordAt) {
+	g.cols = len(b) + 1
+	n := (len(a) + 1) * g.cols
+	if cap(g.cells) < n {
+		g.cells = make([]int, n)
 	}
+	g.cells = g.cells[:n]
+	clear(g.cells)
 	for i := len(a) - 1; i >= 0; i-- {
+		row, below := g.cells[i*g.cols:(i+1)*g.cols], g.cells[(i+1)*g.cols:(i+2)*g.cols]
 		for j := len(b) - 1; j >= 0; j-- {
 			switch {
 			case a[i].term == b[j].term:
-				table[i][j] = table[i+1][j+1] + 1
-			case table[i+1][j] >= table[i][j+1]:
-				table[i][j] = table[i+1][j]
+				row[j] = below[j+1] + 1
+			case below[j] >= row[j+1]:
+				row[j] = below[j]
 			default:
-				table[i][j] = table[i][j+1]
+				row[j] = row[j+1]
 			}
 		}
 	}
-	return table
 }
 
 // diffOps is the word diff from source to claim, words shown as each text
 // writes them, runs of one op joined.
 func diffOps(claim, source []wordAt, claimText, sourceText string, sourceBase int) []DiffOp {
-	table := lcsTable(claim, source)
+	var g lcsGrid
+	g.fill(claim, source)
 	var ops []DiffOp
 	add := func(op, word string) {
 		if n := len(ops); n > 0 && ops[n-1].Op == op {
@@ -156,7 +192,7 @@ func diffOps(claim, source []wordAt, claimText, sourceText string, sourceBase in
 		case i < len(claim) && j < len(source) && claim[i].term == source[j].term:
 			add("equal", sourceWord(source[j]))
 			i, j = i+1, j+1
-		case j < len(source) && (i == len(claim) || table[i][j+1] >= table[i+1][j]):
+		case j < len(source) && (i == len(claim) || g.at(i, j+1) >= g.at(i+1, j)):
 			add("delete", sourceWord(source[j]))
 			j++
 		default:

@@ -1,6 +1,16 @@
 package query
 
-import "strings"
+import (
+	"context"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/parleysearch/parley/index"
+)
 
 // Alteration is one way a quotation gets changed as it circulates, for
 // measuring Who: `parley bench` and the accuracy tests make claims from
@@ -17,7 +27,8 @@ type Alteration struct {
 // Alterations lists the changes Who is measured on: the quotation as it
 // stands and with its marks changed (verbatim), cut to its leading half
 // (partial), and with a word dropped, two words swapped or a word changed
-// (altered). The altered word sits in the middle of the quotation, where
+// (altered), and put in the mouth of an invented person (other_speaker).
+// The altered word sits in the middle of the quotation, where
 // no alignment can leave it out.
 var Alterations = []Alteration{
 	{"as reported", Verbatim, func(w []string) string { return strings.Join(w, " ") }},
@@ -42,8 +53,75 @@ var Alterations = []Alteration{
 		v[i] = "zorblatt" // no newsroom's word
 		return strings.Join(v, " ")
 	}},
+	{"someone else named", OtherSpeaker, func(w []string) string { return "Quillon Varro: " + strings.Join(w, " ") }},
 }
 
 // MinAlterWords is the shortest quotation the alterations apply to: a
 // claim of a few words is a phrase anyone might say.
 const MinAlterWords = 8
+
+// WhoTrial is a claim made from an indexed quotation by an alteration,
+// and the quotation it came from.
+type WhoTrial struct {
+	Claim      string
+	Alteration Alteration
+	Quote      index.StoredQuote
+}
+
+// WhoTrials makes claims from up to n of the index's attributed direct
+// quotations of MinAlterWords to 60 words, taken in ID order so that runs
+// agree, each altered every way Alterations says.
+func WhoTrials(ctx context.Context, ix *index.Index, n int) ([]WhoTrial, error) {
+	q := bquery.NewConjunctionQuery([]bquery.Query{kindOnly(index.KindQuote), termQuery("direct", index.FieldQuoteKind, 1)})
+	sr := bleve.NewSearchRequestOptions(q, 10000, 0, false)
+	sr.Fields = index.StoredQuoteFields
+	sr.SortBy([]string{"_id"})
+	res, err := ix.Bleve().SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, err
+	}
+	var trials []WhoTrial
+	taken := 0
+	for _, h := range res.Hits {
+		if taken == n {
+			break
+		}
+		quote := index.StoredQuoteFrom(h.ID, h.Fields)
+		// Alterations change words: a "…" or "—" standing alone is not
+		// one, and dropping it changes nothing Who reads.
+		words := strings.FieldsFunc(quote.Text, unicode.IsSpace)
+		words = slices.DeleteFunc(words, func(w string) bool { return !strings.ContainsFunc(w, isWordRune) })
+		if quote.Speaker == "" || len(words) < MinAlterWords || len(words) > 60 {
+			continue
+		}
+		taken++
+		for _, alt := range Alterations {
+			if claim := alt.Apply(words); claim != "" {
+				trials = append(trials, WhoTrial{Claim: claim, Alteration: alt, Quote: quote})
+			}
+		}
+	}
+	return trials, nil
+}
+
+// Right reports whether Who's answer to the trial is the verdict its
+// alteration calls for and finds the article the quotation came from: as
+// its best match, its first appearance, or a reprint (the same words in
+// several articles).
+func (t WhoTrial) Right(ans *WhoResult) bool {
+	if ans.Verdict != t.Alteration.Verdict || len(ans.Matches) == 0 {
+		return false
+	}
+	article := t.Quote.Article
+	if ans.Matches[0].Article.ID == article || (ans.FirstAppearance != nil && ans.FirstAppearance.ID == article) {
+		return true
+	}
+	for _, r := range ans.Reprints {
+		if r.ID == article {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

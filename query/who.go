@@ -57,6 +57,8 @@ type WhoRequest struct {
 	// Limit bounds the matches returned; 0 means 10.
 	Limit   int
 	Timeout time.Duration
+	// literal takes the claim as it is, a "Name:" in it as words.
+	literal bool
 }
 
 // WhoResult is the answer to a claimed quotation: what `parley who --json`
@@ -91,7 +93,8 @@ type WhoMatch struct {
 	QuoteID string `json:"quote_id,omitempty"`
 	// the words matched and their count, for ranking and verdicts
 	matched int
-	whole   bool // the claim spans the whole quotation
+	whole   bool   // the claim spans the whole quotation
+	lead    string // the source's text before the match
 }
 
 // How many candidates Who aligns: enough to find a reprinted quotation
@@ -99,7 +102,6 @@ type WhoMatch struct {
 const (
 	whoQuoteCandidates   = 60
 	whoArticleCandidates = 15
-	whoMaxWords          = 40 // claim words used to find candidates
 )
 
 // Who checks a claimed quotation against the quotations and articles the
@@ -115,12 +117,20 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 	if req.Timeout <= 0 {
 		req.Timeout = DefaultTimeout
 	}
-	claimText, named := splitClaim(req.Claim)
+	claimText, named := req.Claim, ""
+	if !req.literal {
+		claimText, named = splitClaim(req.Claim)
+	} else {
+		claimText = trimQuoteMarks(claimText)
+	}
 	if req.Speaker == "" {
 		req.Speaker = named
 	}
+	if len(claimText) > MaxQueryBytes {
+		return nil, badRequest("the claim is %d bytes long; a quotation to check is at most %d", len(claimText), MaxQueryBytes)
+	}
 	an := ix.Analyzer()
-	claim := wordsOf(an, claimText, 0)
+	claim := claimWords(an, claimText)
 	if len(claim) == 0 {
 		return nil, badRequest("the claim has no words to look for")
 	}
@@ -145,7 +155,7 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 		}
 		m := WhoMatch{Quote: q.Text, Speaker: q.Speaker, SpeakerText: q.SpeakerText, Similarity: round2(a.similarity),
 			Diff: a.ops, Article: quoteHit(q).Article, Start: src[a.first].start, End: src[a.last].end, In: "quote", QuoteID: q.ID,
-			matched: a.matched, whole: a.first == 0 && a.last == len(src)-1}
+			matched: a.matched, whole: a.first == 0 && a.last == len(src)-1, lead: q.Text[:src[a.first].start-q.Start]}
 		matches = append(matches, m)
 		inQuotes[q.Article] = append(inQuotes[q.Article], [2]int{q.Start, q.End})
 	}
@@ -162,6 +172,12 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 		matches[i].Verdict = verdictOf(&matches[i], len(claim), out.Speaker)
 	}
 	rankMatches(matches, out.Speaker)
+	if named != "" && req.Speaker == named && len(matches) > 0 && leadsWith(matches[0].lead, named) {
+		// "Prediction: Biden will…" was the quotation's own words, not
+		// a speaker and what they said.
+		req.Speaker, req.literal = "", true
+		return Who(ctx, ix, req)
+	}
 	if len(matches) > 0 {
 		out.Verdict = matches[0].Verdict
 		out.FirstAppearance, out.Reprints = appearances(matches)
@@ -182,6 +198,13 @@ func splitClaim(s string) (claim, speaker string) {
 		speaker, s = strings.TrimSpace(name), strings.TrimSpace(rest)
 	}
 	return trimQuoteMarks(s), speaker
+}
+
+// leadsWith reports whether text ends with name and a colon: the words
+// before a match that a claim read as "Name:" were quoted too.
+func leadsWith(text, name string) bool {
+	text, ok := strings.CutSuffix(strings.TrimSpace(text), ":")
+	return ok && strings.HasSuffix(index.FoldKey(text), index.FoldKey(name))
 }
 
 func looksLikeName(s string) bool {
@@ -219,25 +242,82 @@ func canonicalSpeaker(ix *index.Index, name string) string {
 	return g.Canonical(name, entity.Person)
 }
 
-// looseQuery matches documents with at least half of the claim's distinct
-// words in field: a claim with words changed still shares most of them.
-func looseQuery(claim []wordAt, field, kind string) bquery.Query {
-	seen := map[string]bool{}
-	var qs []bquery.Query
-	for _, t := range claim {
-		if seen[t.term] || len(qs) == whoMaxWords {
-			continue
-		}
-		seen[t.term] = true
-		qs = append(qs, termQuery(t.term, field, 1))
+// looseQuery matches documents of kind with at least half of the claim's
+// rarest words in field. A claim with words changed still shares most of
+// its words with the source, and its rarest ones single the source out:
+// "pre-emptive" and "escalation" narrow the search where "the", "will"
+// and "not" would have every quotation read and scored. Words no
+// document has (a misspelling, a changed word) cannot help and are left
+// out. ok is false when none of the claim's words is in the index.
+func looseQuery(ctx context.Context, ix *index.Index, claim []wordAt, field, kind string) (q bquery.Query, ok bool, err error) {
+	terms, err := rarestTerms(ctx, ix, claim, field)
+	if err != nil || len(terms) == 0 {
+		return nil, false, err
+	}
+	qs := make([]bquery.Query, len(terms))
+	for i, t := range terms {
+		qs[i] = termQuery(t, field, 1)
 	}
 	d := bquery.NewDisjunctionQuery(qs)
 	d.SetMin(float64((len(qs) + 1) / 2))
-	return bquery.NewConjunctionQuery([]bquery.Query{d, kindOnly(kind)})
+	return bquery.NewConjunctionQuery([]bquery.Query{d, kindOnly(kind)}), true, nil
+}
+
+// whoRareWords is how many of a claim's words find its candidates: enough
+// that a claim with a word or two changed still has most of them in the
+// source, few enough that reading their documents takes milliseconds.
+const whoRareWords = 8
+
+// rarestTerms lists the claim's distinct words that field holds, at most
+// whoRareWords of them, those in the fewest documents first.
+func rarestTerms(ctx context.Context, ix *index.Index, claim []wordAt, field string) ([]string, error) {
+	adv, err := ix.Bleve().Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	type counted struct {
+		term string
+		docs uint64
+	}
+	var found []counted
+	seen := map[string]bool{}
+	for _, w := range claim {
+		if seen[w.term] {
+			continue
+		}
+		seen[w.term] = true
+		tfr, err := r.TermFieldReader(ctx, []byte(w.term), field, false, false, false)
+		if err != nil {
+			return nil, err
+		}
+		n := tfr.Count()
+		tfr.Close()
+		if n > 0 {
+			found = append(found, counted{w.term, n})
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].docs < found[j].docs })
+	if len(found) > whoRareWords {
+		found = found[:whoRareWords]
+	}
+	terms := make([]string, len(found))
+	for i, c := range found {
+		terms[i] = c.term
+	}
+	return terms, nil
 }
 
 func whoQuotes(ctx context.Context, ix *index.Index, claim []wordAt) ([]index.StoredQuote, error) {
-	sr := bleve.NewSearchRequestOptions(looseQuery(claim, index.FieldQuoteExact, index.KindQuote), whoQuoteCandidates, 0, false)
+	q, ok, err := looseQuery(ctx, ix, claim, index.FieldQuoteExact, index.KindQuote)
+	if err != nil || !ok {
+		return nil, err
+	}
+	sr := bleve.NewSearchRequestOptions(q, whoQuoteCandidates, 0, false)
 	sr.Fields = index.StoredQuoteFields
 	res, err := ix.Bleve().SearchInContext(ctx, sr)
 	if err != nil {
@@ -251,7 +331,11 @@ func whoQuotes(ctx context.Context, ix *index.Index, claim []wordAt) ([]index.St
 }
 
 func whoArticles(ctx context.Context, ix *index.Index, claim []wordAt) ([]index.Stored, error) {
-	sr := bleve.NewSearchRequestOptions(looseQuery(claim, index.FieldBodyExact, index.KindArticle), whoArticleCandidates, 0, false)
+	q, ok, err := looseQuery(ctx, ix, claim, index.FieldBodyExact, index.KindArticle)
+	if err != nil || !ok {
+		return nil, err
+	}
+	sr := bleve.NewSearchRequestOptions(q, whoArticleCandidates, 0, false)
 	sr.Fields = []string{index.FieldTitle, index.FieldBody, index.FieldMeta}
 	res, err := ix.Bleve().SearchInContext(ctx, sr)
 	if err != nil {
@@ -290,7 +374,7 @@ func alignArticle(an *index.Analyzer, claim []wordAt, claimText string, st index
 		s, e := src[a.first].start, src[a.last].end
 		best = WhoMatch{Quote: text[s-base : e-base], Similarity: round2(a.similarity), Diff: a.ops,
 			Article: QuoteOf{ID: st.ID, Title: st.Title, Source: st.Source, Published: st.Published.String(), URL: st.URL, Path: st.Path},
-			Start:   s, End: e, In: "article", matched: a.matched}
+			Start:   s, End: e, In: "article", matched: a.matched, lead: text[:s-base]}
 		found = true
 	}
 	return best, found
@@ -332,8 +416,10 @@ func sameSpeaker(claimed, speaker string) bool {
 }
 
 // rankMatches orders matches best first: the most similar; among equals,
-// the claimed speaker's, then quotations Parley attributed before bare
-// article text, then the earliest published.
+// the claimed speaker's, then a quotation the claim is the whole of before
+// one it is a stretch of, then quotations Parley attributed before bare
+// article text, then the earliest published. The first appearance is
+// still the earliest article with the words (appearances).
 func rankMatches(ms []WhoMatch, claimed string) {
 	sort.SliceStable(ms, func(i, j int) bool {
 		a, b := ms[i], ms[j]
@@ -344,6 +430,9 @@ func rankMatches(ms []WhoMatch, claimed string) {
 			if sa, sb := sameSpeaker(claimed, a.Speaker), sameSpeaker(claimed, b.Speaker); sa != sb {
 				return sa
 			}
+		}
+		if a.whole != b.whole {
+			return a.whole
 		}
 		if (a.In == "quote") != (b.In == "quote") {
 			return a.In == "quote"

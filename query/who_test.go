@@ -92,7 +92,7 @@ func TestAlignDiff(t *testing.T) {
 	an := index.NewAnalyzer()
 	source := "We will not leave the valley, whatever they sign."
 	claim := "We will never leave the valley"
-	a, ok := align(wordsOf(an, claim, 0), wordsOf(an, source, 100), claim, source, 100)
+	a, ok := align(claimWords(an, claim), wordsOf(an, source, 100), claim, source, 100)
 	if !ok {
 		t.Fatal("no alignment")
 	}
