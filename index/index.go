@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -29,6 +30,8 @@ type Index struct {
 	analyzer  *Analyzer
 	extractor *extract.Extractor
 	readOnly  bool
+	closing   sync.Once // Bleve panics when closed twice
+	closed    error
 }
 
 // Options say how to open an index.
@@ -184,7 +187,11 @@ func describeOpenError(err error) error {
 
 // Close closes the index. After a write, Close returns once everything
 // written is on disk.
-func (ix *Index) Close() error { return ix.bleve.Close() }
+// Close closes the index; closing it again does nothing.
+func (ix *Index) Close() error {
+	ix.closing.Do(func() { ix.closed = ix.bleve.Close() })
+	return ix.closed
+}
 
 // Path returns the index folder.
 func (ix *Index) Path() string { return ix.path }

@@ -291,3 +291,15 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(m.Run())
 }
+
+// A second Close, from a deferred close after an explicit one, must not
+// panic or fail: the index is closed.
+func TestCloseTwice(t *testing.T) {
+	ix, _ := openTemp(t)
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Errorf("second close: %v", err)
+	}
+}
