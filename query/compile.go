@@ -547,6 +547,9 @@ func (c *compiler) keyword(field, value string) bquery.Query {
 		return keywordQuery(field, value)
 	}
 	canonical := c.gazetteer.Canonical(value, typ)
+	if canonical == value {
+		canonical = c.surname(field, value)
+	}
 	if canonical != value {
 		c.notes = append(c.notes, fmt.Sprintf("%s:%s: the %s %s, however spelled", field, value, typ, canonical))
 	} else {
@@ -573,12 +576,35 @@ func (c *compiler) speaker(value string) bquery.Query {
 	if canonical == value {
 		canonical = c.gazetteer.Canonical(value, entity.Person)
 	}
+	if canonical == value {
+		canonical = c.surname("speaker", value)
+	}
 	if canonical != value {
 		c.notes = append(c.notes, fmt.Sprintf("speaker:%s: quotations by %s, however spelled", value, canonical))
 	} else {
 		c.notes = append(c.notes, fmt.Sprintf("speaker:%s: quotations attributed to %s", value, canonical))
 	}
 	return keywordQuery("speaker", canonical)
+}
+
+// surname widens a one-word name the gazetteer does not know to the one
+// indexed name of field it is the last word of: speaker:Kelmarin finds
+// Alexander Kelmarin's quotations, as `parley entity Kelmarin` finds him.
+// When several names end with it, it stays as typed and a note lists
+// them: picking one would be a guess.
+func (c *compiler) surname(field, value string) string {
+	if strings.Contains(strings.TrimSpace(value), " ") {
+		return value
+	}
+	full, err := bySurname(c.ix, keywordField(field), value)
+	if err != nil {
+		c.notes = append(c.notes, fmt.Sprintf("%s:%s: %v", field, value, err))
+		return value
+	}
+	if full == "" {
+		return value
+	}
+	return full
 }
 
 // variants returns the other spellings a bare word stands for, or none

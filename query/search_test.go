@@ -444,3 +444,36 @@ func TestEntityBySurname(t *testing.T) {
 		t.Errorf("Valdoss: %v, want an error naming both Valdosses", err)
 	}
 }
+
+// TestSurnameFilters checks that person: and speaker: take a last name
+// alone when one indexed name ends with it, as parley entity does, and
+// keep it as typed, with a note naming the candidates, when several do.
+func TestSurnameFilters(t *testing.T) {
+	g, err := entity.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := testIndexWith(t, "surnames", extract.New(g), "query/testdata/surnames")
+	ctx := context.Background()
+	person := run(t, ix, Request{Query: "person:Ferrow"})
+	if person.Total != 1 || !strings.Contains(strings.Join(person.Explain, "\n"), "tomas ferrow") {
+		t.Errorf("person:Ferrow: %d articles, explain %q; want 1 and Tomas Ferrow", person.Total, person.Explain)
+	}
+	quotes, err := Quotes(ctx, ix, QuoteRequest{Speaker: "Ferrow"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if quotes.Total == 0 {
+		t.Fatal("--speaker Ferrow: no quotations, want Tomas Ferrow's")
+	}
+	for _, q := range quotes.Hits {
+		if q.Speaker != "Tomas Ferrow" {
+			t.Errorf("--speaker Ferrow: a quotation by %q", q.Speaker)
+		}
+	}
+	both := run(t, ix, Request{Query: "person:Valdoss"})
+	explain := strings.Join(both.Explain, "\n")
+	if !strings.Contains(explain, "irena valdoss") || !strings.Contains(explain, "peter valdoss") {
+		t.Errorf("person:Valdoss: explain %q should name both Valdosses", both.Explain)
+	}
+}
