@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/parleysearch/parley/corpus/extract"
@@ -198,6 +199,16 @@ func (ix *Index) Path() string { return ix.path }
 
 // Bleve returns the underlying Bleve index, for searching.
 func (ix *Index) Bleve() bleve.Index { return ix.bleve }
+
+// Reader reads the index as it stands, its dictionaries and postings, for
+// what Bleve's searches do not offer; the caller closes it.
+func (ix *Index) Reader() (index.IndexReader, error) {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return adv.Reader()
+}
 
 // Analyzer returns the analyzer the index was built with, for queries.
 func (ix *Index) Analyzer() *Analyzer { return ix.analyzer }

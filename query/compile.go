@@ -412,11 +412,7 @@ func wildcardRegexp(p string) string {
 // expand lists the dictionary terms a word pattern matches, refusing more
 // than MaxExpansion.
 func (c *compiler) expand(at int, typed string, dict func(bindex.IndexReader) (bindex.FieldDict, error)) ([]string, error) {
-	adv, err := c.ix.Bleve().Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
+	r, err := c.ix.Reader()
 	if err != nil {
 		return nil, err
 	}

@@ -16,15 +16,7 @@ import (
 //
 //	PARLEY_BENCH_INDEX=/tmp/ix go test ./query -run - -bench FacetQueries
 func BenchmarkFacetQueries(b *testing.B) {
-	dir := os.Getenv("PARLEY_BENCH_INDEX")
-	if dir == "" {
-		b.Skip("PARLEY_BENCH_INDEX names no index")
-	}
-	ix, err := index.Open(dir, index.Options{ReadOnly: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
+	ix := benchIndex(b)
 	queries := benchQueries(b)
 	for _, facets := range []bool{false, true} {
 		name := "plain"
@@ -41,6 +33,22 @@ func BenchmarkFacetQueries(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchIndex opens, read-only, the index named by PARLEY_BENCH_INDEX,
+// and skips the benchmark when there is none.
+func benchIndex(b *testing.B) *index.Index {
+	b.Helper()
+	dir := os.Getenv("PARLEY_BENCH_INDEX")
+	if dir == "" {
+		b.Skip("PARLEY_BENCH_INDEX names no index")
+	}
+	ix, err := index.Open(dir, index.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ix.Close() })
+	return ix
 }
 
 // benchQueries reads the shared benchmark queries.

@@ -271,11 +271,7 @@ const whoRareWords = 8
 // rarestTerms lists the claim's distinct words that field holds, at most
 // whoRareWords of them, those in the fewest documents first.
 func rarestTerms(ctx context.Context, ix *index.Index, claim []wordAt, field string) ([]string, error) {
-	adv, err := ix.Bleve().Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
+	r, err := ix.Reader()
 	if err != nil {
 		return nil, err
 	}

@@ -2,12 +2,9 @@ package query
 
 import (
 	"context"
-	"os"
 	"slices"
 	"testing"
 	"time"
-
-	"github.com/parleysearch/parley/index"
 )
 
 // BenchmarkWho checks claims made from 100 quotations of the index named
@@ -17,15 +14,7 @@ import (
 //
 //	PARLEY_BENCH_INDEX=/tmp/ix go test ./query -run - -bench Who
 func BenchmarkWho(b *testing.B) {
-	dir := os.Getenv("PARLEY_BENCH_INDEX")
-	if dir == "" {
-		b.Skip("PARLEY_BENCH_INDEX names no index")
-	}
-	ix, err := index.Open(dir, index.Options{ReadOnly: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
+	ix := benchIndex(b)
 	ctx := context.Background()
 	trials, err := WhoTrials(ctx, ix, 100)
 	if err != nil || len(trials) == 0 {
