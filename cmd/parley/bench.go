@@ -80,9 +80,7 @@ SQLite FTS5 peer on the same files and prints both, with ratios.`,
 			} else if _, err := os.Stat(dir); err == nil {
 				return exitError{fmt.Errorf("--index %s exists; bench measures a new index", dir), 2}
 			}
-			if getenv("GOMEMLIMIT") == "" {
-				debug.SetMemoryLimit(indexMemoryLimit)
-			}
+			defer tuneGCForIndexing(getenv)()
 			o := benchOptions{repeat: c.Int("repeat"), facets: c.Bool("facets"), cpuprofile: c.String("cpuprofile"), batch: c.Int("batch"), whoQuotes: c.Int("who")}
 			if !c.Bool("plain") {
 				if o.extractor, err = extractor(c, getenv); err != nil {

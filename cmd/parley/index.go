@@ -25,6 +25,34 @@ const maxProblemsShown = 50
 // with it, heap and mapped index files together stay near 900 MB.
 const indexMemoryLimit = 520 << 20
 
+// indexGCPercent is the garbage collector's GOGC while indexing (unless
+// GOGC says otherwise). Indexing makes garbage fast, and at Go's default
+// of 100 the collector ran so often that it, and the preemptions it needs,
+// took a fifth of the CPU; at 200 the same runs took about 13% less CPU
+// (8,000 AllSides articles, alternating runs). The memory limit above
+// still bounds the heap, so a large run ends no bigger than before.
+const indexGCPercent = 200
+
+// tuneGCForIndexing sets the garbage collector for a run of indexing and
+// returns what puts it back: GOMEMLIMIT and GOGC, when set, win.
+func tuneGCForIndexing(getenv env) (restore func()) {
+	limit, percent := int64(-1), -1
+	if getenv("GOMEMLIMIT") == "" {
+		limit = debug.SetMemoryLimit(indexMemoryLimit)
+	}
+	if getenv("GOGC") == "" {
+		percent = debug.SetGCPercent(indexGCPercent)
+	}
+	return func() {
+		if limit >= 0 {
+			debug.SetMemoryLimit(limit)
+		}
+		if percent >= 0 {
+			debug.SetGCPercent(percent)
+		}
+	}
+}
+
 func indexCommand(stderr io.Writer, getenv env) *cli.Command {
 	return &cli.Command{
 		Name:      "index",
@@ -49,9 +77,7 @@ and line, and the rest is indexed. The exit status is 1 if anything failed.`,
 			if c.NArg() == 0 {
 				return exitError{errors.New("nothing to index: give one or more files or folders, as in parley index ~/articles"), 2}
 			}
-			if getenv("GOMEMLIMIT") == "" {
-				debug.SetMemoryLimit(indexMemoryLimit)
-			}
+			defer tuneGCForIndexing(getenv)()
 			ix, err := openIndex(c, getenv, false)
 			if err != nil {
 				return err

@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -118,10 +117,7 @@ flight finish.`,
 // indexWhileServing brings the index up to date with the command's PATHs,
 // logging progress, while the server answers 503 for searches.
 func indexWhileServing(c *cli.Context, ix *index.Index, srv *web.Server, log *slog.Logger, getenv env) error {
-	if getenv("GOMEMLIMIT") == "" {
-		old := debug.SetMemoryLimit(indexMemoryLimit)
-		defer debug.SetMemoryLimit(old)
-	}
+	defer tuneGCForIndexing(getenv)()
 	log.Info("indexing", "paths", c.Args().Slice())
 	shown := 0
 	last := time.Now()
