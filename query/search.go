@@ -164,11 +164,9 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 		q = bquery.NewConjunctionQuery(append([]bquery.Query{q}, filters...))
 	}
 
-	sr := bleve.NewSearchRequestOptions(q, req.Limit, (req.Page-1)*req.Limit, false)
-	sr.Fields = []string{index.FieldTitle, index.FieldBody, index.FieldMeta}
-	if req.Comments {
-		sr.Fields = append(sr.Fields, index.FieldComments)
-	}
+	kept := &keptSnapshot{Query: q}
+	defer kept.release()
+	sr := bleve.NewSearchRequestOptions(kept, req.Limit, (req.Page-1)*req.Limit, false)
 	switch req.Sort {
 	case "", "relevance":
 	case "newest", "oldest":
@@ -202,10 +200,14 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 		}
 		return nil, err
 	}
+	shown, err := shownHits(ctx, ix, kept, res.Hits, req.Comments)
+	if err != nil {
+		return nil, err
+	}
 	out := &Results{Query: req.Query, Total: res.Total, Page: req.Page, Limit: req.Limit, Hits: make([]Hit, 0, len(res.Hits))}
 	an := ix.Analyzer()
-	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, makeHit(an, h, c.marks, req))
+	for i, h := range res.Hits {
+		out.Hits = append(out.Hits, makeHit(an, shown[i], h.Score, c.marks, req))
 	}
 	if req.Facets {
 		out.Facets = facets(res, req)
@@ -236,13 +238,31 @@ func requestFilters(req Request) []bquery.Query {
 	return out
 }
 
-func makeHit(an *index.Analyzer, h *search.DocumentMatch, m *marks, req Request) Hit {
-	st := index.StoredFrom(h.ID, h.Fields)
-	score := h.Score
+// shownHits reads what each hit shows from the snapshot the search ran
+// on, or, should that fail, looks each one up by its ID.
+func shownHits(ctx context.Context, ix *index.Index, kept *keptSnapshot, hits []*search.DocumentMatch, comments bool) ([]index.Stored, error) {
+	if shown, ok := kept.shownFields(hits, comments); ok {
+		return shown, nil
+	}
+	out := make([]index.Stored, 0, len(hits))
+	for _, h := range hits {
+		st, err := ix.Article(ctx, h.ID)
+		if err != nil {
+			return nil, err
+		}
+		if !comments {
+			st.Comments = nil
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+func makeHit(an *index.Analyzer, st index.Stored, score float64, m *marks, req Request) Hit {
 	if math.IsNaN(score) || math.IsInf(score, 0) {
 		score = 0 // JSON has no NaN; a score that is not a number ranks nothing
 	}
-	hit := Hit{ID: h.ID, Title: st.Title, Source: st.Source, Published: st.Published.String(), URL: st.URL,
+	hit := Hit{ID: st.ID, Title: st.Title, Source: st.Source, Published: st.Published.String(), URL: st.URL,
 		Path: st.Path, Line: st.Line, Score: score}
 	hit.Snippets.Title = []Snippet{}
 	hit.Snippets.Body = []Snippet{}

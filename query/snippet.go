@@ -64,12 +64,13 @@ func (m *marks) find(an *index.Analyzer, text string) [][2]int {
 	}
 	var hits [][2]int
 	var phraseWords []word // only the words phrases use, to look for runs
+	heads := m.stemHeads()
 	an.Words([]byte(text), func(w index.Word) {
 		term := w.Term
 		switch {
 		case m.exact[string(term)]:
 			hits = append(hits, [2]int{w.Start, w.End})
-		case len(m.stems) > 0 && m.mayStem(term):
+		case len(m.stems) > 0 && heads.mayStem(term):
 			if s, ok := an.Stem(term); ok && m.stems[s] {
 				hits = append(hits, [2]int{w.Start, w.End})
 			}
@@ -84,15 +85,35 @@ func (m *marks) find(an *index.Analyzer, text string) [][2]int {
 	return mergeRanges(hits)
 }
 
+// stemHeads are the first two letters of the marked stems, which
+// mayStem compares each word with.
+type stemHeads struct {
+	heads [][2]byte
+	short bool // a stem of fewer than two letters: any word may stem to it
+}
+
+func (m *marks) stemHeads() stemHeads {
+	var h stemHeads
+	for s := range m.stems {
+		if len(s) < 2 {
+			h.short = true
+			continue
+		}
+		h.heads = append(h.heads, [2]byte{s[0], s[1]})
+	}
+	return h
+}
+
 // mayStem cheaply rules out words that cannot stem to a marked stem: a
 // stem shares its word's first two letters. Stemming every word of ten
-// articles would cost more than the search.
-func (m *marks) mayStem(term []byte) bool {
-	if len(term) < 2 {
+// articles would cost more than the search, and so would walking the map
+// of stems for each word.
+func (h stemHeads) mayStem(term []byte) bool {
+	if len(term) < 2 || h.short {
 		return true
 	}
-	for s := range m.stems {
-		if len(s) < 2 || (s[0] == term[0] && s[1] == term[1]) {
+	for _, s := range h.heads {
+		if s[0] == term[0] && s[1] == term[1] {
 			return true
 		}
 	}
