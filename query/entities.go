@@ -163,7 +163,7 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 	if err != nil {
 		return nil, err
 	}
-	f := facets(res, Request{})
+	f := facets(bleveFacets(res), Request{})
 	rep.Sources, rep.Months, rep.MonthUnknown, rep.Undated = f.Source, f.Month, f.MonthUnknown, f.Undated
 	rep.Recent = []Hit{}
 	for _, h := range res.Hits {

@@ -147,24 +147,14 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 	if req.Snippets <= 0 {
 		req.Snippets = 1
 	}
-	node, err := Parse(req.Query)
+	node, c, q, err := requestQuery(ix, req)
 	if err != nil {
 		return nil, err
 	}
-	c, err := compile(ix, node, req.Comments, req.Exact)
-	if err != nil {
-		var se *SyntaxError
-		if errors.As(err, &se) {
-			se.Query = req.Query
-		}
-		return nil, err
-	}
-	q := c.query
-	if filters := requestFilters(req); len(filters) > 0 {
-		q = bquery.NewConjunctionQuery(append([]bquery.Query{q}, filters...))
-	}
-
 	kept := &keptSnapshot{Query: q}
+	if req.Facets {
+		kept.facets = ix.FacetValues()
+	}
 	defer kept.release()
 	sr := bleve.NewSearchRequestOptions(kept, req.Limit, (req.Page-1)*req.Limit, false)
 	switch req.Sort {
@@ -177,28 +167,12 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 	default:
 		return nil, badRequest("unknown sort %q (want relevance, newest or oldest)", req.Sort)
 	}
-	if req.Facets {
-		size := req.FacetSize
-		if size <= 0 {
-			size = 10
-		}
-		sr.AddFacet("source", bleve.NewFacetRequest(index.FieldSource, size))
-		sr.AddFacet("month", bleve.NewFacetRequest(index.FieldMonth, 100000))
-		for _, typ := range []string{entity.Person, entity.Org, entity.Place} {
-			name, _ := index.EntityFields(typ)
-			sr.AddFacet(typ, bleve.NewFacetRequest(name, size))
-		}
-		sr.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 1))
-	}
 
 	ctx, cancel := context.WithTimeout(ctx, req.Timeout)
 	defer cancel()
 	res, err := ix.Bleve().SearchInContext(ctx, sr)
 	if err != nil {
-		if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, fmt.Errorf("%w after %v: a prefix* or word~ may match too many words, or the phrase is very common; narrow the query", ErrTimeout, req.Timeout)
-		}
-		return nil, err
+		return nil, searchError(ctx, err, req.Timeout)
 	}
 	shown, err := shownHits(ctx, ix, kept, res.Hits, req.Comments)
 	if err != nil {
@@ -210,11 +184,126 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 		out.Hits = append(out.Hits, makeHit(an, shown[i], h.Score, c.marks, req))
 	}
 	if req.Facets {
-		out.Facets = facets(res, req)
+		found, err := matchFacets(ctx, ix, kept, sr, req)
+		if err != nil {
+			return nil, searchError(ctx, err, req.Timeout)
+		}
+		out.Facets = facets(found, req)
 	}
 	out.Explain = append([]string{"parsed as " + node.String()}, c.notes...)
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// requestQuery parses and compiles the request's query, with its filters.
+func requestQuery(ix *index.Index, req Request) (Node, *compiled, bquery.Query, error) {
+	node, err := Parse(req.Query)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	c, err := compile(ix, node, req.Comments, req.Exact)
+	if err != nil {
+		var se *SyntaxError
+		if errors.As(err, &se) {
+			se.Query = req.Query
+		}
+		return nil, nil, nil, err
+	}
+	q := c.query
+	if filters := requestFilters(req); len(filters) > 0 {
+		q = bquery.NewConjunctionQuery(append([]bquery.Query{q}, filters...))
+	}
+	return node, c, q, nil
+}
+
+// searchError names a search that ran out of time as such.
+func searchError(ctx context.Context, err error, timeout time.Duration) error {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("%w after %v: a prefix* or word~ may match too many words, or the phrase is very common; narrow the query", ErrTimeout, timeout)
+	}
+	return err
+}
+
+// facetSize is how many values of the source and entity facets a request
+// asks for.
+func facetSize(req Request) int {
+	if req.FacetSize <= 0 {
+		return 10
+	}
+	return req.FacetSize
+}
+
+// facetTerms gives the values a facet counted, most frequent first, and
+// how many matches had none; the facets are "source", "month", "year"
+// and the entity types.
+type facetTerms func(name string) (values []FacetValue, missing int, ok bool)
+
+// matchFacets returns the facets of the search's matches as they were
+// counted while it ran, or, when they could not be, from Bleve's facets
+// in a second search.
+func matchFacets(ctx context.Context, ix *index.Index, kept *keptSnapshot, sr *bleve.SearchRequest, req Request) (facetTerms, error) {
+	if count := kept.facetCount(); count != nil {
+		size := facetSize(req)
+		sizes := map[string]int{index.FieldMonth: 100000, index.FieldYear: 1}
+		at := map[string]int{}
+		for f, field := range ix.FacetValues().Fields() {
+			at[field] = f
+		}
+		return func(name string) ([]FacetValue, int, bool) {
+			field := name
+			if name != "source" && name != "month" && name != "year" {
+				field, _ = index.EntityFields(name)
+			}
+			f, ok := at[field]
+			if !ok {
+				return nil, 0, false
+			}
+			n, ok := sizes[field]
+			if !ok {
+				n = size
+			}
+			terms, missing := count.Result(f, n)
+			values := make([]FacetValue, len(terms))
+			for i, t := range terms {
+				values[i] = FacetValue{t.Term, t.Count}
+			}
+			return values, missing, true
+		}, nil
+	}
+	again := *sr
+	again.Query, again.Size, again.From = kept.Query, 0, 0
+	addFacets(&again, facetSize(req))
+	res, err := ix.Bleve().SearchInContext(ctx, &again)
+	if err != nil {
+		return nil, err
+	}
+	return bleveFacets(res), nil
+}
+
+// addFacets asks Bleve for the facets Parley shows, size values each.
+func addFacets(sr *bleve.SearchRequest, size int) {
+	sr.AddFacet("source", bleve.NewFacetRequest(index.FieldSource, size))
+	sr.AddFacet("month", bleve.NewFacetRequest(index.FieldMonth, 100000))
+	for _, typ := range []string{entity.Person, entity.Org, entity.Place} {
+		name, _ := index.EntityFields(typ)
+		sr.AddFacet(typ, bleve.NewFacetRequest(name, size))
+	}
+	sr.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 1))
+}
+
+// bleveFacets reads the facets of a Bleve search.
+func bleveFacets(res *bleve.SearchResult) facetTerms {
+	return func(name string) ([]FacetValue, int, bool) {
+		r := res.Facets[name]
+		if r == nil || r.Terms == nil {
+			return nil, 0, false
+		}
+		var values []FacetValue
+		for _, t := range r.Terms.Terms() {
+			values = append(values, FacetValue{t.Term, t.Count})
+		}
+		return values, r.Missing, true
+	}
 }
 
 // requestFilters turns the request's --from, --to and --source into queries.
@@ -315,32 +404,30 @@ func partSnippets(an *index.Analyzer, m *marks, texts []string, parts []corpus.P
 }
 
 // facets builds the facet counts, filling the month histogram.
-func facets(res *bleve.SearchResult, req Request) *Facets {
+func facets(found facetTerms, req Request) *Facets {
 	f := &Facets{}
 	for name, dst := range map[string]*[]FacetValue{"source": &f.Source, entity.Person: &f.Person, entity.Org: &f.Org, entity.Place: &f.Place} {
 		*dst = []FacetValue{}
-		if r := res.Facets[name]; r != nil && r.Terms != nil {
-			for _, t := range r.Terms.Terms() {
-				*dst = append(*dst, FacetValue{t.Term, t.Count})
-			}
+		if values, _, ok := found(name); ok {
+			*dst = append(*dst, values...)
 		}
 	}
 	f.Month = []FacetValue{}
 	counts := map[string]int{}
 	var first, last string
-	if m := res.Facets["month"]; m != nil && m.Terms != nil {
-		for _, t := range m.Terms.Terms() {
-			counts[t.Term] = t.Count
-			if first == "" || t.Term < first {
-				first = t.Term
+	if months, monthMissing, ok := found("month"); ok {
+		for _, t := range months {
+			counts[t.Value] = t.Count
+			if first == "" || t.Value < first {
+				first = t.Value
 			}
-			if t.Term > last {
-				last = t.Term
+			if t.Value > last {
+				last = t.Value
 			}
 		}
-		if y := res.Facets["year"]; y != nil {
-			f.Undated = y.Missing
-			f.MonthUnknown = m.Missing - y.Missing
+		if _, yearMissing, ok := found("year"); ok {
+			f.Undated = yearMissing
+			f.MonthUnknown = monthMissing - yearMissing
 		}
 	}
 	if !req.From.IsZero() {

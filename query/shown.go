@@ -24,10 +24,16 @@ import (
 // The hits' internal numbers are only valid in the snapshot they came
 // from, which is why it is kept (with a reference, so that a merge cannot
 // close it) until release.
+//
+// With facets set, it also counts the facet values of every match as the
+// search finds it (see index.FacetValues), in place of Bleve's facets.
 type keptSnapshot struct {
 	bquery.Query
-	mu   sync.Mutex
-	snap *scorch.IndexSnapshot
+	facets *index.FacetValues
+
+	mu    sync.Mutex
+	snap  *scorch.IndexSnapshot
+	count *index.FacetCount
 }
 
 func (q *keptSnapshot) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
@@ -35,25 +41,69 @@ func (q *keptSnapshot) Searcher(ctx context.Context, r bindex.IndexReader, m map
 	if err != nil {
 		return nil, err
 	}
-	if snap, ok := r.(*scorch.IndexSnapshot); ok {
-		q.mu.Lock()
-		if q.snap == nil {
-			snap.AddRef()
-			q.snap = snap
-		}
-		q.mu.Unlock()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return s, nil
 	}
-	return s, nil
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.snap != nil {
+		return s, nil // only the first search's matches are counted
+	}
+	snap.AddRef()
+	q.snap = snap
+	if q.facets == nil {
+		return s, nil
+	}
+	q.count = q.facets.Count(snap)
+	return &countingSearcher{Searcher: s, count: q.count}, nil
 }
 
 // release lets go of the kept snapshot.
 func (q *keptSnapshot) release() {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	if q.count != nil {
+		q.count.Release()
+		q.count = nil
+	}
 	if q.snap != nil {
 		_ = q.snap.DecRef()
 		q.snap = nil
 	}
+}
+
+// facetCount returns the count of the matches' facet values, or nil if
+// none was made.
+func (q *keptSnapshot) facetCount() *index.FacetCount {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.count
+}
+
+// countingSearcher counts the facet values of each document its searcher
+// finds. Bleve's collector takes every match from Next, to count them all.
+type countingSearcher struct {
+	search.Searcher
+	count *index.FacetCount
+}
+
+func (s *countingSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	return s.counted(s.Searcher.Next(ctx))
+}
+
+func (s *countingSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
+	return s.counted(s.Searcher.Advance(ctx, id))
+}
+
+func (s *countingSearcher) counted(m *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+	if m == nil || err != nil {
+		return m, err
+	}
+	if err := s.count.Add(m.IndexInternalID.Value()); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 // shownFields reads what each hit shows (see index.ShownFrom) from the kept
