@@ -389,7 +389,8 @@ func partSnippets(an *index.Analyzer, m *marks, texts []string, parts []corpus.P
 		if i < len(parts) {
 			base = parts[i].Start
 		}
-		all = append(all, snippets(text, base, m.find(an, text), n)...)
+		sents := sentences(text)
+		all = append(all, snippets(text, sents, base, m.findIn(an, text, sents), n)...)
 		if len(all) >= n {
 			break
 		}

@@ -51,38 +51,15 @@ type word struct {
 	pos        int
 }
 
-// find returns the byte ranges of text the marks match, in order.
+// find returns the byte ranges of text the marks match, in order, from
+// every word of text.
 func (m *marks) find(an *index.Analyzer, text string) [][2]int {
 	if m.empty() {
 		return nil
 	}
-	inPhrase := map[string]bool{}
-	for _, p := range m.phrases {
-		for _, w := range p.words {
-			inPhrase[w] = true
-		}
-	}
-	var hits [][2]int
-	var phraseWords []word // only the words phrases use, to look for runs
-	heads := m.stemHeads()
-	an.Words([]byte(text), func(w index.Word) {
-		term := w.Term
-		switch {
-		case m.exact[string(term)]:
-			hits = append(hits, [2]int{w.Start, w.End})
-		case len(m.stems) > 0 && heads.mayStem(term):
-			if s, ok := an.Stem(term); ok && m.stems[s] {
-				hits = append(hits, [2]int{w.Start, w.End})
-			}
-		}
-		if inPhrase[string(term)] {
-			phraseWords = append(phraseWords, word{term: string(term), start: w.Start, end: w.End, pos: w.Position})
-		}
-	})
-	for _, p := range m.phrases {
-		hits = append(hits, phraseHits(p, phraseWords)...)
-	}
-	return mergeRanges(hits)
+	sc := m.newScan()
+	sc.add(an, text, 0, 1)
+	return sc.hits()
 }
 
 // stemHeads are the first two letters of the marked stems, which
@@ -186,10 +163,10 @@ func mergeRanges(rs [][2]int) [][2]int {
 const maxSnippet = 320
 
 // snippets returns up to n snippets of text (which starts at byte base of
-// the original) around the ranges hits, best first by how many different
-// matches a sentence holds, then in reading order. With no hits it returns
-// nothing.
-func snippets(text string, base int, hits [][2]int, n int) []Snippet {
+// the original and is cut into sents) around the ranges hits, best first by
+// how many different matches a sentence holds, then in reading order. With
+// no hits it returns nothing.
+func snippets(text string, sents [][2]int, base int, hits [][2]int, n int) []Snippet {
 	if len(hits) == 0 || n <= 0 {
 		return nil
 	}
@@ -199,7 +176,7 @@ func snippets(text string, base int, hits [][2]int, n int) []Snippet {
 		score      int
 	}
 	var cands []scored
-	for _, s := range sentences(text) {
+	for _, s := range sents {
 		var in [][2]int
 		distinct := map[string]bool{}
 		for _, h := range hits {
