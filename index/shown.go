@@ -15,7 +15,11 @@ import (
 func ShownFrom(id, title string, body, comments []string, rawMeta []byte) Stored {
 	s := Stored{ID: id, Title: title, Body: body, Comments: comments}
 	var published string
+	// The metadata ends with the entities, most of its bytes: stop as soon
+	// as everything shown is read.
+	left := 6
 	_ = objectFields(rawMeta, func(key string, value []byte) bool {
+		left--
 		switch key {
 		case "source":
 			s.Source = jsonString(value)
@@ -29,8 +33,10 @@ func ShownFrom(id, title string, body, comments []string, rawMeta []byte) Stored
 			s.Line, _ = strconv.Atoi(string(value))
 		case "parts":
 			_ = json.Unmarshal(value, &s.Parts)
+		default:
+			left++
 		}
-		return true
+		return left > 0
 	})
 	s.Published, _ = corpus.ParseDate(published)
 	return s

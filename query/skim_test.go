@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/parleysearch/parley/corpus"
 	"github.com/parleysearch/parley/corpus/corpustest"
@@ -132,4 +133,69 @@ func TestStemNeedles(t *testing.T) {
 	if len(seen) < 10000 {
 		t.Fatalf("only %d distinct words", len(seen))
 	}
+}
+
+// TestSentencesByByte checks that sentences, which reads bytes, cuts as
+// the reading of runes it replaced did.
+func TestSentencesByByte(t *testing.T) {
+	texts := []string{"One. Two! Three? Four… Five…six. “Seven.” Eight.) Nine.\nTen", "Mr. Smith met J. Doe in the U.S. on Jan. 5.",
+		"\xe2\x80 broken. \xe2\x80\xa6 ok… \xff. end", "…", ".", "", "a.b. c"}
+	if texts2 := allsidesTextsOrNil(t, 500); texts2 != nil {
+		texts = append(texts, texts2...)
+	}
+	for _, text := range texts {
+		if got, want := sentences(text), sentencesByRune(text); !reflect.DeepEqual(got, want) {
+			t.Errorf("%.60q: got %v, want %v", text, got, want)
+		}
+	}
+}
+
+// allsidesTextsOrNil is allsidesTexts, or nil where the shared corpus is
+// missing outside CI.
+func allsidesTextsOrNil(t *testing.T, n int) []string {
+	var texts []string
+	t.Run("allsides", func(t *testing.T) { texts = allsidesTexts(t, n) })
+	return texts
+}
+
+// sentencesByRune is sentences as it was before it read bytes.
+func sentencesByRune(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && isSpaceByte(text[s]) {
+			s++
+		}
+		for e > s && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, [2]int{s, e})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case r == '\n':
+			emit(i)
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			j := i
+			for j < len(text) {
+				q, qs := utf8.DecodeRuneInString(text[j:])
+				if q != '"' && q != '\'' && q != '”' && q != '’' && q != ')' && q != '»' {
+					break
+				}
+				j += qs
+			}
+			if j < len(text) && (text[j] == ' ' || text[j] == '\n') && !abbreviation(text[:i]) {
+				emit(j)
+				i = j
+			}
+		}
+	}
+	emit(len(text))
+	return out
 }

@@ -2,6 +2,7 @@ package query
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -253,12 +254,17 @@ func sentences(text string) [][2]int {
 		start = end
 	}
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		switch {
-		case r == '\n':
+		// Only ASCII and the ellipsis end sentences: read bytes, not
+		// runes. Neither kind of byte is ever inside another character.
+		c := text[i]
+		i++
+		if c == 0xE2 && strings.HasPrefix(text[i:], "\x80\xA6") {
+			c, i = '.', i+2 // …
+		}
+		switch c {
+		case '\n':
 			emit(i)
-		case r == '.' || r == '!' || r == '?' || r == '…':
+		case '.', '!', '?':
 			j := i
 			for j < len(text) {
 				q, qs := utf8.DecodeRuneInString(text[j:])
