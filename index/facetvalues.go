@@ -14,9 +14,10 @@ import (
 // that counting them for a search's matches costs a few array reads a
 // match instead of a walk through Bleve's doc values and a map of strings.
 //
-// A segment's numbers are made once it has been visited through its doc
-// values as many times as it has documents: a one-off search from the CLI
-// pays nothing extra, a server soon counts from memory. Segments that merges
+// A segment's numbers are made, in the background, once it has been
+// visited through its doc values as many times as it has documents: a
+// one-off search from the CLI pays nothing extra, a server soon counts from
+// memory. Segments that merges
 // have replaced are dropped when the next count starts; the values they
 // numbered stay (a field's values are few next to its documents).
 type FacetValues struct {
@@ -36,6 +37,7 @@ type FacetValues struct {
 type segmentValues struct {
 	mu     sync.Mutex
 	visits uint64
+	making bool // in the background
 	made   bool
 	starts [][]uint32 // by field: where each document's numbers start in ords; one more than the documents
 	ords   [][]uint32 // by field: the documents' values, as numbers
@@ -186,8 +188,10 @@ func (c *FacetCount) visit(num uint64, fn func(f int, term []byte)) error {
 	return err
 }
 
-// numbers reports whether segment i has its numbers, making them once it
-// has been visited as often as it has documents.
+// numbers reports whether segment i has its numbers. Once the segment has
+// been visited as often as it has documents, it starts making them, in the
+// background: making them reads every document, which no one search should
+// wait for. Until they are made, searches count from doc values.
 func (c *FacetCount) numbers(i int) (bool, error) {
 	sv := c.segs[i]
 	sv.mu.Lock()
@@ -197,41 +201,96 @@ func (c *FacetCount) numbers(i int) (bool, error) {
 	}
 	docs := c.snap.Segments()[i].Segment().Count()
 	sv.visits++
-	if sv.visits < docs {
+	if sv.visits < docs || sv.making {
 		return false, nil
 	}
-	fv := c.fv
+	sv.making = true
+	c.snap.AddRef() // the segment must stay open while it is read
+	go c.fv.make(c.snap, sv, c.offsets[i], docs)
+	return false, nil
+}
+
+// make numbers the values of the docs documents of a segment of snap,
+// whose first has the number offset there. It numbers the segment's own
+// values first, and takes the index-wide numbers only at the end, so as to
+// hold up other searches as little as it can.
+func (fv *FacetValues) make(snap *scorch.IndexSnapshot, sv *segmentValues, offset, docs uint64) {
+	defer snap.DecRef()
+	starts, ords, terms, err := fv.read(snap, offset, docs)
+	if err != nil {
+		sv.mu.Lock()
+		sv.making, sv.visits = false, 0 // try again later
+		sv.mu.Unlock()
+		return
+	}
+	fv.mu.Lock()
+	global := make([][]uint32, len(terms))
+	for f, ts := range terms {
+		global[f] = make([]uint32, len(ts))
+		for o, t := range ts {
+			g, ok := fv.number[f][t]
+			if !ok {
+				g = uint32(len(fv.terms[f]))
+				fv.number[f][t] = g
+				fv.terms[f] = append(fv.terms[f], t)
+			}
+			global[f][o] = g
+		}
+	}
+	fv.mu.Unlock()
+	for f := range ords {
+		for k, o := range ords[f] {
+			ords[f][k] = global[f][o]
+		}
+	}
+	sv.mu.Lock()
+	sv.starts, sv.ords, sv.made, sv.making = starts, ords, true, false
+	sv.mu.Unlock()
+}
+
+// read reads the values of a segment's documents from their doc values,
+// numbered within the segment: by field, where each document's numbers
+// start, the numbers, and the values they stand for.
+func (fv *FacetValues) read(snap *scorch.IndexSnapshot, offset, docs uint64) (starts, ords [][]uint32, terms [][]string, err error) {
+	dv, err := snap.DocValueReader(fv.fields)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	n := len(fv.fields)
-	starts, ords := make([][]uint32, n), make([][]uint32, n)
+	starts, ords, terms = make([][]uint32, n), make([][]uint32, n), make([][]string, n)
+	number := make([]map[string]uint32, n)
 	for f := range starts {
 		starts[f] = make([]uint32, 0, docs+1)
+		number[f] = map[string]uint32{}
 	}
-	missing := append([]int(nil), c.missing...) // visiting counts them; this is no match
-	fv.mu.Lock()
-	defer fv.mu.Unlock()
+	var id bindex.IndexInternalID
 	for local := uint64(0); local < docs; local++ {
 		for f := range starts {
 			starts[f] = append(starts[f], uint32(len(ords[f])))
 		}
-		err := c.visit(c.offsets[i]+local, func(f int, term []byte) {
-			o, ok := fv.number[f][string(term)]
-			if !ok {
-				o = uint32(len(fv.terms[f]))
-				fv.number[f][string(term)] = o
-				fv.terms[f] = append(fv.terms[f], string(term))
+		id = bindex.NewIndexInternalID(id[:0], offset+local)
+		err := dv.VisitDocValues(id, func(field string, term []byte) {
+			for f, name := range fv.fields {
+				if name != field {
+					continue
+				}
+				o, ok := number[f][string(term)]
+				if !ok {
+					o = uint32(len(terms[f]))
+					number[f][string(term)] = o
+					terms[f] = append(terms[f], string(term))
+				}
+				ords[f] = append(ords[f], o)
 			}
-			ords[f] = append(ords[f], o)
 		})
 		if err != nil {
-			return false, err
+			return nil, nil, nil, err
 		}
 	}
-	copy(c.missing, missing)
 	for f := range starts {
 		starts[f] = append(starts[f], uint32(len(ords[f])))
 	}
-	sv.starts, sv.ords, sv.made = starts, ords, true
-	return true, nil
+	return starts, ords, terms, nil
 }
 
 // TermCount is a value and how many counted documents have it.

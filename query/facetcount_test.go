@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -47,8 +48,22 @@ func checkFacetCounts(t *testing.T, ix *index.Index, reqs []Request) {
 			}
 		}
 	}
+	// The numbers are made in the background: give them a moment, then
+	// check the counts made from them.
+	for wait := 0; wait < 100; wait++ {
+		if numbered, _ := ix.FacetValues().Numbered(); numbered > 0 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	if numbered, segments := ix.FacetValues().Numbered(); numbered == 0 {
-		t.Errorf("no segment of %d counts from numbers after 30 rounds", segments)
+		t.Fatalf("no segment of %d counts from numbers after 30 rounds", segments)
+	}
+	for i, req := range reqs {
+		req.Facets = true
+		if got := run(t, ix, req).Facets; !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("from numbers, %q: facets\ngot  %+v\nwant %+v", req.Query, got, want[i])
+		}
 	}
 }
 
