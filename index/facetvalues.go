@@ -331,19 +331,37 @@ func (c *FacetCount) Result(f, size int) ([]TermCount, int) {
 	return topTerms(out, size), c.missing[f]
 }
 
-// topTerms sorts counts most frequent first, then in byte order, and keeps
-// the first size.
-func topTerms(out []TermCount, size int) []TermCount {
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
+// topTerms returns the size most frequent of counts, most frequent first,
+// then in byte order. When it keeps few of many, it keeps them as it goes
+// rather than sorting them all: a person facet may count thousands of
+// names to show ten.
+func topTerms(counts []TermCount, size int) []TermCount {
+	before := func(a, b TermCount) bool {
+		if a.Count != b.Count {
+			return a.Count > b.Count
 		}
-		return out[i].Term < out[j].Term
-	})
-	if len(out) > size {
-		out = out[:size]
+		return a.Term < b.Term
 	}
-	return out
+	if size <= 0 {
+		return counts[:0]
+	}
+	if size >= len(counts) {
+		sort.Slice(counts, func(i, j int) bool { return before(counts[i], counts[j]) })
+		return counts
+	}
+	top := make([]TermCount, 0, size)
+	for _, t := range counts {
+		if len(top) == size && !before(t, top[size-1]) {
+			continue
+		}
+		i := sort.Search(len(top), func(i int) bool { return before(t, top[i]) })
+		if len(top) < size {
+			top = append(top, TermCount{})
+		}
+		copy(top[i+1:], top[i:len(top)-1])
+		top[i] = t
+	}
+	return top
 }
 
 // Release gives the count's scratch back for another count to use. The
