@@ -33,7 +33,17 @@ type Index struct {
 	readOnly  bool
 	closing   sync.Once // Bleve panics when closed twice
 	closed    error
+	// facets numbers the values facets count, segment by segment, as
+	// searches need them.
+	facets *FacetValues
 }
+
+// FacetFields are the fields whose values facets count: FacetValues
+// numbers them in this order.
+var FacetFields = []string{FieldSource, FieldMonth, FieldPerson, FieldOrg, FieldPlace, FieldYear}
+
+// FacetValues returns the index's numbered facet values.
+func (ix *Index) FacetValues() *FacetValues { return ix.facets }
 
 // Options say how to open an index.
 type Options struct {
@@ -102,7 +112,7 @@ func Open(path string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{path: abs, analyzer: NewAnalyzer(), extractor: opts.Extractor, readOnly: opts.ReadOnly}
+	ix := &Index{path: abs, analyzer: NewAnalyzer(), extractor: opts.Extractor, readOnly: opts.ReadOnly, facets: NewFacetValues(FacetFields)}
 	config := map[string]any{"bolt_timeout": opts.LockTimeout.String(), "scorchMergePlanOptions": mergePlan}
 	exists, err := isIndex(abs)
 	if err != nil {

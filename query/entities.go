@@ -163,11 +163,11 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 	if err != nil {
 		return nil, err
 	}
-	f := facets(res, Request{})
+	f := facets(bleveFacets(res), Request{})
 	rep.Sources, rep.Months, rep.MonthUnknown, rep.Undated = f.Source, f.Month, f.MonthUnknown, f.Undated
 	rep.Recent = []Hit{}
 	for _, h := range res.Hits {
-		rep.Recent = append(rep.Recent, makeHit(ix.Analyzer(), h, newMarks(), Request{Snippets: 1}))
+		rep.Recent = append(rep.Recent, makeHit(ix.Analyzer(), index.StoredFrom(h.ID, h.Fields), h.Score, newMarks(), Request{Snippets: 1}))
 	}
 	return rep, nil
 }

@@ -61,6 +61,10 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 	}
 	scoring := options
 	scoring.IncludeTermVectors = false
+	// The phrase's own terms bring their positions with them, read once
+	// for the score and the check alike.
+	positions := scoring
+	positions.IncludeTermVectors = true
 	var terms []search.Searcher
 	closeAll := func() {
 		for _, s := range terms {
@@ -68,7 +72,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 		}
 	}
 	for _, t := range order {
-		s, err := searcher.NewTermSearcher(ctx, r, t, q.Field, boost, scoring)
+		s, err := searcher.NewTermSearcher(ctx, r, t, q.Field, boost, positions)
 		if err != nil {
 			closeAll()
 			return nil, err
@@ -89,18 +93,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 		closeAll()
 		return nil, err
 	}
-	ps := &phraseSearcher{Searcher: conj, phrase: q.Terms, slop: q.Slop, need: distinct}
-	for _, t := range order {
-		tfr, err := r.TermFieldReader(ctx, []byte(t), q.Field, false, false, true)
-		if err != nil {
-			ps.Close()
-			return nil, err
-		}
-		ps.readers = append(ps.readers, tfr)
-		ps.docs = append(ps.docs, &index.TermFieldDoc{})
-		ps.termAt = append(ps.termAt, t)
-	}
-	return ps, nil
+	return &phraseSearcher{Searcher: conj, field: q.Field, phrase: q.Terms, slop: q.Slop, need: distinct}, nil
 }
 
 // pairWeight scales a common-word pair's share of a phrase's score.
@@ -112,9 +105,7 @@ type phraseSearcher struct {
 	phrase          []string
 	slop            int
 	need            map[string]int
-	readers         []index.TermFieldReader // with positions, one per distinct term
-	docs            []*index.TermFieldDoc
-	termAt          []string
+	field           string
 	positions       map[string][]position // scratch, by term
 }
 
@@ -137,11 +128,7 @@ func (s *phraseSearcher) Advance(ctx *search.SearchContext, id index.IndexIntern
 // candidate that does.
 func (s *phraseSearcher) filter(ctx *search.SearchContext, m *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
 	for m != nil && err == nil {
-		ok, perr := s.matches(m.IndexInternalID)
-		if perr != nil {
-			return nil, perr
-		}
-		if ok {
+		if s.matches(m) {
 			return m, nil
 		}
 		ctx.DocumentMatchPool.Put(m)
@@ -150,31 +137,32 @@ func (s *phraseSearcher) filter(ctx *search.SearchContext, m *search.DocumentMat
 	return m, err
 }
 
-// matches reads the positions of each term in the document and checks them.
-func (s *phraseSearcher) matches(id index.IndexInternalID) (bool, error) {
+// matches gathers the positions of each term in the match, which its term
+// searchers found, and checks them. The positions are dropped from the
+// match after: nothing above asks for them.
+func (s *phraseSearcher) matches(m *search.DocumentMatch) bool {
 	if s.positions == nil {
-		s.positions = make(map[string][]position, len(s.readers))
+		s.positions = make(map[string][]position, len(s.need))
 	}
-	for i, r := range s.readers {
-		d, err := r.Advance(id, s.docs[i])
-		if err != nil {
-			return false, err
+	for t, ps := range s.positions {
+		s.positions[t] = ps[:0]
+	}
+	for _, l := range m.FieldTermLocations {
+		if l.Field != s.field {
+			continue
 		}
-		if d == nil || !d.ID.Equals(id) {
-			return false, nil
+		if _, ok := s.need[l.Term]; ok {
+			s.positions[l.Term] = append(s.positions[l.Term], l.Location.Pos)
 		}
-		s.docs[i] = d
-		ps := s.positions[s.termAt[i]][:0]
-		for _, v := range d.Vectors {
-			ps = append(ps, v.Pos)
-		}
+	}
+	m.FieldTermLocations = m.FieldTermLocations[:0]
+	for _, ps := range s.positions {
 		slices.Sort(ps) // Bleve mostly gives them in order already
-		s.positions[s.termAt[i]] = ps
 	}
 	if s.slop == 0 {
-		return s.inOrder(), nil
+		return s.inOrder()
 	}
-	return s.withinWindow(), nil
+	return s.withinWindow()
 }
 
 // inOrder reports whether the phrase's terms stand one after another.
@@ -228,16 +216,6 @@ func (s *phraseSearcher) withinWindow() bool {
 		}
 	}
 	return false
-}
-
-func (s *phraseSearcher) Close() error {
-	err := s.Searcher.Close()
-	for _, r := range s.readers {
-		if cerr := r.Close(); cerr != nil && err == nil {
-			err = cerr
-		}
-	}
-	return err
 }
 
 func (s *phraseSearcher) String() string {

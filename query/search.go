@@ -147,28 +147,16 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 	if req.Snippets <= 0 {
 		req.Snippets = 1
 	}
-	node, err := Parse(req.Query)
+	node, c, q, err := requestQuery(ix, req)
 	if err != nil {
 		return nil, err
 	}
-	c, err := compile(ix, node, req.Comments, req.Exact)
-	if err != nil {
-		var se *SyntaxError
-		if errors.As(err, &se) {
-			se.Query = req.Query
-		}
-		return nil, err
+	kept := &keptSnapshot{Query: q}
+	if req.Facets {
+		kept.facets = ix.FacetValues()
 	}
-	q := c.query
-	if filters := requestFilters(req); len(filters) > 0 {
-		q = bquery.NewConjunctionQuery(append([]bquery.Query{q}, filters...))
-	}
-
-	sr := bleve.NewSearchRequestOptions(q, req.Limit, (req.Page-1)*req.Limit, false)
-	sr.Fields = []string{index.FieldTitle, index.FieldBody, index.FieldMeta}
-	if req.Comments {
-		sr.Fields = append(sr.Fields, index.FieldComments)
-	}
+	defer kept.release()
+	sr := bleve.NewSearchRequestOptions(kept, req.Limit, (req.Page-1)*req.Limit, false)
 	switch req.Sort {
 	case "", "relevance":
 	case "newest", "oldest":
@@ -179,40 +167,143 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 	default:
 		return nil, badRequest("unknown sort %q (want relevance, newest or oldest)", req.Sort)
 	}
-	if req.Facets {
-		size := req.FacetSize
-		if size <= 0 {
-			size = 10
-		}
-		sr.AddFacet("source", bleve.NewFacetRequest(index.FieldSource, size))
-		sr.AddFacet("month", bleve.NewFacetRequest(index.FieldMonth, 100000))
-		for _, typ := range []string{entity.Person, entity.Org, entity.Place} {
-			name, _ := index.EntityFields(typ)
-			sr.AddFacet(typ, bleve.NewFacetRequest(name, size))
-		}
-		sr.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 1))
-	}
 
 	ctx, cancel := context.WithTimeout(ctx, req.Timeout)
 	defer cancel()
 	res, err := ix.Bleve().SearchInContext(ctx, sr)
 	if err != nil {
-		if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, fmt.Errorf("%w after %v: a prefix* or word~ may match too many words, or the phrase is very common; narrow the query", ErrTimeout, req.Timeout)
-		}
+		return nil, searchError(ctx, err, req.Timeout)
+	}
+	shown, err := shownHits(ctx, ix, kept, res.Hits, req.Comments)
+	if err != nil {
 		return nil, err
 	}
 	out := &Results{Query: req.Query, Total: res.Total, Page: req.Page, Limit: req.Limit, Hits: make([]Hit, 0, len(res.Hits))}
 	an := ix.Analyzer()
-	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, makeHit(an, h, c.marks, req))
+	for i, h := range res.Hits {
+		out.Hits = append(out.Hits, makeHit(an, shown[i], h.Score, c.marks, req))
 	}
 	if req.Facets {
-		out.Facets = facets(res, req)
+		found, err := matchFacets(ctx, ix, kept, sr, req)
+		if err != nil {
+			return nil, searchError(ctx, err, req.Timeout)
+		}
+		out.Facets = facets(found, req)
 	}
 	out.Explain = append([]string{"parsed as " + node.String()}, c.notes...)
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// requestQuery parses and compiles the request's query, with its filters.
+func requestQuery(ix *index.Index, req Request) (Node, *compiled, bquery.Query, error) {
+	node, err := Parse(req.Query)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	c, err := compile(ix, node, req.Comments, req.Exact)
+	if err != nil {
+		var se *SyntaxError
+		if errors.As(err, &se) {
+			se.Query = req.Query
+		}
+		return nil, nil, nil, err
+	}
+	q := c.query
+	if filters := requestFilters(req); len(filters) > 0 {
+		q = bquery.NewConjunctionQuery(append([]bquery.Query{q}, filters...))
+	}
+	return node, c, q, nil
+}
+
+// searchError names a search that ran out of time as such.
+func searchError(ctx context.Context, err error, timeout time.Duration) error {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("%w after %v: a prefix* or word~ may match too many words, or the phrase is very common; narrow the query", ErrTimeout, timeout)
+	}
+	return err
+}
+
+// facetSize is how many values of the source and entity facets a request
+// asks for.
+func facetSize(req Request) int {
+	if req.FacetSize <= 0 {
+		return 10
+	}
+	return req.FacetSize
+}
+
+// facetTerms gives the values a facet counted, most frequent first, and
+// how many matches had none; the facets are "source", "month", "year"
+// and the entity types.
+type facetTerms func(name string) (values []FacetValue, missing int, ok bool)
+
+// matchFacets returns the facets of the search's matches as they were
+// counted while it ran, or, when they could not be, from Bleve's facets
+// in a second search.
+func matchFacets(ctx context.Context, ix *index.Index, kept *keptSnapshot, sr *bleve.SearchRequest, req Request) (facetTerms, error) {
+	if count := kept.facetCount(); count != nil {
+		size := facetSize(req)
+		sizes := map[string]int{index.FieldMonth: 100000, index.FieldYear: 1}
+		at := map[string]int{}
+		for f, field := range ix.FacetValues().Fields() {
+			at[field] = f
+		}
+		return func(name string) ([]FacetValue, int, bool) {
+			field := name
+			if name != "source" && name != "month" && name != "year" {
+				field, _ = index.EntityFields(name)
+			}
+			f, ok := at[field]
+			if !ok {
+				return nil, 0, false
+			}
+			n, ok := sizes[field]
+			if !ok {
+				n = size
+			}
+			terms, missing := count.Result(f, n)
+			values := make([]FacetValue, len(terms))
+			for i, t := range terms {
+				values[i] = FacetValue{t.Term, t.Count}
+			}
+			return values, missing, true
+		}, nil
+	}
+	again := *sr
+	again.Query, again.Size, again.From = kept.Query, 0, 0
+	addFacets(&again, facetSize(req))
+	res, err := ix.Bleve().SearchInContext(ctx, &again)
+	if err != nil {
+		return nil, err
+	}
+	return bleveFacets(res), nil
+}
+
+// addFacets asks Bleve for the facets Parley shows, size values each.
+func addFacets(sr *bleve.SearchRequest, size int) {
+	sr.AddFacet("source", bleve.NewFacetRequest(index.FieldSource, size))
+	sr.AddFacet("month", bleve.NewFacetRequest(index.FieldMonth, 100000))
+	for _, typ := range []string{entity.Person, entity.Org, entity.Place} {
+		name, _ := index.EntityFields(typ)
+		sr.AddFacet(typ, bleve.NewFacetRequest(name, size))
+	}
+	sr.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 1))
+}
+
+// bleveFacets reads the facets of a Bleve search.
+func bleveFacets(res *bleve.SearchResult) facetTerms {
+	return func(name string) ([]FacetValue, int, bool) {
+		r := res.Facets[name]
+		if r == nil || r.Terms == nil {
+			return nil, 0, false
+		}
+		var values []FacetValue
+		for _, t := range r.Terms.Terms() {
+			values = append(values, FacetValue{t.Term, t.Count})
+		}
+		return values, r.Missing, true
+	}
 }
 
 // requestFilters turns the request's --from, --to and --source into queries.
@@ -236,13 +327,31 @@ func requestFilters(req Request) []bquery.Query {
 	return out
 }
 
-func makeHit(an *index.Analyzer, h *search.DocumentMatch, m *marks, req Request) Hit {
-	st := index.StoredFrom(h.ID, h.Fields)
-	score := h.Score
+// shownHits reads what each hit shows from the snapshot the search ran
+// on, or, should that fail, looks each one up by its ID.
+func shownHits(ctx context.Context, ix *index.Index, kept *keptSnapshot, hits []*search.DocumentMatch, comments bool) ([]index.Stored, error) {
+	if shown, ok := kept.shownFields(hits, comments); ok {
+		return shown, nil
+	}
+	out := make([]index.Stored, 0, len(hits))
+	for _, h := range hits {
+		st, err := ix.Article(ctx, h.ID)
+		if err != nil {
+			return nil, err
+		}
+		if !comments {
+			st.Comments = nil
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+func makeHit(an *index.Analyzer, st index.Stored, score float64, m *marks, req Request) Hit {
 	if math.IsNaN(score) || math.IsInf(score, 0) {
 		score = 0 // JSON has no NaN; a score that is not a number ranks nothing
 	}
-	hit := Hit{ID: h.ID, Title: st.Title, Source: st.Source, Published: st.Published.String(), URL: st.URL,
+	hit := Hit{ID: st.ID, Title: st.Title, Source: st.Source, Published: st.Published.String(), URL: st.URL,
 		Path: st.Path, Line: st.Line, Score: score}
 	hit.Snippets.Title = []Snippet{}
 	hit.Snippets.Body = []Snippet{}
@@ -280,7 +389,8 @@ func partSnippets(an *index.Analyzer, m *marks, texts []string, parts []corpus.P
 		if i < len(parts) {
 			base = parts[i].Start
 		}
-		all = append(all, snippets(text, base, m.find(an, text), n)...)
+		sents := sentences(text)
+		all = append(all, snippets(text, sents, base, m.findIn(an, text, sents), n)...)
 		if len(all) >= n {
 			break
 		}
@@ -295,32 +405,30 @@ func partSnippets(an *index.Analyzer, m *marks, texts []string, parts []corpus.P
 }
 
 // facets builds the facet counts, filling the month histogram.
-func facets(res *bleve.SearchResult, req Request) *Facets {
+func facets(found facetTerms, req Request) *Facets {
 	f := &Facets{}
 	for name, dst := range map[string]*[]FacetValue{"source": &f.Source, entity.Person: &f.Person, entity.Org: &f.Org, entity.Place: &f.Place} {
 		*dst = []FacetValue{}
-		if r := res.Facets[name]; r != nil && r.Terms != nil {
-			for _, t := range r.Terms.Terms() {
-				*dst = append(*dst, FacetValue{t.Term, t.Count})
-			}
+		if values, _, ok := found(name); ok {
+			*dst = append(*dst, values...)
 		}
 	}
 	f.Month = []FacetValue{}
 	counts := map[string]int{}
 	var first, last string
-	if m := res.Facets["month"]; m != nil && m.Terms != nil {
-		for _, t := range m.Terms.Terms() {
-			counts[t.Term] = t.Count
-			if first == "" || t.Term < first {
-				first = t.Term
+	if months, monthMissing, ok := found("month"); ok {
+		for _, t := range months {
+			counts[t.Value] = t.Count
+			if first == "" || t.Value < first {
+				first = t.Value
 			}
-			if t.Term > last {
-				last = t.Term
+			if t.Value > last {
+				last = t.Value
 			}
 		}
-		if y := res.Facets["year"]; y != nil {
-			f.Undated = y.Missing
-			f.MonthUnknown = m.Missing - y.Missing
+		if _, yearMissing, ok := found("year"); ok {
+			f.Undated = yearMissing
+			f.MonthUnknown = monthMissing - yearMissing
 		}
 	}
 	if !req.From.IsZero() {

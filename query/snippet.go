@@ -2,6 +2,7 @@ package query
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -51,48 +52,46 @@ type word struct {
 	pos        int
 }
 
-// find returns the byte ranges of text the marks match, in order.
+// find returns the byte ranges of text the marks match, in order, from
+// every word of text.
 func (m *marks) find(an *index.Analyzer, text string) [][2]int {
 	if m.empty() {
 		return nil
 	}
-	inPhrase := map[string]bool{}
-	for _, p := range m.phrases {
-		for _, w := range p.words {
-			inPhrase[w] = true
+	sc := m.newScan()
+	sc.add(an, text, 0, 1)
+	return sc.hits()
+}
+
+// stemHeads are the first two letters of the marked stems, which
+// mayStem compares each word with.
+type stemHeads struct {
+	heads [][2]byte
+	short bool // a stem of fewer than two letters: any word may stem to it
+}
+
+func (m *marks) stemHeads() stemHeads {
+	var h stemHeads
+	for s := range m.stems {
+		if len(s) < 2 {
+			h.short = true
+			continue
 		}
+		h.heads = append(h.heads, [2]byte{s[0], s[1]})
 	}
-	var hits [][2]int
-	var phraseWords []word // only the words phrases use, to look for runs
-	an.Words([]byte(text), func(w index.Word) {
-		term := w.Term
-		switch {
-		case m.exact[string(term)]:
-			hits = append(hits, [2]int{w.Start, w.End})
-		case len(m.stems) > 0 && m.mayStem(term):
-			if s, ok := an.Stem(term); ok && m.stems[s] {
-				hits = append(hits, [2]int{w.Start, w.End})
-			}
-		}
-		if inPhrase[string(term)] {
-			phraseWords = append(phraseWords, word{term: string(term), start: w.Start, end: w.End, pos: w.Position})
-		}
-	})
-	for _, p := range m.phrases {
-		hits = append(hits, phraseHits(p, phraseWords)...)
-	}
-	return mergeRanges(hits)
+	return h
 }
 
 // mayStem cheaply rules out words that cannot stem to a marked stem: a
 // stem shares its word's first two letters. Stemming every word of ten
-// articles would cost more than the search.
-func (m *marks) mayStem(term []byte) bool {
-	if len(term) < 2 {
+// articles would cost more than the search, and so would walking the map
+// of stems for each word.
+func (h stemHeads) mayStem(term []byte) bool {
+	if len(term) < 2 || h.short {
 		return true
 	}
-	for s := range m.stems {
-		if len(s) < 2 || (s[0] == term[0] && s[1] == term[1]) {
+	for _, s := range h.heads {
+		if s[0] == term[0] && s[1] == term[1] {
 			return true
 		}
 	}
@@ -165,10 +164,10 @@ func mergeRanges(rs [][2]int) [][2]int {
 const maxSnippet = 320
 
 // snippets returns up to n snippets of text (which starts at byte base of
-// the original) around the ranges hits, best first by how many different
-// matches a sentence holds, then in reading order. With no hits it returns
-// nothing.
-func snippets(text string, base int, hits [][2]int, n int) []Snippet {
+// the original and is cut into sents) around the ranges hits, best first by
+// how many different matches a sentence holds, then in reading order. With
+// no hits it returns nothing.
+func snippets(text string, sents [][2]int, base int, hits [][2]int, n int) []Snippet {
 	if len(hits) == 0 || n <= 0 {
 		return nil
 	}
@@ -178,7 +177,7 @@ func snippets(text string, base int, hits [][2]int, n int) []Snippet {
 		score      int
 	}
 	var cands []scored
-	for _, s := range sentences(text) {
+	for _, s := range sents {
 		var in [][2]int
 		distinct := map[string]bool{}
 		for _, h := range hits {
@@ -255,12 +254,17 @@ func sentences(text string) [][2]int {
 		start = end
 	}
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		switch {
-		case r == '\n':
+		// Only ASCII and the ellipsis end sentences: read bytes, not
+		// runes. Neither kind of byte is ever inside another character.
+		c := text[i]
+		i++
+		if c == 0xE2 && strings.HasPrefix(text[i:], "\x80\xA6") {
+			c, i = '.', i+2 // …
+		}
+		switch c {
+		case '\n':
 			emit(i)
-		case r == '.' || r == '!' || r == '?' || r == '…':
+		case '.', '!', '?':
 			j := i
 			for j < len(text) {
 				q, qs := utf8.DecodeRuneInString(text[j:])

@@ -1,0 +1,201 @@
+package query
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/corpus/corpustest"
+	"github.com/parleysearch/parley/index"
+)
+
+// skimQueries cover every kind of mark: stems, exact terms (stop words
+// alone, prefix*, word~), exact phrases, proximity phrases (which skimming
+// leaves to find), and names.
+var skimQueries = []string{
+	"ceasefire", `"chemical weapons"`, "Assad regime", `"peace talks" Russia`, `"Islamic State" Mosul`,
+	`"we will not"`, "the", "not", "ceasefir*", "Erdogan", "Assad~", `"peace talks"~3`, "Putin OR Lavrov",
+	"dying civilians", "happy studies", "U.S.", "Kelmarin", "Trevanna", `"said the"`, `"minister:US"`, "us", "regime*", "stud*",
+	"Aliyev", "Əliyev", "don't", "1,000", "news",
+}
+
+// checkSkim compares findIn with find, the reading of every word, for each
+// query over each text.
+func checkSkim(t *testing.T, ix *index.Index, texts []string) {
+	t.Helper()
+	an := ix.Analyzer()
+	for _, q := range skimQueries {
+		node, err := Parse(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := compile(ix, node, false, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		differ := 0
+		for _, text := range texts {
+			want := c.marks.find(an, text)
+			got := c.marks.findIn(an, text, sentences(text))
+			if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+				if differ++; differ <= 3 {
+					t.Errorf("%q in %.80q…:\ngot  %v\nwant %v", q, text, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestSkimFixtures checks skimming on texts written to trip it: curly
+// quotes and accents that fold, scripts that do not, combining marks and
+// format characters at sentence starts, a broken byte, phrases across
+// sentences, sentences without words.
+func TestSkimFixtures(t *testing.T) {
+	ix := namesIndex(t)
+	texts := []string{
+		"The ceasefire held. Nobody in Kelmarin said “we will not” again. Then: peace talks resumed.",
+		"Islamic. State officials met. ... Islamic State fighters left Mosul! ½. Peace. Talks.",
+		"President Erdoğan spoke. Əliyev replied. Алиев не ответил. The U.S. envoy was happy.",
+		"Dying civilians. \u0301Combining ceasefire. \u200bZero-width ceasefire. \xffbroken ceasefire.",
+		"minister:US said us. We will not. We will\nnot. We\nwill not surrender… “Don’t,” he said.",
+		"Trevanna Centre for Highland Studies — happy studies; studying 1,000 ceasefires’ records.",
+		"", "   ", ".", "ceasefire", "No match here at all. Or here.",
+	}
+	var demo []string
+	reader := corpus.NewReader(corpus.Options{})
+	files, _ := corpus.FindFiles([]string{filepath.Join(corpustest.ModuleRoot(t), "corpus", "demo")})
+	for _, f := range files {
+		reader.Read(f, func(a *corpus.Article) error {
+			demo = append(demo, a.Texts(corpus.Body)...)
+			return nil
+		}, func(corpus.Problem) {})
+	}
+	if len(demo) == 0 {
+		t.Fatal("no demo texts")
+	}
+	checkSkim(t, ix, append(texts, demo...))
+}
+
+// allsidesTexts returns the body texts of the first AllSides articles.
+func allsidesTexts(t *testing.T, n int) []string {
+	t.Helper()
+	src := corpustest.Shared(t, "corpus/allsides.jsonl.gz")
+	slice := filepath.Join(t.TempDir(), "allsides-slice.jsonl")
+	copyLines(t, src, slice, n)
+	var texts []string
+	reader := corpus.NewReader(corpus.Options{})
+	files, _ := corpus.FindFiles([]string{slice})
+	for _, f := range files {
+		reader.Read(f, func(a *corpus.Article) error {
+			texts = append(texts, a.Texts(corpus.Body)...)
+			return nil
+		}, func(corpus.Problem) {})
+	}
+	return texts
+}
+
+// TestSkimAllSides compares skimming with reading every word on AllSides.
+func TestSkimAllSides(t *testing.T) {
+	texts := allsidesTexts(t, 2000)
+	checkSkim(t, namesIndex(t), texts)
+}
+
+// TestStemNeedles checks what skimming assumes of the stemmer (see
+// needles): every word that stems to a stem sharing its first two letters
+// begins with that stem's needle. It checks every word of the first
+// AllSides articles.
+func TestStemNeedles(t *testing.T) {
+	texts := allsidesTexts(t, 4000)
+	an := index.NewAnalyzer()
+	seen := map[string]bool{}
+	bad := 0
+	for _, text := range texts {
+		an.Words([]byte(text), func(w index.Word) {
+			term := string(w.Term)
+			if seen[term] {
+				return
+			}
+			seen[term] = true
+			s, ok := an.Stem(w.Term)
+			if !ok || len(s) < 2 || len(term) < 2 || term[:2] != s[:2] {
+				return
+			}
+			if !strings.HasPrefix(term, stemNeedle(s)) {
+				if bad++; bad <= 10 {
+					t.Errorf("%q stems to %q but does not begin with %q", term, s, stemNeedle(s))
+				}
+			}
+		})
+	}
+	if len(seen) < 10000 {
+		t.Fatalf("only %d distinct words", len(seen))
+	}
+}
+
+// TestSentencesByByte checks that sentences, which reads bytes, cuts as
+// the reading of runes it replaced did.
+func TestSentencesByByte(t *testing.T) {
+	texts := []string{"One. Two! Three? Four… Five…six. “Seven.” Eight.) Nine.\nTen", "Mr. Smith met J. Doe in the U.S. on Jan. 5.",
+		"\xe2\x80 broken. \xe2\x80\xa6 ok… \xff. end", "…", ".", "", "a.b. c"}
+	if texts2 := allsidesTextsOrNil(t, 500); texts2 != nil {
+		texts = append(texts, texts2...)
+	}
+	for _, text := range texts {
+		if got, want := sentences(text), sentencesByRune(text); !reflect.DeepEqual(got, want) {
+			t.Errorf("%.60q: got %v, want %v", text, got, want)
+		}
+	}
+}
+
+// allsidesTextsOrNil is allsidesTexts, or nil where the shared corpus is
+// missing outside CI.
+func allsidesTextsOrNil(t *testing.T, n int) []string {
+	var texts []string
+	t.Run("allsides", func(t *testing.T) { texts = allsidesTexts(t, n) })
+	return texts
+}
+
+// sentencesByRune is sentences as it was before it read bytes.
+func sentencesByRune(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && isSpaceByte(text[s]) {
+			s++
+		}
+		for e > s && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, [2]int{s, e})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case r == '\n':
+			emit(i)
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			j := i
+			for j < len(text) {
+				q, qs := utf8.DecodeRuneInString(text[j:])
+				if q != '"' && q != '\'' && q != '”' && q != '’' && q != ')' && q != '»' {
+					break
+				}
+				j += qs
+			}
+			if j < len(text) && (text[j] == ' ' || text[j] == '\n') && !abbreviation(text[:i]) {
+				emit(j)
+				i = j
+			}
+		}
+	}
+	emit(len(text))
+	return out
+}
