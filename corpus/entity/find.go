@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/parleysearch/parley/corpus"
 )
@@ -64,7 +63,7 @@ func appendTokens(toks []token, text string) []token {
 	}
 	// One lower-cased copy of the text gives the folded form of every
 	// ASCII word as a substring of it, without an allocation per word.
-	lower := asciiLower(text)
+	lower := corpus.LowerASCII(text)
 	sentence := true
 	from, prevEnd := len(toks), 0
 	for i := 0; i < len(text); {
@@ -182,26 +181,6 @@ func isWordRune(r rune) bool {
 // isASCIIWordByte reports whether an ASCII byte is a letter or a digit.
 func isASCIIWordByte(c byte) bool {
 	return c-'a' < 26 || c-'A' < 26 || c-'0' < 10
-}
-
-// asciiLower lower-cases the ASCII letters of s and leaves every other
-// byte as it is, so that offsets into s are offsets into the result. For a
-// word of ASCII letters, digits and joiners this is what corpus.Fold gives.
-func asciiLower(s string) string {
-	if len(s) == 0 {
-		return ""
-	}
-	b := make([]byte, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-	// b is never written again: the string may share its bytes, which
-	// saves copying every part of every article once more.
-	return unsafe.String(&b[0], len(b))
 }
 
 func isASCII(s string) bool {

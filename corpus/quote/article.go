@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"github.com/parleysearch/parley/corpus"
 	"sort"
 
 	"github.com/parleysearch/parley/corpus/entity"
@@ -10,6 +11,7 @@ import (
 type article struct {
 	f        *Finder
 	text     string
+	lower    string // text with its ASCII letters lower-cased, for the tokens
 	paras    []para
 	toks     [][]token // tokens by paragraph, tokenized when first needed
 	mentions []entity.Mention
@@ -38,7 +40,7 @@ type issuer struct {
 }
 
 func newArticle(f *Finder, text string, parts [][2]int, mentions []entity.Mention) *article {
-	a := &article{f: f, text: text, mentions: mentions}
+	a := &article{f: f, text: text, lower: corpus.LowerASCII(text), mentions: mentions}
 	a.paras = paragraphs(text, parts)
 	a.toks = make([][]token, len(a.paras))
 	a.spans = quoteSpans(text, a.paras)
@@ -53,7 +55,7 @@ func newArticle(f *Finder, text string, parts [][2]int, mentions []entity.Mentio
 func (a *article) tokens(pi int) []token {
 	if a.toks[pi] == nil {
 		p := a.paras[pi]
-		a.toks[pi] = tokenize(make([]token, 0, (p.end-p.start)/5+1), a.text, p.start, p.end)
+		a.toks[pi] = tokenize(make([]token, 0, (p.end-p.start)/5+1), a.text, a.lower, p.start, p.end)
 	}
 	return a.toks[pi]
 }
