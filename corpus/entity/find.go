@@ -67,7 +67,10 @@ func appendTokens(toks []token, text string) []token {
 	sentence := true
 	from, prevEnd := len(toks), 0
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if !isWordRune(r) {
 			if r == '.' || r == '!' || r == '?' || r == '\n' || r == ':' {
 				sentence = true
@@ -205,6 +208,24 @@ func singleLetterBefore(s string) bool {
 
 func isAllCaps(s string) bool {
 	letters := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return isAllCapsRunes(s)
+		}
+		if c-'a' < 26 {
+			return false
+		}
+		if c-'A' < 26 {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// isAllCapsRunes is isAllCaps for a word with letters beyond ASCII.
+func isAllCapsRunes(s string) bool {
+	letters := 0
 	for _, r := range s {
 		if unicode.IsLetter(r) {
 			if !unicode.IsUpper(r) {
@@ -299,7 +320,9 @@ type finder struct {
 	toks      []token           // the words of the part being read, reused from part to part
 	surnames  map[string]string // translit key of a surname → canonical name
 	ambiguous map[string]bool   // surnames shared by two people of the article
-	tails     map[string]string // the folded last words of a longer name → its person, "" when shared
+	// remembered holds the names and last words remember has recorded.
+	remembered map[[2]string]bool
+	tails      map[string]string // the folded last words of a longer name → its person, "" when shared
 	// homonymArticle records, by place, whether the article's words make
 	// its name the US state's (see usState).
 	homonymArticle map[string]bool
@@ -612,6 +635,17 @@ func (f *finder) roleFor(m *Mention, e *Entry, ctx context) {
 // remember records a person's surname, so that the surname alone can name
 // them later in the article.
 func (f *finder) remember(name string, last token) {
+	// Remembering a name again with the same last word changes nothing:
+	// skip the folding, which a name repeated through an article would
+	// pay at every mention.
+	seen := [2]string{name, last.fold}
+	if f.remembered[seen] {
+		return
+	}
+	if f.remembered == nil {
+		f.remembered = map[[2]string]bool{}
+	}
+	f.remembered[seen] = true
 	// The last words of a longer name name its person too: "Abdel Rahman"
 	// after "Rami Abdel Rahman". Two people sharing them share none.
 	if words := strings.Fields(corpus.Fold(name)); len(words) > 2 {
