@@ -5,7 +5,6 @@ import (
 
 	"github.com/parleysearch/parley/corpus"
 	"github.com/parleysearch/parley/corpus/corpustest"
-	"github.com/parleysearch/parley/corpus/dates"
 	"github.com/parleysearch/parley/corpus/entity"
 )
 
@@ -67,7 +66,7 @@ func BenchmarkFinders(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			a := articles[i%len(articles)]
 			for _, s := range a.spans {
-				dates.Find(a.text[s[0]:s[1]], a.pub)
+				x.dates.Find(a.text[s[0]:s[1]], a.pub)
 			}
 		}
 	})
