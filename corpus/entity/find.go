@@ -299,12 +299,16 @@ func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
 	if toks, ok := g.tokens.Get().(*[]token); ok {
 		f.toks = (*toks)[:0]
 	}
+	used := 0
 	for _, p := range parts {
 		f.part(text, p[0], p[1])
+		used = max(used, len(f.toks))
 	}
 	// The words hold only strings of the text, which the mentions keep on
-	// their own: the slice can serve the next article.
-	clear(f.toks[:cap(f.toks)]) // all of it, so that no old article stays reachable
+	// their own: the slice can serve the next article. Clearing as much of
+	// it as this article wrote leaves none of it reachable, as the article
+	// before cleared all it wrote.
+	clear(f.toks[:used])
 	g.tokens.Put(&f.toks)
 	sort.SliceStable(f.out, func(i, j int) bool { return f.out[i].Start < f.out[j].Start })
 	return f.out
@@ -805,7 +809,7 @@ func joinText(toks []token) string {
 // word says so, a surname alone when it is the surname of someone the
 // article has named. It returns how many words it took, 0 for none.
 func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
-	n := f.capitalRun(toks, i)
+	n := f.capitalRun(toks, i, true) // part calls unknown only where nothing else matched
 	if n == 0 {
 		return 0
 	}
@@ -852,14 +856,24 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 // capitalRun returns how many words from toks[i] make a run of
 // capitalised words the gazetteer and the rules do not know, with the
 // particles inside it ("Abu Bakr al Baghdadi").
-func (f *finder) capitalRun(toks []token, i int) int {
+//
+// unmatched says that toks[i] is known to start no known name, demonym or
+// title (part tried them all just before): only the rest of known is left
+// to ask of it.
+func (f *finder) capitalRun(toks []token, i int, unmatched bool) int {
 	n := 0
 	for i+n < len(toks) {
 		t := toks[i+n]
 		if n > 0 && !t.joined {
 			break
 		}
-		if t.capital && !t.descriptor && !f.known(toks, i+n) {
+		var isKnown bool
+		if n == 0 && unmatched {
+			isKnown = notNames[t.fold] || t.allCaps
+		} else {
+			isKnown = t.capital && !t.descriptor && f.known(toks, i+n)
+		}
+		if t.capital && !t.descriptor && !isKnown {
 			n++
 			if t.possessive {
 				break
@@ -926,7 +940,7 @@ func (f *finder) orgAfterPlace(text string, toks []token, i, n int, place *Entry
 	if j >= len(toks) || !toks[j].joined || toks[j-1].possessive {
 		return 0
 	}
-	k := f.capitalRun(toks, j)
+	k := f.capitalRun(toks, j, false)
 	if k == 0 {
 		return 0
 	}
