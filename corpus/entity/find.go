@@ -449,7 +449,7 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 		}
 		return entries
 	}
-	for _, n := range f.g.aliasLens[toks[i].key] {
+	for _, n := range f.g.aliasLens.of(toks[i].key) {
 		if n <= len(toks)-i {
 			if entries := try(n, true); entries != nil {
 				if e := pick(entries); n == 1 && f.surnameHere(toks, i, e) {
@@ -461,7 +461,7 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 	}
 	// "Ostmark's envoy": a name without its possessive.
 	if toks[i].possessive {
-		for _, n := range f.g.aliasLens[toks[i].fold] {
+		for _, n := range f.g.aliasLens.of(toks[i].fold) {
 			if n == 1 {
 				if entries := try(1, false); entries != nil {
 					return 1, entries
@@ -469,7 +469,7 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 			}
 		}
 	}
-	for _, n := range f.g.aliasLens[toks[i].fold] {
+	for _, n := range f.g.aliasLens.of(toks[i].fold) {
 		if n > 1 && n <= len(toks)-i && toks[i+n-1].possessive {
 			if entries := try(n, false); entries != nil {
 				return n, entries
@@ -784,7 +784,7 @@ func (g *Gazetteer) ministryOf(country, word string) *Entry {
 
 // title finds the longest title starting at toks[i].
 func (f *finder) title(toks []token, i int) (int, string) {
-	for _, n := range f.g.titleLens[toks[i].key] {
+	for _, n := range f.g.titleLens.of(toks[i].key) {
 		if n > len(toks)-i {
 			continue
 		}
