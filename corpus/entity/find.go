@@ -240,12 +240,29 @@ func isAllCapsRunes(s string) bool {
 // tokenKey folds a name into the key it is looked up under: its words,
 // folded, separated by single spaces.
 func tokenKey(name string) string {
-	toks := tokenize(name)
-	keys := make([]string, len(toks))
-	for i, t := range toks {
-		keys[i] = t.key
+	// Names are a few words: their tokens fit on the stack, and a name of
+	// one word is its key as it stands.
+	var buf [8]token
+	toks := appendTokens(buf[:0], name)
+	switch len(toks) {
+	case 0:
+		return ""
+	case 1:
+		return toks[0].key
 	}
-	return strings.Join(keys, " ")
+	n := len(toks) - 1
+	for _, t := range toks {
+		n += len(t.key)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.key)
+	}
+	return b.String()
 }
 
 // connectors may stand, lower case, inside a person's name: Bashar

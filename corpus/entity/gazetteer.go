@@ -368,16 +368,18 @@ func (g *Gazetteer) Entries() []*Entry {
 // ("" for any). ok is false when the name is unknown or stands for more
 // than one entry.
 func (g *Gazetteer) Lookup(name, typ string) (*Entry, bool) {
-	var found []*Entry
+	var found *Entry
+	n := 0
 	for _, e := range g.byAlias[tokenKey(name)] {
 		if typ == "" || e.Type == typ {
-			found = append(found, e)
+			found = e
+			n++
 		}
 	}
-	if len(found) != 1 {
+	if n != 1 {
 		return nil, false
 	}
-	return found[0], true
+	return found, true
 }
 
 // Canonical returns the canonical name for a name of the given type: the
