@@ -884,13 +884,7 @@ func (f *finder) capitalRun(toks []token, i int, unmatched bool) int {
 		if n > 0 && !t.joined {
 			break
 		}
-		var isKnown bool
-		if n == 0 && unmatched {
-			isKnown = notNames[t.fold] || t.allCaps
-		} else {
-			isKnown = t.capital && !t.descriptor && f.known(toks, i+n)
-		}
-		if t.capital && !t.descriptor && !isKnown {
+		if t.capital && !t.descriptor && !f.known(toks, i+n, n == 0 && unmatched) {
 			n++
 			if t.possessive {
 				break
@@ -1001,11 +995,15 @@ func generic(run []token) bool {
 
 // known reports whether toks[i] starts something the gazetteer or the
 // rules already read: a known name, a demonym, a title, or a word that is
-// never a name.
-func (f *finder) known(toks []token, i int) bool {
+// never a name. unmatched says that no known name, demonym or title
+// starts there, as part found just before: only the last is left to ask.
+func (f *finder) known(toks []token, i int, unmatched bool) bool {
 	t := toks[i]
 	if notNames[t.fold] || t.allCaps {
 		return true
+	}
+	if unmatched {
+		return false
 	}
 	if n, _ := f.match(toks, i); n > 0 {
 		return true
