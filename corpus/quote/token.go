@@ -118,7 +118,11 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 		// The dot of an abbreviation belongs to it: Mr., Sen., U.S., J.
 		if j < to && text[j] == '.' {
 			w := text[start:j]
-			if strings.Contains(w, ".") || singleCapital(w) || abbreviations[strings.ToLower(w)] {
+			lw := lower[start:j]
+			if !isASCII(w) {
+				lw = strings.ToLower(w)
+			}
+			if strings.Contains(w, ".") || singleCapital(w) || abbreviations[lw] {
 				j++
 				t.end = j
 			}
