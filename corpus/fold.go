@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -71,4 +72,27 @@ var letterFolds = map[rune]string{
 	'Ə': "a", 'ə': "a", 'ı': "i", 'İ': "i", 'Ł': "l", 'ł': "l", 'Ø': "o", 'ø': "o", 'Đ': "d", 'đ': "d",
 	'Ð': "d", 'ð': "d", 'Þ': "th", 'þ': "th", 'ß': "ss", 'Æ': "ae", 'æ': "ae", 'Œ': "oe", 'œ': "oe",
 	'’': "'", '‘': "'", 'ʼ': "'", 'ʻ': "'", '`': "'", '‐': "-", '‑': "-", '–': "-",
+}
+
+// LowerASCII lower-cases the ASCII letters of s and leaves every other
+// byte as it is, so that offsets into s are offsets into the result. For a
+// word of ASCII letters, digits and joiners this is what Fold gives, and
+// for any ASCII word what strings.ToLower gives: the finders take their
+// words' lower-case forms from one such copy of an article, without an
+// allocation per word.
+func LowerASCII(s string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	// b is never written again: the string may share its bytes, which
+	// saves copying every part of every article once more.
+	return unsafe.String(&b[0], len(b))
 }

@@ -107,7 +107,7 @@ func prefix(s string, n int) string {
 // optional clock time, then an optional "(Agency)" and dash. A date without
 // a year needs a place, an agency or a dash around it, and a yearHint.
 func startDateline(text string, lead, yearHint int) (found, bool) {
-	f := newFinder(prefix(text, lead+datelineReach+100))
+	f := newFinder(prefix(text, lead+datelineReach+100), nil)
 	if len(f.toks) == 0 {
 		return found{}, false
 	}
@@ -408,7 +408,7 @@ func publicationLine(text string, ls int) (fd found, class int) {
 	} else {
 		le += i
 	}
-	f := newFinder(prefix(text[i:le], lineLimit))
+	f := newFinder(prefix(text[i:le], lineLimit), nil)
 	k := 0
 	switch {
 	case f.wordIs(0, "published") || f.wordIs(0, "posted"):

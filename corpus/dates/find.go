@@ -2,6 +2,7 @@ package dates
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/parleysearch/parley/corpus"
 )
@@ -19,7 +20,33 @@ type Mention struct {
 // published (which may be the zero Date). See the package documentation for
 // what it recognises and how it resolves dates without a year.
 func Find(text string, published corpus.Date) []Mention {
-	f := newFinder(text)
+	return newFinder(text, nil).find(published)
+}
+
+// Finder finds dates as Find does, reusing its token buffers from one
+// text to the next: the buffers are most of what Find allocates. It is
+// safe for concurrent use.
+type Finder struct {
+	tokens *sync.Pool // of *[]token
+}
+
+// NewFinder returns a Finder.
+func NewFinder() *Finder { return &Finder{tokens: &sync.Pool{}} }
+
+// Find returns the dates mentioned in text, as the package's Find does.
+func (df *Finder) Find(text string, published corpus.Date) []Mention {
+	var buf []token
+	if p, ok := df.tokens.Get().(*[]token); ok {
+		buf = *p
+	}
+	f := newFinder(text, buf)
+	out := f.find(published)
+	buf = f.toks // not &f.toks: the pool would keep the whole finder
+	df.tokens.Put(&buf)
+	return out
+}
+
+func (f *finder) find(published corpus.Date) []Mention {
 	for i := 0; i < len(f.toks); {
 		if j := f.match(i); j > i {
 			i = j
@@ -88,8 +115,9 @@ type finder struct {
 	yearEnd, monthEnd int
 }
 
-func newFinder(text string) *finder {
-	toks := tokenize(text)
+// newFinder tokenizes text into buf (see appendTokens; nil allocates).
+func newFinder(text string, buf []token) *finder {
+	toks := appendTokens(buf, text)
 	return &finder{text: text, toks: toks, raws: make([]raw, 0, len(toks)/24+2), yearEnd: -1, monthEnd: -1}
 }
 

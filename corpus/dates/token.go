@@ -55,11 +55,18 @@ const maxText = math.MaxInt32
 
 // tokenize splits s into tokens. It allocates once for the tokens and never
 // for the words it looks up. It reads at most maxText bytes.
-func tokenize(s string) []token {
+func tokenize(s string) []token { return appendTokens(nil, s) }
+
+// appendTokens is tokenize writing into dst[:0] when it is large enough,
+// so that a Finder can reuse one buffer for text after text.
+func appendTokens(dst []token, s string) []token {
 	if len(s) > maxText {
 		s = s[:maxText]
 	}
-	toks := make([]token, 0, len(s)/4+16) // news runs about one token to 4.5 bytes
+	toks := dst[:0]
+	if want := len(s)/4 + 16; cap(toks) < want { // news runs about one token to 4.5 bytes
+		toks = make([]token, 0, want)
+	}
 	white, lines := false, 0
 	for i := 0; i < len(s); {
 		c := s[i]

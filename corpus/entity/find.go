@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/parleysearch/parley/corpus"
 )
@@ -64,11 +63,14 @@ func appendTokens(toks []token, text string) []token {
 	}
 	// One lower-cased copy of the text gives the folded form of every
 	// ASCII word as a substring of it, without an allocation per word.
-	lower := asciiLower(text)
+	lower := corpus.LowerASCII(text)
 	sentence := true
 	from, prevEnd := len(toks), 0
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if !isWordRune(r) {
 			if r == '.' || r == '!' || r == '?' || r == '\n' || r == ':' {
 				sentence = true
@@ -184,26 +186,6 @@ func isASCIIWordByte(c byte) bool {
 	return c-'a' < 26 || c-'A' < 26 || c-'0' < 10
 }
 
-// asciiLower lower-cases the ASCII letters of s and leaves every other
-// byte as it is, so that offsets into s are offsets into the result. For a
-// word of ASCII letters, digits and joiners this is what corpus.Fold gives.
-func asciiLower(s string) string {
-	if len(s) == 0 {
-		return ""
-	}
-	b := make([]byte, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-	// b is never written again: the string may share its bytes, which
-	// saves copying every part of every article once more.
-	return unsafe.String(&b[0], len(b))
-}
-
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -226,6 +208,24 @@ func singleLetterBefore(s string) bool {
 
 func isAllCaps(s string) bool {
 	letters := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return isAllCapsRunes(s)
+		}
+		if c-'a' < 26 {
+			return false
+		}
+		if c-'A' < 26 {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// isAllCapsRunes is isAllCaps for a word with letters beyond ASCII.
+func isAllCapsRunes(s string) bool {
+	letters := 0
 	for _, r := range s {
 		if unicode.IsLetter(r) {
 			if !unicode.IsUpper(r) {
@@ -240,12 +240,29 @@ func isAllCaps(s string) bool {
 // tokenKey folds a name into the key it is looked up under: its words,
 // folded, separated by single spaces.
 func tokenKey(name string) string {
-	toks := tokenize(name)
-	keys := make([]string, len(toks))
-	for i, t := range toks {
-		keys[i] = t.key
+	// Names are a few words: their tokens fit on the stack, and a name of
+	// one word is its key as it stands.
+	var buf [8]token
+	toks := appendTokens(buf[:0], name)
+	switch len(toks) {
+	case 0:
+		return ""
+	case 1:
+		return toks[0].key
 	}
-	return strings.Join(keys, " ")
+	n := len(toks) - 1
+	for _, t := range toks {
+		n += len(t.key)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.key)
+	}
+	return b.String()
 }
 
 // connectors may stand, lower case, inside a person's name: Bashar
@@ -299,12 +316,16 @@ func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
 	if toks, ok := g.tokens.Get().(*[]token); ok {
 		f.toks = (*toks)[:0]
 	}
+	used := 0
 	for _, p := range parts {
 		f.part(text, p[0], p[1])
+		used = max(used, len(f.toks))
 	}
 	// The words hold only strings of the text, which the mentions keep on
-	// their own: the slice can serve the next article.
-	clear(f.toks[:cap(f.toks)]) // all of it, so that no old article stays reachable
+	// their own: the slice can serve the next article. Clearing as much of
+	// it as this article wrote leaves none of it reachable, as the article
+	// before cleared all it wrote.
+	clear(f.toks[:used])
 	g.tokens.Put(&f.toks)
 	sort.SliceStable(f.out, func(i, j int) bool { return f.out[i].Start < f.out[j].Start })
 	return f.out
@@ -320,7 +341,9 @@ type finder struct {
 	toks      []token           // the words of the part being read, reused from part to part
 	surnames  map[string]string // translit key of a surname → canonical name
 	ambiguous map[string]bool   // surnames shared by two people of the article
-	tails     map[string]string // the folded last words of a longer name → its person, "" when shared
+	// remembered holds the names and last words remember has recorded.
+	remembered map[[2]string]bool
+	tails      map[string]string // the folded last words of a longer name → its person, "" when shared
 	// homonymArticle records, by place, whether the article's words make
 	// its name the US state's (see usState).
 	homonymArticle map[string]bool
@@ -443,7 +466,7 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 		}
 		return entries
 	}
-	for _, n := range f.g.aliasLens[toks[i].key] {
+	for _, n := range f.g.aliasLens.of(toks[i].key) {
 		if n <= len(toks)-i {
 			if entries := try(n, true); entries != nil {
 				if e := pick(entries); n == 1 && f.surnameHere(toks, i, e) {
@@ -455,7 +478,7 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 	}
 	// "Ostmark's envoy": a name without its possessive.
 	if toks[i].possessive {
-		for _, n := range f.g.aliasLens[toks[i].fold] {
+		for _, n := range f.g.aliasLens.of(toks[i].fold) {
 			if n == 1 {
 				if entries := try(1, false); entries != nil {
 					return 1, entries
@@ -463,7 +486,7 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 			}
 		}
 	}
-	for _, n := range f.g.aliasLens[toks[i].fold] {
+	for _, n := range f.g.aliasLens.of(toks[i].fold) {
 		if n > 1 && n <= len(toks)-i && toks[i+n-1].possessive {
 			if entries := try(n, false); entries != nil {
 				return n, entries
@@ -633,6 +656,17 @@ func (f *finder) roleFor(m *Mention, e *Entry, ctx context) {
 // remember records a person's surname, so that the surname alone can name
 // them later in the article.
 func (f *finder) remember(name string, last token) {
+	// Remembering a name again with the same last word changes nothing:
+	// skip the folding, which a name repeated through an article would
+	// pay at every mention.
+	seen := [2]string{name, last.fold}
+	if f.remembered[seen] {
+		return
+	}
+	if f.remembered == nil {
+		f.remembered = map[[2]string]bool{}
+	}
+	f.remembered[seen] = true
 	// The last words of a longer name name its person too: "Abdel Rahman"
 	// after "Rami Abdel Rahman". Two people sharing them share none.
 	if words := strings.Fields(corpus.Fold(name)); len(words) > 2 {
@@ -767,7 +801,7 @@ func (g *Gazetteer) ministryOf(country, word string) *Entry {
 
 // title finds the longest title starting at toks[i].
 func (f *finder) title(toks []token, i int) (int, string) {
-	for _, n := range f.g.titleLens[toks[i].key] {
+	for _, n := range f.g.titleLens.of(toks[i].key) {
 		if n > len(toks)-i {
 			continue
 		}
@@ -792,7 +826,7 @@ func joinText(toks []token) string {
 // word says so, a surname alone when it is the surname of someone the
 // article has named. It returns how many words it took, 0 for none.
 func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
-	n := f.capitalRun(toks, i)
+	n := f.capitalRun(toks, i, true) // part calls unknown only where nothing else matched
 	if n == 0 {
 		return 0
 	}
@@ -839,14 +873,18 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 // capitalRun returns how many words from toks[i] make a run of
 // capitalised words the gazetteer and the rules do not know, with the
 // particles inside it ("Abu Bakr al Baghdadi").
-func (f *finder) capitalRun(toks []token, i int) int {
+//
+// unmatched says that toks[i] is known to start no known name, demonym or
+// title (part tried them all just before): only the rest of known is left
+// to ask of it.
+func (f *finder) capitalRun(toks []token, i int, unmatched bool) int {
 	n := 0
 	for i+n < len(toks) {
 		t := toks[i+n]
 		if n > 0 && !t.joined {
 			break
 		}
-		if t.capital && !t.descriptor && !f.known(toks, i+n) {
+		if t.capital && !t.descriptor && !f.known(toks, i+n, n == 0 && unmatched) {
 			n++
 			if t.possessive {
 				break
@@ -913,7 +951,7 @@ func (f *finder) orgAfterPlace(text string, toks []token, i, n int, place *Entry
 	if j >= len(toks) || !toks[j].joined || toks[j-1].possessive {
 		return 0
 	}
-	k := f.capitalRun(toks, j)
+	k := f.capitalRun(toks, j, false)
 	if k == 0 {
 		return 0
 	}
@@ -957,11 +995,15 @@ func generic(run []token) bool {
 
 // known reports whether toks[i] starts something the gazetteer or the
 // rules already read: a known name, a demonym, a title, or a word that is
-// never a name.
-func (f *finder) known(toks []token, i int) bool {
+// never a name. unmatched says that no known name, demonym or title
+// starts there, as part found just before: only the last is left to ask.
+func (f *finder) known(toks []token, i int, unmatched bool) bool {
 	t := toks[i]
 	if notNames[t.fold] || t.allCaps {
 		return true
+	}
+	if unmatched {
+		return false
 	}
 	if n, _ := f.match(toks, i); n > 0 {
 		return true

@@ -75,10 +75,9 @@ type Gazetteer struct {
 	capitals map[string][][]bool
 	titles   map[string]string // token key → title kind
 	// aliasLens and titleLens list, for each first word of a name or
-	// title, the numbers of words its names or titles have, longest first:
-	// most words start none, and need no lookup at all.
-	aliasLens  map[string][]int
-	titleLens  map[string][]int
+	// title, the numbers of words its names or titles have.
+	aliasLens  *firstWords
+	titleLens  *firstWords
 	demonyms   map[string]*Entry // token key → place
 	givenNames map[string]bool   // folded
 	variantOf  map[string]string // folded name part → the first spelling of its group
@@ -107,8 +106,8 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 		written:    map[string][]string{},
 		capitals:   map[string][][]bool{},
 		titles:     map[string]string{},
-		aliasLens:  map[string][]int{},
-		titleLens:  map[string][]int{},
+		aliasLens:  newFirstWords(),
+		titleLens:  newFirstWords(),
 		demonyms:   map[string]*Entry{},
 		givenNames: map[string]bool{},
 		variantOf:  map[string]string{},
@@ -178,7 +177,7 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 	if err := read("titles.tsv", func(c []string) error {
 		key := tokenKey(cell(c, 0))
 		g.titles[key] = cell(c, 1)
-		addLen(g.titleLens, key)
+		g.titleLens.add(key)
 		return nil
 	}); err != nil {
 		return nil, err
@@ -240,7 +239,7 @@ func (g *Gazetteer) add(e *Entry) error {
 			g.written[key] = append(g.written[key], name)
 			g.capitals[key] = append(g.capitals[key], capitalWords(name))
 		}
-		addLen(g.aliasLens, key)
+		g.aliasLens.add(key)
 	}
 	return nil
 }
@@ -261,16 +260,6 @@ func isAbbreviation(name string) bool {
 }
 
 // addLen records that a key of its length starts with its first word.
-func addLen(lens map[string][]int, key string) {
-	first, _, _ := strings.Cut(key, " ")
-	n := strings.Count(key, " ") + 1
-	if slices.Contains(lens[first], n) {
-		return
-	}
-	lens[first] = append(lens[first], n)
-	sort.Sort(sort.Reverse(sort.IntSlice(lens[first])))
-}
-
 func containsEntry(es []*Entry, e *Entry) bool {
 	for _, x := range es {
 		if x == e {
@@ -379,16 +368,18 @@ func (g *Gazetteer) Entries() []*Entry {
 // ("" for any). ok is false when the name is unknown or stands for more
 // than one entry.
 func (g *Gazetteer) Lookup(name, typ string) (*Entry, bool) {
-	var found []*Entry
+	var found *Entry
+	n := 0
 	for _, e := range g.byAlias[tokenKey(name)] {
 		if typ == "" || e.Type == typ {
-			found = append(found, e)
+			found = e
+			n++
 		}
 	}
-	if len(found) != 1 {
+	if n != 1 {
 		return nil, false
 	}
-	return found[0], true
+	return found, true
 }
 
 // Canonical returns the canonical name for a name of the given type: the

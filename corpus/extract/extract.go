@@ -21,6 +21,7 @@ const version = "2"
 // concurrent use.
 type Extractor struct {
 	gazetteer *entity.Gazetteer
+	dates     *dates.Finder
 	quotes    *quote.Finder // nil finds no quotations
 	indirect  bool
 }
@@ -28,19 +29,19 @@ type Extractor struct {
 // New returns an Extractor that names entities from g and finds direct and
 // partial quotations.
 func New(g *entity.Gazetteer) *Extractor {
-	return &Extractor{gazetteer: g, quotes: quote.New(g, quote.Options{})}
+	return &Extractor{gazetteer: g, dates: dates.NewFinder(), quotes: quote.New(g, quote.Options{})}
 }
 
 // WithIndirect returns an Extractor that also reports indirect speech
 // ("Kelmarin said that talks would resume") among the quotations.
 func (x *Extractor) WithIndirect() *Extractor {
-	return &Extractor{gazetteer: x.gazetteer, quotes: quote.New(x.gazetteer, quote.Options{Indirect: true}), indirect: true}
+	return &Extractor{gazetteer: x.gazetteer, dates: x.dates, quotes: quote.New(x.gazetteer, quote.Options{Indirect: true}), indirect: true}
 }
 
 // WithoutQuotes returns an Extractor that finds entities and dates but no
 // quotations: it is how `parley bench --no-quotes` tells what quotes cost.
 func (x *Extractor) WithoutQuotes() *Extractor {
-	return &Extractor{gazetteer: x.gazetteer}
+	return &Extractor{gazetteer: x.gazetteer, dates: x.dates}
 }
 
 // Gazetteer returns the names the Extractor knows.
@@ -83,7 +84,7 @@ func (x *Extractor) Analyze(a *corpus.Article) *Analysis {
 	}
 	an.Entities = x.gazetteer.Find(a.Text, spans)
 	for _, p := range body {
-		for _, m := range dates.Find(a.Text[p.Start:p.End], a.Published.Date) {
+		for _, m := range x.dates.Find(a.Text[p.Start:p.End], a.Published.Date) {
 			m.Start += p.Start
 			m.End += p.Start
 			an.Dates = append(an.Dates, m)

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"github.com/parleysearch/parley/corpus"
 	"sort"
 
 	"github.com/parleysearch/parley/corpus/entity"
@@ -8,10 +9,15 @@ import (
 
 // article holds what the rules share while reading one article.
 type article struct {
-	f        *Finder
-	text     string
-	paras    []para
-	toks     [][]token // tokens by paragraph, tokenized when first needed
+	f     *Finder
+	text  string
+	lower string // text with its ASCII letters lower-cased, for the tokens
+	paras []para
+	toks  [][]token // tokens by paragraph, tokenized when first needed
+	// buf holds the tokens of every paragraph tokenized, one after the
+	// other: one allocation an article (none when the Finder's pool has
+	// one) rather than one a paragraph.
+	buf      []token
 	mentions []entity.Mention
 	spans    []span
 	found    []found // by span, then indirect speech
@@ -38,9 +44,14 @@ type issuer struct {
 }
 
 func newArticle(f *Finder, text string, parts [][2]int, mentions []entity.Mention) *article {
-	a := &article{f: f, text: text, mentions: mentions}
+	a := &article{f: f, text: text, lower: corpus.LowerASCII(text), mentions: mentions}
 	a.paras = paragraphs(text, parts)
 	a.toks = make([][]token, len(a.paras))
+	if buf, ok := f.tokens.Get().(*[]token); ok {
+		a.buf = (*buf)[:0]
+	} else {
+		a.buf = make([]token, 0, len(text)/5+16) // news runs about one token to five bytes
+	}
 	a.spans = quoteSpans(text, a.paras)
 	a.found = make([]found, len(a.spans))
 	for i, s := range a.spans {
@@ -53,7 +64,10 @@ func newArticle(f *Finder, text string, parts [][2]int, mentions []entity.Mentio
 func (a *article) tokens(pi int) []token {
 	if a.toks[pi] == nil {
 		p := a.paras[pi]
-		a.toks[pi] = tokenize(make([]token, 0, (p.end-p.start)/5+1), a.text, p.start, p.end)
+		from := len(a.buf)
+		a.buf = tokenize(a.buf, a.text, a.lower, p.start, p.end)
+		// The paragraph's tokens can never grow into the next one's.
+		a.toks[pi] = a.buf[from:len(a.buf):len(a.buf)]
 	}
 	return a.toks[pi]
 }

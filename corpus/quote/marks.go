@@ -77,6 +77,13 @@ const (
 	singleGuillemet
 )
 
+// maybeMark reports whether a quotation mark may start at byte c: every
+// byte but an ASCII one other than " and ', so that a scan for marks skips
+// plain text without decoding it.
+func maybeMark(c byte) bool {
+	return c >= utf8.RuneSelf || c == '"' || c == '\''
+}
+
 func isQuoteMark(r rune) bool {
 	switch r {
 	case '"', '“', '”', '„', '‟', '«', '»', '‘', '’', '‚', '‛', '\'', '‹', '›':
@@ -278,6 +285,10 @@ func openerAt(text string, p para, i int) (family, int) {
 // otherwise it is an apostrophe ('90s, ‘em).
 func nextOpener(text string, p para, i int) (family, int, int) {
 	for i < p.end {
+		if !maybeMark(text[i]) {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:p.end])
 		if isQuoteMark(r) {
 			if f, n := openerAt(text, p, i); f != none {
@@ -299,6 +310,10 @@ func nextOpener(text string, p para, i int) (family, int, int) {
 func nextCloser(text string, p para, i int, f family) (at, size int, reopen bool) {
 	inner := 0 // quotations inside, in the other style of double marks
 	for i < p.end {
+		if !maybeMark(text[i]) {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:p.end])
 		if !isQuoteMark(r) {
 			i += n

@@ -3,6 +3,7 @@ package quote
 import (
 	"encoding/json"
 	"sort"
+	"sync"
 
 	"github.com/parleysearch/parley/corpus/entity"
 )
@@ -106,12 +107,15 @@ type Finder struct {
 	// names holds given names that tell a person's gender, to resolve
 	// "he" and "she".
 	names map[string]gender
+	// tokens recycles the token buffers of articles (*[]token), which
+	// would otherwise be most of what finding quotations allocates.
+	tokens *sync.Pool
 }
 
 // New returns a Finder that resolves speakers with the roles and
 // affiliations of g.
 func New(g *entity.Gazetteer, opts Options) *Finder {
-	return &Finder{g: g, opts: opts, names: givenNameGenders()}
+	return &Finder{g: g, opts: opts, names: givenNameGenders(), tokens: &sync.Pool{}}
 }
 
 // Find returns the quotations in the body parts of text (byte ranges,
@@ -129,6 +133,8 @@ func (f *Finder) Find(text string, parts [][2]int, mentions []entity.Mention) []
 		a.indirect()
 	}
 	out := a.quotes()
+	buf := a.buf // not &a.buf: the pool would keep the whole article
+	f.tokens.Put(&buf)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }

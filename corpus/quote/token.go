@@ -62,16 +62,19 @@ func markEnds(toks []token, from int) {
 // tokenize appends the tokens of text[from:to] to dst. Words keep inner
 // apostrophes, hyphens and the dots of abbreviations (U.S., Sen.); a
 // possessive 's is cut off and noted.
-func tokenize(dst []token, text string, from, to int) []token {
+// lower is text with its ASCII letters lower-cased (see corpus.LowerASCII): a
+// word of ASCII bytes takes its lower-case form from it, without an
+// allocation per word.
+func tokenize(dst []token, text, lower string, from, to int) []token {
 	first := len(dst)
-	dst = appendTokens(dst, text, from, to)
+	dst = appendTokens(dst, text, lower, from, to)
 	markEnds(dst, first)
 	return dst
 }
 
-func appendTokens(dst []token, text string, from, to int) []token {
+func appendTokens(dst []token, text, lower string, from, to int) []token {
 	for i := from; i < to; {
-		r, size := utf8.DecodeRuneInString(text[i:to])
+		r, size := runeAt(text, i, to)
 		switch {
 		case unicode.IsSpace(r):
 			i += size
@@ -93,6 +96,10 @@ func appendTokens(dst []token, text string, from, to int) []token {
 		}
 		start, j := i, i
 		for j < to {
+			if c := text[j]; c < utf8.RuneSelf && isASCIIWordByte(c) {
+				j++ // the common case, without decoding a rune
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[j:to])
 			if isWordRune(r) {
 				j += size
@@ -111,7 +118,11 @@ func appendTokens(dst []token, text string, from, to int) []token {
 		// The dot of an abbreviation belongs to it: Mr., Sen., U.S., J.
 		if j < to && text[j] == '.' {
 			w := text[start:j]
-			if strings.Contains(w, ".") || singleCapital(w) || abbreviations[strings.ToLower(w)] {
+			lw := lower[start:j]
+			if !isASCII(w) {
+				lw = strings.ToLower(w)
+			}
+			if strings.Contains(w, ".") || singleCapital(w) || abbreviations[lw] {
 				j++
 				t.end = j
 			}
@@ -139,8 +150,12 @@ func appendTokens(dst []token, text string, from, to int) []token {
 				t.possessive = true
 			}
 		}
-		t.lower = strings.ToLower(t.text)
-		first, _ := utf8.DecodeRuneInString(t.text)
+		if isASCII(t.text) {
+			t.lower = lower[start : start+len(t.text)]
+		} else {
+			t.lower = strings.ToLower(t.text)
+		}
+		first, _ := runeAt(t.text, 0, len(t.text))
 		t.capital = unicode.IsUpper(first)
 		dst = append(dst, t)
 		i = j
@@ -148,7 +163,19 @@ func appendTokens(dst []token, text string, from, to int) []token {
 	return dst
 }
 
+// runeAt decodes the rune at text[i:to], an ASCII byte without a call:
+// most of an English article is ASCII.
+func runeAt(text string, i, to int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:to])
+}
+
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIIWordByte(byte(r))
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -166,4 +193,18 @@ func singleLetter(s string) bool {
 func singleCapital(s string) bool {
 	r, size := utf8.DecodeRuneInString(s)
 	return size == len(s) && unicode.IsUpper(r)
+}
+
+// isASCIIWordByte reports whether an ASCII byte is a letter or a digit.
+func isASCIIWordByte(c byte) bool {
+	return c-'a' < 26 || c-'A' < 26 || c-'0' < 10
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
