@@ -74,6 +74,22 @@ var letterFolds = map[rune]string{
 	'’': "'", '‘': "'", 'ʼ': "'", 'ʻ': "'", '`': "'", '‐': "-", '‑': "-", '–': "-",
 }
 
+// IsASCIIWordByte reports whether an ASCII byte is a letter or a digit:
+// the finders' fast path for plain ASCII text.
+func IsASCIIWordByte(c byte) bool {
+	return c-'a' < 26 || c-'A' < 26 || c-'0' < 10
+}
+
+// IsASCII reports whether s is all ASCII.
+func IsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // LowerASCII lower-cases the ASCII letters of s and leaves every other
 // byte as it is, so that offsets into s are offsets into the result. For a
 // word of ASCII letters, digits and joiners this is what Fold gives, and

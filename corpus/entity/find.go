@@ -81,7 +81,7 @@ func appendTokens(toks []token, text string) []token {
 		start := i
 		j := i
 		for j < len(text) {
-			if c := text[j]; c < utf8.RuneSelf && isASCIIWordByte(c) {
+			if c := text[j]; c < utf8.RuneSelf && corpus.IsASCIIWordByte(c) {
 				j++ // the common case, without decoding a rune
 				continue
 			}
@@ -119,7 +119,7 @@ func appendTokens(toks []token, text string) []token {
 			t.text = text[start:t.end]
 			t.possessive = true
 		}
-		ascii := isASCII(t.text)
+		ascii := corpus.IsASCII(t.text)
 		if ascii {
 			t.fold = lower[start:t.end]
 		} else {
@@ -176,24 +176,11 @@ func cutLen(s string) int {
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return isASCIIWordByte(byte(r))
+		return corpus.IsASCIIWordByte(byte(r))
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// isASCIIWordByte reports whether an ASCII byte is a letter or a digit.
-func isASCIIWordByte(c byte) bool {
-	return c-'a' < 26 || c-'A' < 26 || c-'0' < 10
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
 
 // singleLetterBefore reports whether s ends with one letter after a dot or
 // at its start: the U and S of U.S.

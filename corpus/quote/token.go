@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parleysearch/parley/corpus"
 )
 
 // tokKind is what a token of text is.
@@ -96,7 +98,7 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 		}
 		start, j := i, i
 		for j < to {
-			if c := text[j]; c < utf8.RuneSelf && isASCIIWordByte(c) {
+			if c := text[j]; c < utf8.RuneSelf && corpus.IsASCIIWordByte(c) {
 				j++ // the common case, without decoding a rune
 				continue
 			}
@@ -119,7 +121,7 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 		if j < to && text[j] == '.' {
 			w := text[start:j]
 			lw := lower[start:j]
-			if !isASCII(w) {
+			if !corpus.IsASCII(w) {
 				lw = strings.ToLower(w)
 			}
 			if strings.Contains(w, ".") || singleCapital(w) || abbreviations[lw] {
@@ -150,7 +152,7 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 				t.possessive = true
 			}
 		}
-		if isASCII(t.text) {
+		if corpus.IsASCII(t.text) {
 			t.lower = lower[start : start+len(t.text)]
 		} else {
 			t.lower = strings.ToLower(t.text)
@@ -174,7 +176,7 @@ func runeAt(text string, i, to int) (rune, int) {
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return isASCIIWordByte(byte(r))
+		return corpus.IsASCIIWordByte(byte(r))
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
@@ -195,16 +197,3 @@ func singleCapital(s string) bool {
 	return size == len(s) && unicode.IsUpper(r)
 }
 
-// isASCIIWordByte reports whether an ASCII byte is a letter or a digit.
-func isASCIIWordByte(c byte) bool {
-	return c-'a' < 26 || c-'A' < 26 || c-'0' < 10
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
