@@ -181,7 +181,6 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-
 // singleLetterBefore reports whether s ends with one letter after a dot or
 // at its start: the U and S of U.S.
 func singleLetterBefore(s string) bool {

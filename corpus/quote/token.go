@@ -196,4 +196,3 @@ func singleCapital(s string) bool {
 	r, size := utf8.DecodeRuneInString(s)
 	return size == len(s) && unicode.IsUpper(r)
 }
-
