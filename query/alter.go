@@ -73,32 +73,40 @@ type WhoTrial struct {
 // agree, each altered every way Alterations says.
 func WhoTrials(ctx context.Context, ix *index.Index, n int) ([]WhoTrial, error) {
 	q := bquery.NewConjunctionQuery([]bquery.Query{kindOnly(index.KindQuote), termQuery("direct", index.FieldQuoteKind, 1)})
-	sr := bleve.NewSearchRequestOptions(q, 10000, 0, false)
-	sr.Fields = index.StoredQuoteFields
-	sr.SortBy([]string{"_id"})
-	res, err := ix.Bleve().SearchInContext(ctx, sr)
-	if err != nil {
-		return nil, err
-	}
 	var trials []WhoTrial
 	taken := 0
-	for _, h := range res.Hits {
-		if taken == n {
-			break
+	// A page at a time: most quotations are too short or unattributed,
+	// and reading all of them would read much of the index.
+	const page = 500
+	for from := 0; taken < n; from += page {
+		sr := bleve.NewSearchRequestOptions(q, page, from, false)
+		sr.Fields = index.StoredQuoteFields
+		sr.SortBy([]string{"_id"})
+		res, err := ix.Bleve().SearchInContext(ctx, sr)
+		if err != nil {
+			return nil, err
 		}
-		quote := index.StoredQuoteFrom(h.ID, h.Fields)
-		// Alterations change words: a "…" or "—" standing alone is not
-		// one, and dropping it changes nothing Who reads.
-		words := strings.FieldsFunc(quote.Text, unicode.IsSpace)
-		words = slices.DeleteFunc(words, func(w string) bool { return !strings.ContainsFunc(w, isWordRune) })
-		if quote.Speaker == "" || len(words) < MinAlterWords || len(words) > 60 {
-			continue
-		}
-		taken++
-		for _, alt := range Alterations {
-			if claim := alt.Apply(words); claim != "" {
-				trials = append(trials, WhoTrial{Claim: claim, Alteration: alt, Quote: quote})
+		for _, h := range res.Hits {
+			if taken == n {
+				break
 			}
+			quote := index.StoredQuoteFrom(h.ID, h.Fields)
+			// Alterations change words: a "…" or "—" standing alone is
+			// not one, and dropping it changes nothing Who reads.
+			words := strings.FieldsFunc(quote.Text, unicode.IsSpace)
+			words = slices.DeleteFunc(words, func(w string) bool { return !strings.ContainsFunc(w, isWordRune) })
+			if quote.Speaker == "" || len(words) < MinAlterWords || len(words) > 60 {
+				continue
+			}
+			taken++
+			for _, alt := range Alterations {
+				if claim := alt.Apply(words); claim != "" {
+					trials = append(trials, WhoTrial{Claim: claim, Alteration: alt, Quote: quote})
+				}
+			}
+		}
+		if len(res.Hits) < page {
+			break
 		}
 	}
 	return trials, nil

@@ -592,6 +592,9 @@ func (c *compiler) surname(field, value string) string {
 	if strings.Contains(strings.TrimSpace(value), " ") {
 		return value
 	}
+	if _, known := c.gazetteer.Lookup(value, ""); known {
+		return value // Hezbollah, Kremlin: a name in itself, not a last name
+	}
 	full, err := bySurname(c.ix, keywordField(field), value)
 	if err != nil {
 		c.notes = append(c.notes, fmt.Sprintf("%s:%s: %v", field, value, err))

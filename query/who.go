@@ -117,11 +117,9 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 	if req.Timeout <= 0 {
 		req.Timeout = DefaultTimeout
 	}
-	claimText, named := req.Claim, ""
-	if !req.literal {
-		claimText, named = splitClaim(req.Claim)
-	} else {
-		claimText = trimQuoteMarks(claimText)
+	claimText, named := splitClaim(req.Claim)
+	if req.literal {
+		claimText, named = trimQuoteMarks(req.Claim), ""
 	}
 	if req.Speaker == "" {
 		req.Speaker = named
@@ -176,7 +174,11 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 		// "Prediction: Biden will…" was the quotation's own words, not
 		// a speaker and what they said.
 		req.Speaker, req.literal = "", true
-		return Who(ctx, ix, req)
+		res, err := Who(ctx, ix, req)
+		if res != nil {
+			res.TookMS = float64(time.Since(start).Microseconds()) / 1000
+		}
+		return res, err
 	}
 	if len(matches) > 0 {
 		out.Verdict = matches[0].Verdict
