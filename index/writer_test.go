@@ -21,8 +21,9 @@ func TestBatchesCountArticles(t *testing.T) {
 		minQuotes int
 	}{
 		{"articles", 2, 1, 2, 2},
-		// 6 quotations: 7 documents an article, and 14 reach 4x3 first.
-		{"documents", 3, 3, 2, 6},
+		// 6 quotations: 7 documents an article, and 14 reach 2x5 before
+		// the fifth article.
+		{"documents", 5, 3, 2, 6},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ix := openWithQuotes(t)

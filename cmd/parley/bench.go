@@ -211,6 +211,9 @@ func benchParley(ctx context.Context, stderr io.Writer, dir, corpusPath string, 
 	m.docs = sum.Added
 	m.rssAfterIndex = peakRSS()
 	m.anonPeak, m.filePeak = sampler.stop()
+	// Searching starts, as in a server that indexed first, without the
+	// heap indexing left behind (see tuneGCForIndexing).
+	debug.FreeOSMemory()
 	m.indexBytes = dirSize(dir)
 	m.liveBytes = live
 	m.mergedBytes = merged

@@ -34,7 +34,10 @@ const indexMemoryLimit = 520 << 20
 const indexGCPercent = 200
 
 // tuneGCForIndexing sets the garbage collector for a run of indexing and
-// returns what puts it back: GOMEMLIMIT and GOGC, when set, win.
+// returns what puts it back, and gives the heap indexing used back to the
+// system: a server that indexed its PATHs first would otherwise keep
+// hundreds of megabytes it no longer needs. GOMEMLIMIT and GOGC, when
+// set, win.
 func tuneGCForIndexing(getenv env) (restore func()) {
 	limit, percent := int64(-1), -1
 	if getenv("GOMEMLIMIT") == "" {
@@ -44,6 +47,7 @@ func tuneGCForIndexing(getenv env) (restore func()) {
 		percent = debug.SetGCPercent(indexGCPercent)
 	}
 	return func() {
+		debug.FreeOSMemory()
 		if limit >= 0 {
 			debug.SetMemoryLimit(limit)
 		}
