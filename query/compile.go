@@ -595,7 +595,9 @@ func (c *compiler) surname(field, value string) string {
 	if _, known := c.gazetteer.Lookup(value, ""); known {
 		return value // Hezbollah, Kremlin: a name in itself, not a last name
 	}
-	full, err := bySurname(c.ix, keywordField(field), value)
+	// The query's name fields (person, org, place, speaker) are the
+	// index's fields of the names as written.
+	full, err := bySurname(c.ix, field, keywordField(field), value)
 	if err != nil {
 		c.notes = append(c.notes, fmt.Sprintf("%s:%s: %v", field, value, err))
 		return value

@@ -126,7 +126,7 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 		return nil, badRequest("unknown type %q (want person, org or place)", typ)
 	}
 	if rep.Known == nil && !strings.Contains(strings.TrimSpace(name), " ") {
-		full, err := bySurname(ix, key, name)
+		full, err := bySurname(ix, field, key, name)
 		if err != nil {
 			return nil, err
 		}
@@ -173,11 +173,12 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 }
 
 // bySurname finds the one indexed name that a single word ("Kelmarin")
-// is the last word of, for names the gazetteer does not know. Several
-// candidates are an error that lists them: picking one would be a guess.
-// A name that is itself indexed, or that ends no indexed name, comes back
-// as "".
-func bySurname(ix *index.Index, key, word string) (string, error) {
+// is the last word of, for names the gazetteer does not know, in key, the
+// folded field of a name field. Several candidates are an error that
+// lists them as field spells them: picking one would be a guess. A name
+// that is itself indexed, or that ends no indexed name, comes back as "".
+// The name found is folded, as key holds it.
+func bySurname(ix *index.Index, field, key, word string) (string, error) {
 	folded := index.FoldKey(word)
 	dict, err := ix.Bleve().FieldDict(key)
 	if err != nil {
@@ -204,12 +205,43 @@ func bySurname(ix *index.Index, key, word string) (string, error) {
 	case len(found) == 1:
 		return found[0], nil
 	case len(found) > 1:
-		if len(found) > 10 {
-			found = append(found[:10], "…")
+		n := len(found)
+		if n > 10 {
+			found = found[:10]
 		}
-		return "", badRequest("%q is the last name of %d entities (%s): give the full name", word, len(found), strings.Join(found, "; "))
+		names := spelledAs(ix, field, found)
+		if n > 10 {
+			names = append(names, "…")
+		}
+		return "", badRequest("%q is the last name of %d entities (%s): give the full name", word, n, strings.Join(names, "; "))
 	}
 	return "", nil
+}
+
+// spelledAs returns folded names as field spells them ("Irena Valdoss"
+// for "irena valdoss"), keeping a folded name where field has no
+// spelling of it.
+func spelledAs(ix *index.Index, field string, folded []string) []string {
+	want := make(map[string]string, len(folded))
+	for _, f := range folded {
+		want[f] = ""
+	}
+	if dict, err := ix.Bleve().FieldDict(field); err == nil {
+		for entry, err := dict.Next(); err == nil && entry != nil; entry, err = dict.Next() {
+			if spelling, ok := want[index.FoldKey(entry.Term)]; ok && spelling == "" {
+				want[index.FoldKey(entry.Term)] = entry.Term
+			}
+		}
+		dict.Close()
+	}
+	out := make([]string, len(folded))
+	for i, f := range folded {
+		out[i] = f
+		if want[f] != "" {
+			out[i] = want[f]
+		}
+	}
+	return out
 }
 
 // articleQuery compiles a query (every article when it is empty) with

@@ -440,7 +440,7 @@ func TestEntityBySurname(t *testing.T) {
 	}
 	_, err = Entity(context.Background(), ix, "Valdoss", "")
 	var bad *RequestError
-	if !errors.As(err, &bad) || !strings.Contains(err.Error(), "irena valdoss") || !strings.Contains(err.Error(), "peter valdoss") {
+	if !errors.As(err, &bad) || !strings.Contains(err.Error(), "Irena Valdoss") || !strings.Contains(err.Error(), "Peter Valdoss") {
 		t.Errorf("Valdoss: %v, want an error naming both Valdosses", err)
 	}
 }
@@ -473,7 +473,7 @@ func TestSurnameFilters(t *testing.T) {
 	}
 	both := run(t, ix, Request{Query: "person:Valdoss"})
 	explain := strings.Join(both.Explain, "\n")
-	if !strings.Contains(explain, "irena valdoss") || !strings.Contains(explain, "peter valdoss") {
+	if !strings.Contains(explain, "Irena Valdoss") || !strings.Contains(explain, "Peter Valdoss") {
 		t.Errorf("person:Valdoss: explain %q should name both Valdosses", both.Explain)
 	}
 }
