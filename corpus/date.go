@@ -155,6 +155,35 @@ func ParseDate(s string) (Date, error) {
 	return Date{}, fmt.Errorf("unrecognised date %q (want YYYY, YYYY-MM, YYYY-MM-DD, a timestamp or M/D/YYYY)", s)
 }
 
+// earliestPublication is the first year a news article can have been
+// published in: the first printed newspapers date from the 1600s.
+const earliestPublication = 1600
+
+// publicationLead is how far past now a publication date may lie: time
+// zones and embargoed stories put a day or so ahead.
+const publicationLead = 48 * time.Hour
+
+// timeNow is the clock dates are checked against; tests set it.
+var timeNow = time.Now
+
+// PlausiblyPublished reports whether d can be when a news article was
+// published, at time now: not before 1600 and not after tomorrow.
+func PlausiblyPublished(d Date, now time.Time) bool {
+	return implausibility(d, now) == ""
+}
+
+// implausibility says why d cannot be a publication date at now, or ""
+// when it can.
+func implausibility(d Date, now time.Time) string {
+	switch {
+	case d.Start.Year() < earliestPublication:
+		return fmt.Sprintf("before %d", earliestPublication)
+	case d.Start.After(now.Add(publicationLead)):
+		return "in the future"
+	}
+	return ""
+}
+
 // parseISO reads YYYY, YYYY-MM and YYYY-MM-DD, checking the calendar.
 func parseISO(s string) (Date, bool) {
 	parts := strings.Split(s, "-")

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // readAll reads every file under paths and returns the articles and
@@ -293,5 +294,38 @@ func TestFindFilesOrderAndDedup(t *testing.T) {
 	}
 	if len(files) != 2 || files[0].Path != a || files[1].Path != b || files[0].Format != CSV || files[1].Format != JSONLines {
 		t.Errorf("files %+v", files)
+	}
+}
+
+// TestImplausiblePublicationDates checks that a placeholder date and a
+// date in the future are read as undated, each with a warning naming the
+// file and line, while a plausible old date and today's stay.
+func TestImplausiblePublicationDates(t *testing.T) {
+	defer func(now func() time.Time) { timeNow = now }(timeNow)
+	timeNow = func() time.Time { return time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC) }
+	dir := t.TempDir()
+	path := write(t, dir, "dated.jsonl", []byte(strings.Join([]string{
+		`{"title": "Zero date", "text": "The Orvel ferry ran.", "date": "0001-11-30"}`,
+		`{"title": "Headline date", "text": "Corvane by 2050.", "date": "2050-09-30"}`,
+		`{"title": "Old report", "text": "The Orvel gazette, 1789.", "date": "1789-07-14"}`,
+		`{"title": "Today", "text": "The ferry runs.", "date": "2026-12-04"}`,
+	}, "\n")+"\n"))
+	articles, problems := readAll(t, Options{}, path)
+	if len(articles) != 4 {
+		t.Fatalf("read %d articles, want 4: %v", len(articles), problems)
+	}
+	for i, want := range []string{"", "", "1789-07-14", "2026-12-04"} {
+		if got := articles[i].Published.String(); (want == "" && !articles[i].Published.IsZero()) || (want != "" && got != want) {
+			t.Errorf("%s: published %q, want %q", articles[i].Title, got, want)
+		}
+	}
+	for line, why := range map[int]string{1: "before 1600", 2: "in the future"} {
+		p, ok := findProblem(problems, path, line, "implausible date")
+		if !ok || !strings.Contains(p.Error(), path+":"+strconv.Itoa(line)+": ") || !strings.Contains(p.Error(), why) {
+			t.Errorf("line %d: problem %v (found %v), want an implausible date %s naming file and line", line, p, ok, why)
+		}
+	}
+	if len(problems) != 2 {
+		t.Errorf("%d problems, want 2: %v", len(problems), problems)
 	}
 }
