@@ -285,6 +285,14 @@ var ministryWords = map[string]string{"foreign": "Foreign", "defence": "Defence"
 // San Francisco, Santa Clarita, Fort Bragg, Camp David.
 var placeHeads = wordSet("san santa santo sao são los las st saint sainte fort port mount lake camp cape")
 
+// workHeads end the names of things named after people, which are not
+// people: "The Andy Griffith Show", "the Bernie Sanders Act", "the
+// Nobel Prize", "the Monroe Doctrine", "John Lennon Airport". Words that
+// are also surnames (Hall, Day, Law, Street, Park) are left out: a
+// missed exclusion costs less than a lost person.
+var workHeads = wordSet("show shows act doctrine prize award awards amendment syndrome avenue boulevard airport " +
+	"stadium museum memorial cup festival treaty accords plan")
+
 // orgHeads end the names of organisations Parley does not know:
 // "Baku Club of Political Scientists", "Institute of Caucasus".
 var orgHeads = map[string]bool{"ministry": true, "agency": true, "council": true, "committee": true, "commission": true,
@@ -1013,6 +1021,9 @@ func (f *finder) personShaped(run []token, ctx context) bool {
 		}
 	}
 	if run[len(run)-1].possessive && len(run) == 1 {
+		return false
+	}
+	if workHeads[run[len(run)-1].fold] {
 		return false
 	}
 	return f.g.givenNames[run[0].fold] || ctx.role != ""
