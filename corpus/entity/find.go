@@ -80,12 +80,16 @@ func appendTokens(toks []token, text string) []token {
 		}
 		start := i
 		j := i
+		// Most words are ASCII: noting the one that is not spares checking
+		// each word again below.
+		nonASCII := false
 		for j < len(text) {
 			if c := text[j]; c < utf8.RuneSelf && corpus.IsASCIIWordByte(c) {
 				j++ // the common case, without decoding a rune
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(text[j:])
+			nonASCII = nonASCII || r >= utf8.RuneSelf
 			if isWordRune(r) {
 				j += size
 				continue
@@ -119,7 +123,7 @@ func appendTokens(toks []token, text string) []token {
 			t.text = text[start:t.end]
 			t.possessive = true
 		}
-		ascii := corpus.IsASCII(t.text)
+		ascii := !nonASCII || corpus.IsASCII(t.text) // "Trump’s" is ASCII without its ’s
 		if ascii {
 			t.fold = lower[start:t.end]
 		} else {
@@ -133,8 +137,7 @@ func appendTokens(toks []token, text string) []token {
 				t.key += "'s"
 			}
 		}
-		first, _ := utf8.DecodeRuneInString(t.text)
-		t.capital = unicode.IsUpper(first)
+		t.capital = startsUpper(t.text)
 		t.allCaps = isAllCaps(t.text)
 		if dash := strings.LastIndexByte(t.text, '-'); t.capital && dash > 0 && dash+1 < len(t.text) {
 			last, _ := utf8.DecodeRuneInString(t.text[dash+1:])
@@ -153,6 +156,9 @@ func appendTokens(toks []token, text string) []token {
 // joins reports whether gap, the text between a word and the next, keeps
 // them in one name: spaces only, or an initial's dot and spaces.
 func joins(gap, before string) bool {
+	if gap == " " {
+		return true // most words of a text
+	}
 	if strings.HasPrefix(gap, ".") && len(before) == 1 && 'A' <= before[0] && before[0] <= 'Z' {
 		gap = gap[1:]
 	}
@@ -165,6 +171,16 @@ func joins(gap, before string) bool {
 		}
 	}
 	return true
+}
+
+// startsUpper reports whether word starts with an upper-case letter,
+// without decoding the rune of an ASCII word.
+func startsUpper(word string) bool {
+	if c := word[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	first, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(first)
 }
 
 func cutLen(s string) int {
