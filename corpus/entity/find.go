@@ -707,6 +707,9 @@ func lastWord(name string) string {
 // article has named, never across articles.
 func translitKey(s string) string {
 	s = strings.ReplaceAll(corpus.Fold(s), "y", "i")
+	if asciiWithoutRepeats(s) {
+		return s // most surnames: nothing to fold, nothing to allocate
+	}
 	var b strings.Builder
 	var prev rune
 	for _, r := range s {
@@ -717,6 +720,20 @@ func translitKey(s string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// asciiWithoutRepeats reports whether s is ASCII and no byte of it
+// repeats the one before (the first not being NUL), so that translitKey
+// would keep it as it is.
+func asciiWithoutRepeats(s string) bool {
+	var prev byte
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == prev {
+			return false
+		}
+		prev = s[i]
+	}
+	return true
 }
 
 // personsMinistry reads "Lavrov's ministry" as the ministry of the
