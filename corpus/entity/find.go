@@ -80,12 +80,16 @@ func appendTokens(toks []token, text string) []token {
 		}
 		start := i
 		j := i
+		// Most words are ASCII: noting the one that is not spares checking
+		// each word again below.
+		nonASCII := false
 		for j < len(text) {
 			if c := text[j]; c < utf8.RuneSelf && corpus.IsASCIIWordByte(c) {
 				j++ // the common case, without decoding a rune
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(text[j:])
+			nonASCII = nonASCII || r >= utf8.RuneSelf
 			if isWordRune(r) {
 				j += size
 				continue
@@ -119,7 +123,7 @@ func appendTokens(toks []token, text string) []token {
 			t.text = text[start:t.end]
 			t.possessive = true
 		}
-		ascii := corpus.IsASCII(t.text)
+		ascii := !nonASCII || corpus.IsASCII(t.text) // "Trump’s" is ASCII without its ’s
 		if ascii {
 			t.fold = lower[start:t.end]
 		} else {
@@ -133,8 +137,7 @@ func appendTokens(toks []token, text string) []token {
 				t.key += "'s"
 			}
 		}
-		first, _ := utf8.DecodeRuneInString(t.text)
-		t.capital = unicode.IsUpper(first)
+		t.capital = startsUpper(t.text)
 		t.allCaps = isAllCaps(t.text)
 		if dash := strings.LastIndexByte(t.text, '-'); t.capital && dash > 0 && dash+1 < len(t.text) {
 			last, _ := utf8.DecodeRuneInString(t.text[dash+1:])
@@ -153,6 +156,9 @@ func appendTokens(toks []token, text string) []token {
 // joins reports whether gap, the text between a word and the next, keeps
 // them in one name: spaces only, or an initial's dot and spaces.
 func joins(gap, before string) bool {
+	if gap == " " {
+		return true // most words of a text
+	}
 	if strings.HasPrefix(gap, ".") && len(before) == 1 && 'A' <= before[0] && before[0] <= 'Z' {
 		gap = gap[1:]
 	}
@@ -165,6 +171,16 @@ func joins(gap, before string) bool {
 		}
 	}
 	return true
+}
+
+// startsUpper reports whether word starts with an upper-case letter,
+// without decoding the rune of an ASCII word.
+func startsUpper(word string) bool {
+	if c := word[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	first, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(first)
 }
 
 func cutLen(s string) int {
@@ -699,6 +715,9 @@ func lastWord(name string) string {
 // article has named, never across articles.
 func translitKey(s string) string {
 	s = strings.ReplaceAll(corpus.Fold(s), "y", "i")
+	if asciiWithoutRepeats(s) {
+		return s // most surnames: nothing to fold, nothing to allocate
+	}
 	var b strings.Builder
 	var prev rune
 	for _, r := range s {
@@ -709,6 +728,20 @@ func translitKey(s string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// asciiWithoutRepeats reports whether s is ASCII and no byte of it
+// repeats the one before (the first not being NUL), so that translitKey
+// would keep it as it is.
+func asciiWithoutRepeats(s string) bool {
+	var prev byte
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == prev {
+			return false
+		}
+		prev = s[i]
+	}
+	return true
 }
 
 // personsMinistry reads "Lavrov's ministry" as the ministry of the
