@@ -37,7 +37,9 @@ func (s *Server) search(ctx context.Context, req query.Request) (*query.Results,
 		return nil, err
 	}
 	return cachedAnswer(s.cache, requestKey(req), answerSize, func(r *query.Results) *float64 { return &r.TookMS },
-		func() (*query.Results, error) { return query.Search(ctx, ix, req) })
+		func() (*query.Results, error) {
+			return inTurn(ctx, s.turns, func() (*query.Results, error) { return query.Search(ctx, ix, req) })
+		})
 }
 
 // cachedAnswer returns the answer kept under key, or runs ask and keeps
@@ -165,7 +167,9 @@ func (s *Server) quotes(ctx context.Context, req query.QuoteRequest) (*query.Quo
 		return nil, err
 	}
 	return cachedAnswer(s.cache, quotesKey(req), quotesSize, func(r *query.QuoteResults) *float64 { return &r.TookMS },
-		func() (*query.QuoteResults, error) { return query.Quotes(ctx, ix, req) })
+		func() (*query.QuoteResults, error) {
+			return inTurn(ctx, s.turns, func() (*query.QuoteResults, error) { return query.Quotes(ctx, ix, req) })
+		})
 }
 
 func (s *Server) apiWho(w http.ResponseWriter, r *http.Request) {
@@ -190,5 +194,7 @@ func (s *Server) who(ctx context.Context, req query.WhoRequest) (*query.WhoResul
 		return nil, err
 	}
 	return cachedAnswer(s.cache, whoKey(req), whoSize, func(r *query.WhoResult) *float64 { return &r.TookMS },
-		func() (*query.WhoResult, error) { return query.Who(ctx, ix, req) })
+		func() (*query.WhoResult, error) {
+			return inTurn(ctx, s.turns, func() (*query.WhoResult, error) { return query.Who(ctx, ix, req) })
+		})
 }

@@ -59,13 +59,14 @@ type Server struct {
 	// progress is the initial indexing's progress while it runs.
 	progress atomic.Pointer[index.Progress]
 	cache    *answerCache
+	turns    turns      // searches running, see turns.go
 	mu       sync.Mutex // guards reparsing templates in reload mode
 }
 
 // New builds a server. It answers /healthz at once and everything that
 // needs the index with 503 until SetIndex is called.
 func New(opts Options) (*Server, error) {
-	s := &Server{log: opts.Log, assets: opts.Assets, timeout: opts.RequestTimeout}
+	s := &Server{log: opts.Log, assets: opts.Assets, timeout: opts.RequestTimeout, turns: newTurns()}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
