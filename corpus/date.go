@@ -166,14 +166,8 @@ const publicationLead = 48 * time.Hour
 // timeNow is the clock dates are checked against; tests set it.
 var timeNow = time.Now
 
-// PlausiblyPublished reports whether d can be when a news article was
-// published, at time now: not before 1600 and not after tomorrow.
-func PlausiblyPublished(d Date, now time.Time) bool {
-	return implausibility(d, now) == ""
-}
-
-// implausibility says why d cannot be a publication date at now, or ""
-// when it can.
+// implausibility says why d cannot be when a news article was published,
+// at time now (before 1600, or after tomorrow), or "" when it can.
 func implausibility(d Date, now time.Time) string {
 	switch {
 	case d.Start.Year() < earliestPublication:

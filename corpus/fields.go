@@ -133,17 +133,21 @@ func fillArticle(a *Article, cols fieldColumns, rec recordValues, warn func(reas
 	}
 	if raw := get("published"); raw != "" {
 		d, err := ParseDate(raw)
+		why := ""
+		if err == nil && !d.IsZero() {
+			why = implausibility(d, timeNow())
+		}
 		switch {
 		case err != nil:
 			warn("unrecognised date", err.Error())
-		case !d.IsZero() && !PlausiblyPublished(d, timeNow()):
+		case why != "":
 			// Exports carry placeholders (0001-11-30 is a zero date shifted
 			// by a time zone) and dates lifted from headlines ("…by 2050"):
 			// a fact-checker shown such a date would be misled, and the
 			// month histogram would span two thousand years. The article
 			// is read as undated, and a dateline in its text may still
 			// give its date.
-			warn("implausible date", fmt.Sprintf("publication date %q is %s; the article is read as undated", raw, implausibility(d, timeNow())))
+			warn("implausible date", fmt.Sprintf("publication date %q is %s; the article is read as undated", raw, why))
 		default:
 			a.Published = Published{Date: d, Method: "metadata"}
 		}

@@ -228,8 +228,9 @@ func spelledAs(ix *index.Index, field string, folded []string) []string {
 	}
 	if dict, err := ix.Bleve().FieldDict(field); err == nil {
 		for entry, err := dict.Next(); err == nil && entry != nil; entry, err = dict.Next() {
-			if spelling, ok := want[index.FoldKey(entry.Term)]; ok && spelling == "" {
-				want[index.FoldKey(entry.Term)] = entry.Term
+			key := index.FoldKey(entry.Term)
+			if spelling, ok := want[key]; ok && spelling == "" {
+				want[key] = entry.Term
 			}
 		}
 		dict.Close()
