@@ -31,9 +31,7 @@ func addPublished(d *document.Document, date corpus.Date) {
 		return
 	}
 	t := calendarTime(date.Start)
-	keyword := func(name, value string, opts index.FieldIndexingOptions) {
-		d.AddField(document.NewTextFieldWithIndexingOptions(name, nil, []byte(value), opts))
-	}
+	keyword := func(name, value string, opts index.FieldIndexingOptions) { addKeyword(d, name, value, opts) }
 	keyword(FieldPublished, t.Format(instantLayout), index.IndexField|index.DocValues)
 	keyword(FieldPrecision, date.Precision.String(), index.IndexField)
 	keyword(FieldYear, t.Format(yearLayout), facetField)

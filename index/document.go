@@ -187,11 +187,7 @@ const facetField = index.IndexField | index.DocValues | index.SkipDVCompression 
 func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Document {
 	a := an.Article
 	d := document.NewDocument(a.ID)
-	keyword := func(name, value string, opts index.FieldIndexingOptions) {
-		if value != "" {
-			d.AddField(document.NewTextFieldWithIndexingOptions(name, nil, []byte(value), opts))
-		}
-	}
+	keyword := func(name, value string, opts index.FieldIndexingOptions) { addKeyword(d, name, value, opts) }
 	stored := func(name, value string) { keyword(name, value, index.StoreField) }
 	keyword(FieldKind, KindArticle, index.IndexField)
 

@@ -72,16 +72,18 @@ type quoteMeta struct {
 }
 
 // quoteDocuments builds a document for each quotation of an article.
+//
+// The fields it shares with articles have the articles' indexing options:
+// zapx (v17.2.5) reads one field's doc values through one buffer in a
+// merge, and merging a segment whose doc values are compressed with one
+// where they are not (see facetField) wrote into the index file's memory
+// and crashed.
 func (ix *Index) quoteDocuments(an *extract.Analysis) []*document.Document {
 	a := an.Article
 	out := make([]*document.Document, 0, len(an.Quotes))
 	for _, q := range an.Quotes {
 		d := document.NewDocument(QuoteID(a.ID, q.Start, q.End))
-		keyword := func(name, value string, opts index.FieldIndexingOptions) {
-			if value != "" {
-				d.AddField(document.NewTextFieldWithIndexingOptions(name, nil, []byte(value), opts))
-			}
-		}
+		keyword := func(name, value string, opts index.FieldIndexingOptions) { addKeyword(d, name, value, opts) }
 		keyword(FieldKind, KindQuote, index.IndexField)
 		ix.addText(d, quoteFields, []string{q.Text})
 		if names := Speakers(q.Speaker); len(names) > 0 {
@@ -89,14 +91,14 @@ func (ix *Index) quoteDocuments(an *extract.Analysis) []*document.Document {
 			for i, n := range names {
 				keys[i] = FoldKey(n)
 			}
-			d.AddField(newTermsField(FieldSpeaker, names, index.IndexField|index.DocValues))
+			d.AddField(newTermsField(FieldSpeaker, names, facetField))
 			d.AddField(newTermsField(FieldSpeakerKey, keys, index.IndexField))
 		}
 		keyword(FieldCue, q.Cue, index.IndexField)
 		keyword(FieldQuoteKind, string(q.Kind), index.IndexField)
 		keyword(FieldConfidence, ConfidenceTerm(q.Confidence), index.IndexField)
 		keyword(FieldArticle, a.ID, index.IndexField)
-		keyword(FieldSource, a.Source, index.IndexField|index.DocValues)
+		keyword(FieldSource, a.Source, facetField)
 		keyword(FieldSourceKey, FoldKey(a.Source), index.IndexField)
 		addPublished(d, a.Published.Date)
 		m := quoteMeta{Article: a.ID, Title: a.Title, Speaker: q.Speaker, SpeakerText: q.SpeakerText,

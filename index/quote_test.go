@@ -9,6 +9,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/parleysearch/parley/corpus"
 
 	"github.com/parleysearch/parley/corpus/entity"
 	"github.com/parleysearch/parley/corpus/extract"
@@ -115,5 +118,43 @@ func TestQuoteDocuments(t *testing.T) {
 	update(t, ix, UpdateOptions{Prune: true}, dir)
 	if got := quoteIDs(t, ix); len(got) != 0 {
 		t.Errorf("after --prune: %d quote documents, want none: %v", len(got), got)
+	}
+}
+
+// TestQuoteFieldsIndexedAsArticles checks that a field a quote document
+// shares with articles has the articles' indexing options: segments of
+// quote documents alone are merged with segments of articles, and zapx
+// crashed merging doc values compressed in one and not in the other.
+func TestQuoteFieldsIndexedAsArticles(t *testing.T) {
+	ix := openWithQuotes(t)
+	text := "Orvel talks\n" + quoteFixture
+	published, err := corpus.ParseDate("2020-10-12")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &corpus.Article{ID: "orvel-1", Title: "Orvel talks", Text: text, Source: "Orvel Gazette",
+		Published: corpus.Published{Date: published}, Parts: corpus.SeparateTitled(text),
+		From: corpus.Provenance{Path: "orvel.jsonl", Line: 1, Record: 1}}
+	an := ix.extractor.Analyze(a)
+	if len(an.Quotes) == 0 {
+		t.Fatal("no quotations found")
+	}
+	options := map[string]bleveindex.FieldIndexingOptions{}
+	ix.articleDocument(an, "hash").VisitFields(func(f bleveindex.Field) { options[f.Name()] = f.Options() })
+	shared := 0
+	for _, d := range ix.quoteDocuments(an) {
+		d.VisitFields(func(f bleveindex.Field) {
+			want, ok := options[f.Name()]
+			if !ok {
+				return
+			}
+			shared++
+			if f.Options() != want {
+				t.Errorf("field %s: quote document options %v, article's %v", f.Name(), f.Options(), want)
+			}
+		})
+	}
+	if shared == 0 {
+		t.Error("no field shared with the article")
 	}
 }

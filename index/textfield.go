@@ -1,6 +1,7 @@
 package index
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -125,30 +126,22 @@ func (t *textAnalysis) run() {
 // allocates per text, not per word.
 func (t *textAnalysis) analyze() {
 	var (
-		arena   termArena
-		exactID map[string]int32
-		stemID  map[string]int32
-		pairID  map[string]int32
-		stemOf  []int32 // each exact term's stem, -1 for a stop word
-		ids     []int32 // each word's exact term, in order
-		posOf   []uint32
-		pos     uint32
+		arena termArena
+		pos   uint32
 	)
 	size := 0
 	for _, p := range t.parts {
 		size += len(p)
 	}
-	// Sized for the text, so that they never grow: see below.
-	exactID = make(map[string]int32, size/10)
-	stemID = make(map[string]int32, size/12)
-	if t.pairs {
-		pairID = make(map[string]int32, size/60)
-	}
+	sc := getScratch(size)
+	defer sc.release()
+	exactID, stemID, pairID := sc.exactID, sc.stemID, sc.pairID
 	// News runs to about six bytes a word, and half an article's words
 	// are distinct: size what the text needs, since a batch holds
 	// thousands of texts at once.
-	ids = make([]int32, 0, size/5)
-	posOf = make([]uint32, 0, size/5)
+	stemOf := sc.stemOf[:0]                // each exact term's stem, -1 for a stop word
+	ids := slices.Grow(sc.ids[:0], size/5) // each word's exact term, in order
+	posOf := slices.Grow(sc.posOf[:0], size/5)
 	arena.chunk = make([]byte, 0, size/2+64)
 	t.exact.reserve(size / 10)
 	t.stemmed.reserve(size / 12)
@@ -208,12 +201,50 @@ func (t *textAnalysis) analyze() {
 		t.starts[i+1] = t.starts[i] + n
 	}
 	t.positions = make([]uint32, len(ids))
-	fill := make([]uint32, len(t.exact.words))
-	copy(fill, t.starts)
+	fill := append(sc.fill[:0], t.starts[:len(t.exact.words)]...)
 	for i, id := range ids {
 		t.positions[fill[id]] = posOf[i]
 		fill[id]++
 	}
+	sc.stemOf, sc.ids, sc.posOf, sc.fill = stemOf, ids, posOf, fill
+}
+
+// scratch is what analysing a text needs only while it runs. Made afresh
+// for each text, its maps were a sixth of all the memory indexing
+// allocated (AllSides with quotations), and so much of the garbage
+// collector's work. It is kept for texts of about the same size (see
+// scratchPools): clearing a map costs as much as its largest size, and a
+// quotation should not clear maps grown for a long article.
+type scratch struct {
+	class                   int
+	exactID, stemID, pairID map[string]int32
+	stemOf, ids             []int32
+	posOf, fill             []uint32
+}
+
+// scratchPools keeps scratch by size of text: class c holds texts under
+// 512 bytes << c; larger texts than the last class get scratch of their
+// own, dropped afterwards.
+var scratchPools [10]sync.Pool
+
+func getScratch(size int) *scratch {
+	class := bits.Len(uint(size) >> 9)
+	if class < len(scratchPools) {
+		if sc, ok := scratchPools[class].Get().(*scratch); ok {
+			return sc
+		}
+	}
+	return &scratch{class: class, exactID: map[string]int32{}, stemID: map[string]int32{}, pairID: map[string]int32{}}
+}
+
+func (sc *scratch) release() {
+	if sc.class >= len(scratchPools) {
+		return
+	}
+	clear(sc.exactID)
+	clear(sc.stemID)
+	clear(sc.pairID)
+	scratchPools[sc.class].Put(sc)
 }
 
 // textField is one field of a text, whose terms the shared analysis
@@ -288,6 +319,16 @@ type termsField struct {
 	*document.TextField
 	terms    []string
 	analyzed bool
+}
+
+// addKeyword adds a field holding value as one term, unless value is
+// empty. Bleve's own keyword field builds a token stream and a map of
+// frequencies for its one term; quote documents have a dozen keywords
+// each, and those maps were much of what the garbage collector scanned.
+func addKeyword(d *document.Document, name, value string, opts index.FieldIndexingOptions) {
+	if value != "" {
+		d.AddField(newTermsField(name, []string{value}, opts))
+	}
 }
 
 func newTermsField(name string, terms []string, opts index.FieldIndexingOptions) *termsField {
