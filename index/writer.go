@@ -14,19 +14,24 @@ import (
 // other: Bleve's Batch returns only once its batch is safely on disk, and
 // a single writer would leave a core idle while it waits.
 //
+// Quote documents go in batches of their own (see flushQuotes).
+//
 // A file's record (which lets the next run skip an unchanged file) is
-// written only after every batch holding that file's articles has been
-// written, so a run killed at any point leaves an index that opens, and
-// that the next run completes without duplicates.
+// written only after every batch holding that file's articles or their
+// quotations has been written, so a run killed at any point leaves an
+// index that opens, and that the next run completes without duplicates.
 type Writer struct {
 	ix        *Index
 	batchSize int
-	batch     *bleve.Batch
+	batch     *bleve.Batch // articles, file records, deletions of articles
+	quotes    *bleve.Batch // quote documents and their deletions
 	queue     chan submitted
 	workers   sync.WaitGroup
 
 	mu       sync.Mutex
-	seq      int          // number of the batch being filled
+	next     int          // number of the next batch begun
+	seq      int          // number of the article batch being filled
+	quoteSeq int          // number of the quote batch being filled
 	finished map[int]bool // batches written
 	through  int          // every batch up to this one is written
 	files    []pendingFile
@@ -58,9 +63,9 @@ type pendingFile struct {
 const (
 	DefaultBatchSize = 1000
 	DefaultWriters   = 2
-	// batchDocuments bounds a batch's documents, quotations included, in
-	// articles' worth (see maybeFlush).
-	batchDocuments = 2
+	// quoteBatchArticles is a quote batch's size in documents, in article
+	// batches' worth (see flushQuotes).
+	quoteBatchArticles = 10
 )
 
 // NewWriter returns a Writer; zero arguments take the defaults.
@@ -75,11 +80,14 @@ func (ix *Index) NewWriter(batchSize, writers int) *Writer {
 		ix:        ix,
 		batchSize: batchSize,
 		batch:     ix.bleve.NewBatch(),
+		quotes:    ix.bleve.NewBatch(),
 		// One batch may wait while all writers are busy, so that reading
 		// the next one overlaps with writing instead of taking turns.
 		queue:    make(chan submitted, 1),
 		finished: map[int]bool{},
 		seq:      1,
+		quoteSeq: 2,
+		next:     3,
 	}
 	for i := 0; i < writers; i++ {
 		w.workers.Add(1)
@@ -110,9 +118,9 @@ func (w *Writer) work() {
 
 // Put adds an analysed article and a document for each of its quotations,
 // replacing any document with its ID and removing the quote documents
-// oldQuotes names that the article no longer has. All of it goes in one
-// batch: were a deletion and the new document of the same ID in two
-// batches written at once, either could land last.
+// oldQuotes names that the article no longer has. A document and the
+// deletion of its ID always go in the same batch: in two batches written
+// at once, either could land last.
 func (w *Writer) Put(an *extract.Analysis, hash string, oldQuotes []string) error {
 	if err := w.Err(); err != nil {
 		return err
@@ -123,13 +131,13 @@ func (w *Writer) Put(an *extract.Analysis, hash string, oldQuotes []string) erro
 	kept := make(map[string]bool, len(an.Quotes))
 	for _, d := range w.ix.quoteDocuments(an) {
 		kept[d.ID()] = true
-		if err := w.batch.IndexAdvanced(d); err != nil {
+		if err := w.quotes.IndexAdvanced(d); err != nil {
 			return fmt.Errorf("index a quotation of %s: %w", an.Article.ID, err)
 		}
 	}
 	for _, id := range oldQuotes {
 		if !kept[id] {
-			w.batch.Delete(id)
+			w.quotes.Delete(id)
 		}
 	}
 	w.inBatch++
@@ -143,17 +151,17 @@ func (w *Writer) Delete(id string, quotes ...string) error {
 	}
 	w.batch.Delete(id)
 	for _, q := range quotes {
-		w.batch.Delete(q)
+		w.quotes.Delete(q)
 	}
 	w.deletes++
 	return w.maybeFlush()
 }
 
 // FileDone records that every article of a file has been put; the record
-// is written once they are all on disk.
+// is written once they, and their quotations, are all on disk.
 func (w *Writer) FileDone(rec FileRecord) error {
 	w.mu.Lock()
-	w.files = append(w.files, pendingFile{rec: rec, after: w.seq})
+	w.files = append(w.files, pendingFile{rec: rec, after: max(w.seq, w.quoteSeq)})
 	w.mu.Unlock()
 	return w.Err()
 }
@@ -163,25 +171,23 @@ func (w *Writer) ForgetFile(path string) error {
 	return w.Delete(fileDocID(path))
 }
 
-// maybeFlush writes the batch once it holds batchSize articles (or
-// deletions), or batchDocuments times as many documents. Quote documents
-// ride with their article: counting each as Bleve's batch size does cut
-// batches with quotations to about fifty articles, whose small segments
-// Bleve then spent most of the extra indexing time merging (a merge pays
-// for every term of every segment, and fifty articles have nearly as many
-// distinct words as five hundred). The bound in documents keeps the
-// batches in memory, 2,000 documents or about 200 articles with
-// quotations, under 1 GB on AllSides: uncapped, 500 articles a batch
-// reached 790-970 MB.
+// maybeFlush writes the article batch once it holds batchSize articles
+// (or deletions), and the quote batch once it holds quoteBatchArticles
+// times as many documents.
 func (w *Writer) maybeFlush() error {
-	if w.inBatch+w.deletes < w.batchSize && w.batch.Size() < batchDocuments*w.batchSize {
+	if w.quotes.Size() >= quoteBatchArticles*w.batchSize {
+		if err := w.flushQuotes(); err != nil {
+			return err
+		}
+	}
+	if w.inBatch+w.deletes < w.batchSize {
 		return nil
 	}
 	return w.flush()
 }
 
-// flush hands the current batch to a writing goroutine, first adding the
-// records of files whose articles are all written.
+// flush hands the current article batch to a writing goroutine, first
+// adding the records of files whose articles are all written.
 func (w *Writer) flush() error {
 	w.mu.Lock()
 	var keep []pendingFile
@@ -197,16 +203,42 @@ func (w *Writer) flush() error {
 	}
 	w.files = keep
 	s := submitted{seq: w.seq, batch: w.batch, articles: w.inBatch}
-	w.seq++
+	w.seq = w.next
+	w.next++
 	w.mu.Unlock()
+	w.submit(s)
+	w.batch = w.ix.bleve.NewBatch()
+	w.inBatch, w.deletes = 0, 0
+	return w.Err()
+}
+
+// flushQuotes hands the current quote batch to a writing goroutine.
+//
+// Quote documents are many (ten an article on AllSides) and small. Riding
+// in their articles' batches, they made each batch's segment either too
+// big for memory or, capped at 2,000 documents, small: nearly every word
+// of the articles' vocabulary in each of five times as many segments,
+// which Bleve then merged, writing the quotations twice (indexing with
+// quotations took 2.2 times as long as without). In batches of their own
+// 10,000 documents make about 1.5 MB of text, and segments big enough that
+// Bleve never merges them (see mergePlan).
+func (w *Writer) flushQuotes() error {
+	w.mu.Lock()
+	s := submitted{seq: w.quoteSeq, batch: w.quotes}
+	w.quoteSeq = w.next
+	w.next++
+	w.mu.Unlock()
+	w.submit(s)
+	w.quotes = w.ix.bleve.NewBatch()
+	return w.Err()
+}
+
+func (w *Writer) submit(s submitted) {
 	if s.batch.Size() > 0 {
 		w.queue <- s
 	} else {
 		w.markEmpty(s.seq)
 	}
-	w.batch = w.ix.bleve.NewBatch()
-	w.inBatch, w.deletes = 0, 0
-	return w.Err()
 }
 
 func (w *Writer) markEmpty(seq int) {
@@ -236,7 +268,10 @@ func (w *Writer) Written() int {
 // Close writes what is left, waits for every batch, then writes the
 // remaining file records. It returns the first error met.
 func (w *Writer) Close() error {
-	err := w.flush()
+	err := w.flushQuotes()
+	if err == nil {
+		err = w.flush()
+	}
 	close(w.queue)
 	w.workers.Wait()
 	if err == nil {
