@@ -171,6 +171,10 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 	if err != nil {
 		return false, err
 	}
+	incomplete, err := ix.missingQuotes(ctx, existing)
+	if err != nil {
+		return false, err
+	}
 	count := 0
 	seen := make(map[string]bool, len(existing))
 	// Articles are analysed a chunk at a time, on every core, and then
@@ -181,9 +185,13 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 			hash := ContentHash(an.Article, fingerprint)
 			old, had := existing[an.Article.ID]
 			switch {
-			case had && old.Hash == hash:
+			case had && old.Hash == hash && !incomplete[an.Article.ID]:
 				sum.Unchanged++
 				continue
+			case had && old.Hash == hash:
+				// Its quotations never reached the disk: to the user the
+				// article was not yet all there.
+				sum.Added++
 			case had:
 				sum.Updated++
 			default:
@@ -400,6 +408,45 @@ func (ix *Index) hashesFrom(ctx context.Context, path string) (map[string]indexe
 		}
 		after = lastSort(res.Hits)
 	}
+}
+
+// missingQuotes returns the articles of existing some of whose quote
+// documents are not in the index. Quote documents are written in batches
+// of their own (see Writer), so a run killed between an article's batch
+// and its quotations' leaves the article with its hash but without them;
+// the file's record is missing then, and the next run reads the file
+// again and comes here.
+func (ix *Index) missingQuotes(ctx context.Context, existing map[string]indexedArticle) (map[string]bool, error) {
+	var ids []string
+	for _, a := range existing {
+		ids = append(ids, a.QuoteIDs...)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	present := make(map[string]bool, len(ids))
+	const page = 10000
+	for from := 0; from < len(ids); from += page {
+		part := ids[from:min(from+page, len(ids))]
+		req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(part), len(part), 0, false)
+		res, err := ix.bleve.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("look up quotations: %w", err)
+		}
+		for _, h := range res.Hits {
+			present[h.ID] = true
+		}
+	}
+	out := map[string]bool{}
+	for id, a := range existing {
+		for _, q := range a.QuoteIDs {
+			if !present[q] {
+				out[id] = true
+				break
+			}
+		}
+	}
+	return out, nil
 }
 
 func lastSort(hits search.DocumentMatchCollection) []string {

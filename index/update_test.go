@@ -15,6 +15,8 @@ import (
 
 	"github.com/parleysearch/parley/corpus"
 	"github.com/parleysearch/parley/corpus/corpustest"
+	"github.com/parleysearch/parley/corpus/entity"
+	"github.com/parleysearch/parley/corpus/extract"
 )
 
 // copyDemo copies the demo corpus into a temporary folder the test may change.
@@ -204,7 +206,8 @@ func readString(t *testing.T, path string) string {
 
 // TestKillMidRun kills (SIGKILL) a process in the middle of indexing, then
 // checks that the index opens and that a second run completes it with no
-// article twice.
+// article twice, and every article's quotation (written in batches of
+// their own) there once.
 func TestKillMidRun(t *testing.T) {
 	if os.Getenv("PARLEY_CHILD_INDEX") != "" {
 		return // the child runs from TestMain
@@ -218,7 +221,7 @@ func TestKillMidRun(t *testing.T) {
 	w := bufio.NewWriter(f)
 	const records = 6000
 	for i := 0; i < records; i++ {
-		fmt.Fprintf(w, `{"id": "r%d", "title": "Report %d from the Tarnow line", "text": "Monitors counted %d shells near Tarnow on day %d. The envoy said talks would go on regardless of the shelling and the weather in the highlands."}`+"\n", i, i, i%97, i)
+		fmt.Fprintf(w, `{"id": "r%d", "title": "Report %d from the Tarnow line", "text": "Monitors counted %d shells near Tarnow on day %d.\n\"The talks will go on whatever the weather,\" said Ilse Varga, the envoy."}`+"\n", i, i, i%97, i)
 	}
 	w.Flush()
 	f.Close()
@@ -249,7 +252,7 @@ func TestKillMidRun(t *testing.T) {
 		t.Skip("the child finished before it could be killed; nothing to test on this machine")
 	}
 
-	ix, err := Open(indexDir, Options{})
+	ix, err := Open(indexDir, killOptions(t))
 	if err != nil {
 		t.Fatalf("index does not open after kill -9: %v", err)
 	}
@@ -265,13 +268,25 @@ func TestKillMidRun(t *testing.T) {
 	if sum.Added+sum.Unchanged != records || sum.Updated != 0 {
 		t.Errorf("rerun summary %+v: every record should be added or unchanged", sum)
 	}
+	if got := len(quoteIDs(t, ix)); got != records {
+		t.Errorf("after the rerun the index holds %d quotations, want %d, one an article", got, records)
+	}
+}
+
+// killOptions opens TestKillMidRun's index, finding quotations.
+func killOptions(t interface{ Fatal(...any) }) Options {
+	g, err := entity.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Options{Extractor: extract.New(g)}
 }
 
 // TestMain lets TestKillMidRun run an indexing child process: the test
 // binary itself, told by environment what to index.
 func TestMain(m *testing.M) {
 	if dir := os.Getenv("PARLEY_CHILD_INDEX"); dir != "" {
-		ix, err := Open(dir, Options{})
+		ix, err := Open(dir, killOptions(fatalExit{}))
 		if err != nil {
 			fmt.Println("open:", err)
 			os.Exit(2)
@@ -290,6 +305,14 @@ func TestMain(m *testing.M) {
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
+}
+
+// fatalExit ends the child process of TestKillMidRun on a fatal error.
+type fatalExit struct{}
+
+func (fatalExit) Fatal(args ...any) {
+	fmt.Println(args...)
+	os.Exit(2)
 }
 
 // A second Close, from a deferred close after an explicit one, must not
