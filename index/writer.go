@@ -23,8 +23,8 @@ import (
 type Writer struct {
 	ix        *Index
 	batchSize int
-	batch     *bleve.Batch // articles, file records, deletions of articles
-	quotes    *bleve.Batch // quote documents and their deletions
+	batch     *bleve.Batch // articles, file records, deletions
+	quotes    *bleve.Batch // quote documents
 	queue     chan submitted
 	workers   sync.WaitGroup
 
@@ -118,9 +118,13 @@ func (w *Writer) work() {
 
 // Put adds an analysed article and a document for each of its quotations,
 // replacing any document with its ID and removing the quote documents
-// oldQuotes names that the article no longer has. A document and the
-// deletion of its ID always go in the same batch: in two batches written
-// at once, either could land last.
+// oldQuotes names that the article no longer has. The removals go with the
+// article, so that no run, however it ends, leaves a quotation the article
+// no longer holds; the quotations go in the quote batch, and a run that
+// ends before they are written leaves the article without them, which the
+// next run sees and mends (see missingQuotes). A deletion and a document
+// of the same ID never go in different batches: in two batches written at
+// once, either could land last.
 func (w *Writer) Put(an *extract.Analysis, hash string, oldQuotes []string) error {
 	if err := w.Err(); err != nil {
 		return err
@@ -137,7 +141,7 @@ func (w *Writer) Put(an *extract.Analysis, hash string, oldQuotes []string) erro
 	}
 	for _, id := range oldQuotes {
 		if !kept[id] {
-			w.quotes.Delete(id)
+			w.batch.Delete(id)
 		}
 	}
 	w.inBatch++
@@ -151,7 +155,7 @@ func (w *Writer) Delete(id string, quotes ...string) error {
 	}
 	w.batch.Delete(id)
 	for _, q := range quotes {
-		w.quotes.Delete(q)
+		w.batch.Delete(q)
 	}
 	w.deletes++
 	return w.maybeFlush()
