@@ -194,7 +194,8 @@ func keyWord(w string, relative bool) bool {
 	for k := 0; k < len(w); k++ {
 		buf[k] = w[k] | 0x20
 	}
-	fl := vocab[string(buf[:len(w)])].flags
+	info, _ := lookup(&buf, len(w))
+	fl := info.flags
 	switch {
 	case fl&fRelDay != 0:
 		return true

@@ -67,3 +67,22 @@ func TestSkimFindsAlikeAllSides(t *testing.T) {
 }
 
 var errEnough = os.ErrDeadlineExceeded // any error stops Read
+
+func TestVocabTable(t *testing.T) {
+	words := []string{"", "a", "x", "octobe", "octobers", "sixteenlettersxx", "the", "thi"}
+	for w := range vocab {
+		words = append(words, w, w+"s", w[:len(w)-1])
+	}
+	for _, w := range words {
+		if len(w) == 0 || len(w) > maxWord {
+			continue
+		}
+		var buf [maxWord]byte
+		copy(buf[:], w)
+		got, gotOK := lookup(&buf, len(w))
+		want, wantOK := vocab[w]
+		if got != want || gotOK != wantOK {
+			t.Errorf("lookup(%q) = %v, %v; want %v, %v", w, got, gotOK, want, wantOK)
+		}
+	}
+}

@@ -227,7 +227,7 @@ func classify(t *token, w string) {
 		t.shape = title
 	}
 	if len(w) <= maxWord && vocabKeys[buf[0]-'a'][buf[len(w)-1]-'a']&(1<<len(w)) != 0 {
-		if info, ok := vocab[string(buf[:len(w)])]; ok {
+		if info, ok := lookup(&buf, len(w)); ok {
 			t.flags, t.val = info.flags, info.val
 		}
 	}
