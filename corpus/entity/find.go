@@ -66,11 +66,23 @@ func appendTokens(toks []token, text string) []token {
 	// forms of the others are lower-cased into one buffer (lower) that
 	// the words share and that is never written over, so that the text is
 	// not copied for the few words with capitals.
-	var lower []byte
+	var lower []byte // allocated at the first word with a capital
+	if len(text) > 64 {
+		// About what the words with capitals of news hold, in one allocation.
+		lower = make([]byte, 0, len(text)/5)
+	}
 	sentence := true
 	from, prevEnd := len(toks), 0
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
+		if r < utf8.RuneSelf && asciiWordBytes[r] == 0 {
+			// White space and punctuation, most of what is not a word.
+			if r == '.' || r == '!' || r == '?' || r == '\n' || r == ':' {
+				sentence = true
+			}
+			i++
+			continue
+		}
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
@@ -115,10 +127,11 @@ func appendTokens(toks []token, text string) []token {
 		}
 		t := token{start: start, end: j, text: text[start:j], sentence: sentence}
 		if len(toks) > from {
-			t.joined = joins(text[prevEnd:start], toks[len(toks)-1].text)
+			gap := text[prevEnd:start]
+			t.joined = gap == " " || joins(gap, toks[len(toks)-1].text)
 		}
 		sentence = false
-		if strings.HasSuffix(t.text, "'s") || strings.HasSuffix(t.text, "’s") {
+		if last := len(t.text) - 1; t.text[last] == 's' && (strings.HasSuffix(t.text[:last], "'") || strings.HasSuffix(t.text[:last], "’")) {
 			cut := len("'s")
 			if strings.HasSuffix(t.text, "’s") {
 				cut = len("’s")
@@ -150,7 +163,11 @@ func appendTokens(toks []token, text string) []token {
 		if t.possessive && (!ascii || text[t.end] != '\'') {
 			t.key += "'s"
 		}
-		t.capital = startsUpper(t.text)
+		if k := asciiWordBytes[t.text[0]]; k != 0 {
+			t.capital = k == 3 // startsUpper without a call
+		} else {
+			t.capital = startsUpper(t.text)
+		}
 		t.allCaps = isAllCaps(t.text)
 		if t.capital {
 			if dash := strings.LastIndexByte(t.text, '-'); dash > 0 && dash+1 < len(t.text) {
@@ -188,15 +205,17 @@ var asciiWordBytes = func() (kinds [256]uint8) {
 // old one to the strings that hold it.
 func lowerASCII(buf []byte, w string) (string, []byte) {
 	if cap(buf)-len(buf) < len(w) {
-		buf = make([]byte, 0, max(256, 2*cap(buf), len(w)))
+		buf = make([]byte, 0, max(64, 2*cap(buf), len(w)))
 	}
 	n := len(buf)
-	for i := 0; i < len(w); i++ {
+	buf = buf[:n+len(w)]
+	dst := buf[n:]
+	for i := range dst {
 		c := w[i]
 		if c-'A' < 26 {
 			c += 'a' - 'A'
 		}
-		buf = append(buf, c)
+		dst[i] = c
 	}
 	return unsafe.String(&buf[n], len(w)), buf
 }
