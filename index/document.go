@@ -97,6 +97,18 @@ func mentionedTerms(value string) []string {
 	if err != nil || d.IsZero() {
 		return nil
 	}
+	if isoPrefixes(value, d) {
+		// The value is written as its terms are, as the dates finder
+		// writes values: they are its prefixes, with nothing to format.
+		out := []string{value[:4]}
+		if d.Precision >= corpus.Month {
+			out = append(out, value[:7])
+		}
+		if d.Precision >= corpus.Day {
+			out = append(out, value)
+		}
+		return out
+	}
 	out := []string{d.Start.Format("2006")}
 	if d.Precision >= corpus.Month {
 		out = append(out, d.Start.Format("2006-01"))
@@ -105,6 +117,41 @@ func mentionedTerms(value string) []string {
 		out = append(out, d.Start.Format("2006-01-02"))
 	}
 	return out
+}
+
+// isoPrefixes reports whether value, parsed as d, is written YYYY, YYYY-MM
+// or YYYY-MM-DD to d's precision, with d's year, month and day.
+func isoPrefixes(value string, d corpus.Date) bool {
+	want := 0
+	switch d.Precision {
+	case corpus.Year:
+		want = 4
+	case corpus.Month:
+		want = 7
+	case corpus.Day:
+		want = 10
+	}
+	if want == 0 || len(value) != want {
+		return false
+	}
+	num := func(from, to int) int {
+		n := 0
+		for _, c := range []byte(value[from:to]) {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	t := d.Start
+	if num(0, 4) != t.Year() {
+		return false
+	}
+	if want >= 7 && (value[4] != '-' || num(5, 7) != int(t.Month())) {
+		return false
+	}
+	return want < 10 || value[7] == '-' && num(8, 10) == t.Day()
 }
 
 // meta is what an article document stores, besides its texts, as one
@@ -146,9 +193,9 @@ type EntitySummary struct {
 // first mention.
 func summarize(ms []entity.Mention) []EntitySummary {
 	var out []EntitySummary
-	at := map[string]int{}
+	at := make(map[[2]string]int, len(ms))
 	for _, m := range ms {
-		key := m.Type + "\x00" + m.Name
+		key := [2]string{m.Type, m.Name}
 		i, ok := at[key]
 		if !ok {
 			i = len(out)
@@ -170,7 +217,25 @@ func summarize(ms []entity.Mention) []EntitySummary {
 // FoldKey folds a keyword for matching regardless of case and accents:
 // "Le Monde" and "le monde" are one source.
 func FoldKey(s string) string {
+	if singleSpacedASCII(s) {
+		return strings.ToLower(s) // most names: what the line below gives, with one allocation
+	}
 	return string(foldWord(nil, []byte(strings.Join(strings.Fields(s), " "))))
+}
+
+// singleSpacedASCII reports whether s is ASCII, its words separated by
+// single spaces and no other white space, without space at either end:
+// what strings.Fields and strings.Join leave as it is.
+func singleSpacedASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80 || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // facetField is how the fields facets count are indexed: with doc values,

@@ -20,7 +20,7 @@ type Mention struct {
 // published (which may be the zero Date). See the package documentation for
 // what it recognises and how it resolves dates without a year.
 func Find(text string, published corpus.Date) []Mention {
-	return newFinder(text, nil).find(published)
+	return skimFinder(text, nil).find(published)
 }
 
 // Finder finds dates as Find does, reusing its token buffers from one
@@ -39,7 +39,7 @@ func (df *Finder) Find(text string, published corpus.Date) []Mention {
 	if p, ok := df.tokens.Get().(*[]token); ok {
 		buf = *p
 	}
-	f := newFinder(text, buf)
+	f := skimFinder(text, buf)
 	out := f.find(published)
 	buf = f.toks // not &f.toks: the pool would keep the whole finder
 	df.tokens.Put(&buf)
@@ -117,7 +117,16 @@ type finder struct {
 
 // newFinder tokenizes text into buf (see appendTokens; nil allocates).
 func newFinder(text string, buf []token) *finder {
-	toks := appendTokens(buf, text)
+	return finderOf(text, appendTokens(buf, text))
+}
+
+// skimFinder is newFinder for find alone, which needs only the tokens of
+// the paragraphs that may hold a date (see appendDateTokens).
+func skimFinder(text string, buf []token) *finder {
+	return finderOf(text, appendDateTokens(buf, text))
+}
+
+func finderOf(text string, toks []token) *finder {
 	return &finder{text: text, toks: toks, raws: make([]raw, 0, len(toks)/24+2), yearEnd: -1, monthEnd: -1}
 }
 

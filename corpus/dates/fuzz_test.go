@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -20,6 +21,8 @@ func fuzzSeeds(f *testing.F) {
 		"BELVASTA, Oct 20 (VTA) - Talks", "Wed 05 Apr 2017 Kelvash", "Updated 9:12 p.m. ET, 9/14/2020",
 		"18.10.2014Get", "mid-1990s", "this past July", "Tuesday, October 20", "2010-11", "1992–94",
 		"\xff\xfe October 10", "October\u00a010", "10 October\n\n2020", "Published: 3 March 2020 14:05 +03:00",
+		"the\n\nlast month", "October 9\n\n- 10", "will go next\n\nto the border", "in 2014,\n\n2016 was",
+		"Bloody\n\nSunday", "a b c d e f\n\ng h i j k\n\nthis past\n\nmonth", "last\n\nyear and this year",
 	} {
 		f.Add(s, uint8(1))
 	}
@@ -34,7 +37,12 @@ func FuzzFind(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, text string, p uint8) {
-		checkMentions(t, text, Find(text, pubs[int(p)%len(pubs)]))
+		pub := pubs[int(p)%len(pubs)]
+		got := Find(text, pub)
+		checkMentions(t, text, got)
+		if want := findAll(text, pub); !reflect.DeepEqual(got, want) {
+			t.Fatalf("skimming found %+v, every token %+v", got, want)
+		}
 	})
 }
 

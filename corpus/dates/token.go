@@ -63,23 +63,55 @@ func appendTokens(dst []token, s string) []token {
 	if len(s) > maxText {
 		s = s[:maxText]
 	}
+	toks, _ := scanTokens(tokenBuffer(dst, s), s, 0, -1, false)
+	return toks
+}
+
+// tokenBuffer returns dst[:0], or a new slice when dst is too small for
+// the tokens of s.
+func tokenBuffer(dst []token, s string) []token {
 	toks := dst[:0]
 	if want := len(s)/4 + 16; cap(toks) < want { // news runs about one token to 4.5 bytes
 		toks = make([]token, 0, want)
 	}
-	white, lines := false, 0
-	for i := 0; i < len(s); {
+	return toks
+}
+
+// scanTokens appends to toks the tokens of s from byte i, which must start
+// a token or the white space before one. It stops after limit tokens
+// (-1: no limit), returning the end of the last; and, when paragraph is
+// set, at a blank line after the first token, returning where the blank
+// line's white space begins; else at the end of s.
+func scanTokens(toks []token, s string, i, limit int, paragraph bool) ([]token, int) {
+	stop := -1
+	if limit >= 0 {
+		stop = len(toks) + limit
+	}
+	first := len(toks)
+	white, lines, run := false, 0, i
+	for i < len(s) {
+		if len(toks) == stop {
+			return toks, i
+		}
 		c := s[i]
 		var t token
 		switch {
 		case c == '\n':
+			if !white {
+				run = i
+			}
 			white, lines = true, lines+1
 			i++
 			continue
 		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			if !white {
+				run = i
+			}
 			white = true
 			i++
 			continue
+		case paragraph && lines >= 2 && len(toks) > first && c < utf8.RuneSelf:
+			return toks, run
 		case '0' <= c && c <= '9':
 			j, v := i, 0
 			for j < len(s) && '0' <= s[j] && s[j] <= '9' {
@@ -105,12 +137,17 @@ func appendTokens(dst []token, s string) []token {
 			r, n := utf8.DecodeRuneInString(s[i:])
 			switch {
 			case unicode.IsSpace(r):
+				if !white {
+					run = i
+				}
 				white = true
 				if r == '\u2028' || r == '\u2029' || r == '\u0085' {
 					lines++
 				}
 				i += n
 				continue
+			case paragraph && lines >= 2 && len(toks) > first:
+				return toks, run
 			case unicode.IsLetter(r):
 				j := scanWord(s, i)
 				t = token{start: int32(i), end: int32(j), kind: word}
@@ -135,7 +172,7 @@ func appendTokens(dst []token, s string) []token {
 		toks = append(toks, t)
 		white, lines = false, 0
 	}
-	return toks
+	return toks, i
 }
 
 // scanWord returns the end of the word that starts at i: letters and
@@ -190,7 +227,7 @@ func classify(t *token, w string) {
 		t.shape = title
 	}
 	if len(w) <= maxWord && vocabKeys[buf[0]-'a'][buf[len(w)-1]-'a']&(1<<len(w)) != 0 {
-		if info, ok := vocab[string(buf[:len(w)])]; ok {
+		if info, ok := lookup(&buf, len(w)); ok {
 			t.flags, t.val = info.flags, info.val
 		}
 	}

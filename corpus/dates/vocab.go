@@ -1,5 +1,7 @@
 package dates
 
+import "encoding/binary"
+
 // wordInfo is what a lower-case word can do in a date or around one.
 type wordInfo struct {
 	flags uint64
@@ -203,3 +205,48 @@ var vocabKeys = func() (keys [26][26]uint32) {
 	}
 	return keys
 }()
+
+// vocabTable holds vocab in open addressing for the tokenizer, which looks
+// up most words of a text: keyed by a word's 16 bytes, zero-padded, it
+// is cheaper to probe than the map is to hash.
+var vocabTable = func() (t vocabSlots) {
+	for w, info := range vocab {
+		var buf [maxWord]byte
+		copy(buf[:], w)
+		lo, hi := binary.LittleEndian.Uint64(buf[:8]), binary.LittleEndian.Uint64(buf[8:])
+		for k := vocabSlot(lo, hi); ; k = (k + 1) & (len(t) - 1) {
+			if t[k].n == 0 {
+				t[k] = vocabEntry{lo, hi, uint8(len(w)), info}
+				break
+			}
+		}
+	}
+	return t
+}()
+
+type vocabEntry struct {
+	lo, hi uint64
+	n      uint8 // the word's length; 0 for an empty slot
+	info   wordInfo
+}
+
+// vocabSlots is a power of two four times or so as large as vocab.
+type vocabSlots [2048]vocabEntry
+
+func vocabSlot(lo, hi uint64) int {
+	return int((lo*0x9E3779B97F4A7C15 ^ hi*0xC2B2AE3D27D4EB4F) >> (64 - 11))
+}
+
+// lookup returns the vocab entry of buf[:n], lower-case and zero past n.
+func lookup(buf *[maxWord]byte, n int) (wordInfo, bool) {
+	lo, hi := binary.LittleEndian.Uint64(buf[:8]), binary.LittleEndian.Uint64(buf[8:])
+	for k := vocabSlot(lo, hi); ; k = (k + 1) & (len(vocabTable) - 1) {
+		e := &vocabTable[k]
+		if e.n == 0 {
+			return wordInfo{}, false
+		}
+		if e.lo == lo && e.hi == hi && int(e.n) == n {
+			return e.info, true
+		}
+	}
+}

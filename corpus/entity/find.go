@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/parleysearch/parley/corpus"
 )
@@ -61,13 +62,27 @@ func appendTokens(toks []token, text string) []token {
 	if toks == nil {
 		toks = make([]token, 0, len(text)/6+1) // English averages about six bytes a word
 	}
-	// One lower-cased copy of the text gives the folded form of every
-	// ASCII word as a substring of it, without an allocation per word.
-	lower := corpus.LowerASCII(text)
+	// An ASCII word without capitals is its own folded form. The folded
+	// forms of the others are lower-cased into one buffer (lower) that
+	// the words share and that is never written over, so that the text is
+	// not copied for the few words with capitals.
+	var lower []byte // allocated at the first word with a capital
+	if len(text) > 64 {
+		// About what the words with capitals of news hold, in one allocation.
+		lower = make([]byte, 0, len(text)/5)
+	}
 	sentence := true
 	from, prevEnd := len(toks), 0
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
+		if r < utf8.RuneSelf && asciiWordBytes[r] == 0 {
+			// White space and punctuation, most of what is not a word.
+			if r == '.' || r == '!' || r == '?' || r == '\n' || r == ':' {
+				sentence = true
+			}
+			i++
+			continue
+		}
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
@@ -82,9 +97,10 @@ func appendTokens(toks []token, text string) []token {
 		j := i
 		// Most words are ASCII: noting the one that is not spares checking
 		// each word again below.
-		nonASCII := false
+		nonASCII, kinds := false, uint8(0)
 		for j < len(text) {
-			if c := text[j]; c < utf8.RuneSelf && corpus.IsASCIIWordByte(c) {
+			if k := asciiWordBytes[text[j]]; k != 0 {
+				kinds |= k
 				j++ // the common case, without decoding a rune
 				continue
 			}
@@ -111,10 +127,11 @@ func appendTokens(toks []token, text string) []token {
 		}
 		t := token{start: start, end: j, text: text[start:j], sentence: sentence}
 		if len(toks) > from {
-			t.joined = joins(text[prevEnd:start], toks[len(toks)-1].text)
+			gap := text[prevEnd:start]
+			t.joined = gap == " " || joins(gap, toks[len(toks)-1].text)
 		}
 		sentence = false
-		if strings.HasSuffix(t.text, "'s") || strings.HasSuffix(t.text, "’s") {
+		if last := len(t.text) - 1; t.text[last] == 's' && (strings.HasSuffix(t.text[:last], "'") || strings.HasSuffix(t.text[:last], "’")) {
 			cut := len("'s")
 			if strings.HasSuffix(t.text, "’s") {
 				cut = len("’s")
@@ -124,24 +141,39 @@ func appendTokens(toks []token, text string) []token {
 			t.possessive = true
 		}
 		ascii := !nonASCII || corpus.IsASCII(t.text) // "Trump’s" is ASCII without its ’s
-		if ascii {
-			t.fold = lower[start:t.end]
-		} else {
+		upper := kinds&2 != 0
+		switch {
+		case !ascii:
 			t.fold = corpus.Fold(t.text)
-		}
-		t.key = t.fold
-		if t.possessive {
-			if ascii && text[t.end] == '\'' {
-				t.key = lower[start : t.end+len("'s")]
-			} else {
-				t.key += "'s"
+			t.key = t.fold
+		case t.possessive && text[t.end] == '\'':
+			// The key is the folded word and its 's: "trump's".
+			t.key = text[start : t.end+len("'s")]
+			if upper {
+				t.key, lower = lowerASCII(lower, t.key)
 			}
+			t.fold = t.key[:t.end-start]
+		default:
+			t.fold = t.text
+			if upper {
+				t.fold, lower = lowerASCII(lower, t.fold)
+			}
+			t.key = t.fold
 		}
-		t.capital = startsUpper(t.text)
+		if t.possessive && (!ascii || text[t.end] != '\'') {
+			t.key += "'s"
+		}
+		if k := asciiWordBytes[t.text[0]]; k != 0 {
+			t.capital = k == 3 // startsUpper without a call
+		} else {
+			t.capital = startsUpper(t.text)
+		}
 		t.allCaps = isAllCaps(t.text)
-		if dash := strings.LastIndexByte(t.text, '-'); t.capital && dash > 0 && dash+1 < len(t.text) {
-			last, _ := utf8.DecodeRuneInString(t.text[dash+1:])
-			t.descriptor = unicode.IsLower(last) && !connectors[strings.ToLower(t.text[:dash])]
+		if t.capital {
+			if dash := strings.LastIndexByte(t.text, '-'); dash > 0 && dash+1 < len(t.text) {
+				last, _ := utf8.DecodeRuneInString(t.text[dash+1:])
+				t.descriptor = unicode.IsLower(last) && !connectors[strings.ToLower(t.text[:dash])]
+			}
 		}
 		toks = append(toks, t)
 		i = j
@@ -151,6 +183,41 @@ func appendTokens(toks []token, text string) []token {
 		prevEnd = i
 	}
 	return toks
+}
+
+// asciiWordBytes tells the ASCII letters and digits (1) and among them the
+// capitals (3) from every other byte (0).
+var asciiWordBytes = func() (kinds [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if corpus.IsASCIIWordByte(byte(c)) {
+			kinds[c] = 1
+		}
+		if 'A' <= c && c <= 'Z' {
+			kinds[c] = 3
+		}
+	}
+	return kinds
+}()
+
+// lowerASCII appends the lower case of w, ASCII, to buf and returns it as a
+// string with the buffer. The bytes a string is given are never written
+// again: when buf is full, append moves on to a new array and leaves the
+// old one to the strings that hold it.
+func lowerASCII(buf []byte, w string) (string, []byte) {
+	if cap(buf)-len(buf) < len(w) {
+		buf = make([]byte, 0, max(64, 2*cap(buf), len(w)))
+	}
+	n := len(buf)
+	buf = buf[:n+len(w)]
+	dst := buf[n:]
+	for i := range dst {
+		c := w[i]
+		if c-'A' < 26 {
+			c += 'a' - 'A'
+		}
+		dst[i] = c
+	}
+	return unsafe.String(&buf[n], len(w)), buf
 }
 
 // joins reports whether gap, the text between a word and the next, keeps
@@ -379,8 +446,19 @@ func (f *finder) part(text string, from, to int) {
 		if ctx.end != i {
 			ctx = context{}
 		}
-		t := toks[i]
+		t := &toks[i]
 		if t.card {
+			i++
+			continue
+		}
+		if !t.capital {
+			// Most words: a title may start lower case ("foreign minister"),
+			// but no name, demonym or unknown name does.
+			if n, title := f.title(toks, i); n > 0 {
+				ctx = context{role: title, affiliation: ctx.affiliation, end: i + n}
+				i += n
+				continue
+			}
 			i++
 			continue
 		}
@@ -679,7 +757,8 @@ func (f *finder) remember(name string, last token) {
 	f.remembered[seen] = true
 	// The last words of a longer name name its person too: "Abdel Rahman"
 	// after "Rami Abdel Rahman". Two people sharing them share none.
-	if words := strings.Fields(corpus.Fold(name)); len(words) > 2 {
+	words := strings.Fields(corpus.Fold(name))
+	if len(words) > 2 {
 		if f.tails == nil {
 			f.tails = map[string]string{}
 		}
@@ -692,21 +771,17 @@ func (f *finder) remember(name string, last token) {
 			f.tails[key] = name
 		}
 	}
-	for _, key := range []string{translitKey(lastWord(name)), translitKey(last.fold)} {
+	lastName := ""
+	if len(words) > 0 {
+		lastName = words[len(words)-1]
+	}
+	for _, key := range []string{translitKey(lastName), translitKey(last.fold)} {
 		if old, ok := f.surnames[key]; ok && old != name {
 			f.ambiguous[key] = true
 			continue
 		}
 		f.surnames[key] = name
 	}
-}
-
-func lastWord(name string) string {
-	fields := strings.Fields(corpus.Fold(name))
-	if len(fields) == 0 {
-		return ""
-	}
-	return fields[len(fields)-1]
 }
 
 // translitKey folds the differences between transliterations of one
@@ -873,7 +948,10 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 		// given name. "San Francisco Chronicle" is no Francisco.
 		return 1
 	case len(run) >= 2 && len(run) <= 4 && f.personShaped(run, ctx):
-		name, ok := f.tails[corpus.Fold(joinText(run))]
+		name, ok := "", false
+		if len(f.tails) > 0 { // no longer name yet: nothing to fold the run for
+			name, ok = f.tails[corpus.Fold(joinText(run))]
+		}
 		if !ok || name == "" {
 			name = f.canonicalPerson(run)
 		}
@@ -1073,6 +1151,9 @@ func (f *finder) canonicalPerson(run []token) string {
 // article named in full with that surname (and nobody else with it), or a
 // person the gazetteer knows by that surname alone.
 func (f *finder) surname(t token, ctx context) (string, bool) {
+	if len(f.surnames) == 0 {
+		return "", false // no one named yet: nothing to fold t for
+	}
 	key := translitKey(t.fold)
 	if !f.ambiguous[key] {
 		if name, ok := f.surnames[key]; ok {
