@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -53,7 +54,8 @@ flight finish.`,
 				level = slog.LevelDebug
 			}
 			log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-			opts := web.Options{Log: log, RequestTimeout: c.Duration("timeout"), CacheEntries: c.Int("cache")}
+			opts := web.Options{Log: log, RequestTimeout: c.Duration("timeout"), CacheEntries: c.Int("cache"), Searches: keepAThreadForTheNetwork()}
+			defer runtime.GOMAXPROCS(opts.Searches)
 			if opts.CacheEntries <= 0 {
 				opts.CacheEntries = -1 // off
 			}
@@ -166,6 +168,21 @@ func indexWhileServing(c *cli.Context, ix *index.Index, srv *web.Server, log *sl
 		log.Warn("some input failed; the rest is indexed and served", "failed", sum.Failed)
 	}
 	return nil
+}
+
+// keepAThreadForTheNetwork lets Go run one goroutine more at once than
+// there are CPUs (or than GOMAXPROCS said), and returns how many searches
+// may run at once: as many as there were. Busy searches otherwise hold
+// every thread, and Go looks for requests that have arrived on the
+// network only every 10 ms or so and then takes them in a batch, not in
+// order: on AllSides (32 connections, cache off, 2 CPUs) the p99 was
+// 79-90 ms, with half the time spent before the handler or after it; with
+// a thread to spare, the requests wait in turn, in order, and the p99
+// was 44 ms at the same throughput.
+func keepAThreadForTheNetwork() (searches int) {
+	searches = runtime.GOMAXPROCS(0)
+	runtime.GOMAXPROCS(searches + 1)
+	return searches
 }
 
 // startCPUProfile profiles the process into path until stop is called.
