@@ -59,7 +59,7 @@ func (m *marks) find(an *index.Analyzer, text string) [][2]int {
 		return nil
 	}
 	sc := m.newScan()
-	sc.add(an, text, 0, 1)
+	sc.add(an, []byte(text), 0, 1)
 	return sc.hits()
 }
 
