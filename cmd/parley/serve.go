@@ -178,7 +178,7 @@ func indexWhileServing(c *cli.Context, ix *index.Index, srv *web.Server, log *sl
 // order: on AllSides (32 connections, cache off, 2 CPUs) the p99 was
 // 79-90 ms, with half the time spent before the handler or after it; with
 // a thread to spare, the requests wait in turn, in order, and the p99
-// was 44 ms at the same throughput.
+// was 44-57 ms at the same throughput.
 func keepAThreadForTheNetwork() (searches int) {
 	searches = runtime.GOMAXPROCS(0)
 	runtime.GOMAXPROCS(searches + 1)
