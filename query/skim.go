@@ -2,6 +2,7 @@ package query
 
 import (
 	"bytes"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,7 +35,13 @@ func (m *marks) findIn(an *index.Analyzer, text string, sents [][2]int) [][2]int
 	if !ok {
 		return m.find(an, text)
 	}
-	lower := make([]byte, len(text))
+	// The text as bytes, for the analyser, and lower-cased, for mayHold:
+	// both from a buffer that later searches use again (they were a fifth
+	// of the bytes a search allocated).
+	buf := getTextBuffer(2 * len(text))
+	defer textBuffers.Put(buf)
+	raw, lower := (*buf)[:len(text)], (*buf)[len(text):2*len(text)]
+	copy(raw, text)
 	for i := 0; i < len(text); i++ {
 		lower[i] = lowerByte(text[i])
 	}
@@ -66,7 +73,7 @@ func (m *marks) findIn(an *index.Analyzer, text string, sents [][2]int) [][2]int
 				return m.find(an, text)
 			}
 		}
-		pos = sc.add(an, text[from:to], from, pos+2)
+		pos = sc.add(an, raw[from:to], from, pos+2)
 		i = j + 1
 	}
 	return sc.hits()
@@ -201,10 +208,10 @@ func (m *marks) newScan() *scan {
 
 // add analyses text, which starts at byte base of the whole, numbering its
 // words from first. It returns the last word's number.
-func (sc *scan) add(an *index.Analyzer, text string, base, first int) int {
+func (sc *scan) add(an *index.Analyzer, text []byte, base, first int) int {
 	m := sc.m
 	last := first - 1
-	an.Words([]byte(text), func(w index.Word) {
+	an.Words(text, func(w index.Word) {
 		term := w.Term
 		start, end := base+w.Start, base+w.End
 		switch {
@@ -239,4 +246,17 @@ func hasNonASCII(s string) bool {
 		}
 	}
 	return false
+}
+
+// textBuffers keeps the buffers findIn copies texts into.
+var textBuffers sync.Pool
+
+// getTextBuffer returns a buffer of at least n bytes from textBuffers.
+func getTextBuffer(n int) *[]byte {
+	if b, ok := textBuffers.Get().(*[]byte); ok && cap(*b) >= n {
+		*b = (*b)[:n]
+		return b
+	}
+	b := make([]byte, n)
+	return &b
 }

@@ -59,7 +59,7 @@ func (m *marks) find(an *index.Analyzer, text string) [][2]int {
 		return nil
 	}
 	sc := m.newScan()
-	sc.add(an, text, 0, 1)
+	sc.add(an, []byte(text), 0, 1)
 	return sc.hits()
 }
 
@@ -253,11 +253,24 @@ func sentences(text string) [][2]int {
 		}
 		start = end
 	}
-	for i := 0; i < len(text); {
-		// Only ASCII and the ellipsis end sentences: read bytes, not
-		// runes. Neither kind of byte is ever inside another character.
-		c := text[i]
-		i++
+	// Only ASCII and the ellipsis end sentences, and none of their bytes
+	// is ever inside another character. Rather than read every byte, the
+	// loop goes from one such byte to the next, each found by IndexByte,
+	// which reads many bytes at a time.
+	var next [len(sentenceBytes)]int
+	for k := range next {
+		next[k] = indexByteFrom(text, sentenceBytes[k], 0)
+	}
+	for i := 0; ; {
+		p := len(text)
+		for _, n := range next {
+			p = min(p, n)
+		}
+		if p == len(text) {
+			break
+		}
+		c := text[p]
+		i = p + 1
 		if c == 0xE2 && strings.HasPrefix(text[i:], "\x80\xA6") {
 			c, i = '.', i+2 // …
 		}
@@ -278,9 +291,27 @@ func sentences(text string) [][2]int {
 				i = j
 			}
 		}
+		for k, n := range next {
+			if n < i {
+				next[k] = indexByteFrom(text, sentenceBytes[k], i)
+			}
+		}
 	}
 	emit(len(text))
 	return out
+}
+
+// sentenceBytes are the bytes that may end a sentence: 0xE2 begins the
+// ellipsis (and other characters, which end nothing).
+const sentenceBytes = "\n.!?\xE2"
+
+// indexByteFrom returns the index of the first c in text from i on, or
+// len(text).
+func indexByteFrom(text string, c byte, i int) int {
+	if j := strings.IndexByte(text[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(text)
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }

@@ -65,6 +65,7 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 			entityCommand(stdout, getenv),
 			aliasesCommand(stdout, getenv),
 			serveCommand(stderr, getenv),
+			compactCommand(stderr, getenv),
 			benchCommand(stdout, stderr, getenv),
 		},
 	}

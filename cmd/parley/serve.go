@@ -9,6 +9,8 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -40,6 +42,8 @@ flight finish.`,
 			&cli.DurationFlag{Name: "timeout", Value: web.DefaultRequestTimeout, Usage: "give up on a request after this long"},
 			&cli.BoolFlag{Name: "verbose", Usage: "log every refused request too"},
 			&cli.IntFlag{Name: "cache", Value: web.DefaultCacheEntries, Usage: "keep the answers of this many recent searches (0: none, to measure searching itself)"},
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of serving to `FILE` when it stops (go tool pprof reads it)"},
+			&cli.BoolFlag{Name: "compact", Value: true, Usage: fmt.Sprintf("merge an index of more than %d segments into one, in the background, once it is served (--compact=false: leave it as it is)", compactAbove)},
 		},
 		Action: func(c *cli.Context) error {
 			if err := flagsAfterArgs(c); err != nil {
@@ -50,7 +54,8 @@ flight finish.`,
 				level = slog.LevelDebug
 			}
 			log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-			opts := web.Options{Log: log, RequestTimeout: c.Duration("timeout"), CacheEntries: c.Int("cache")}
+			opts := web.Options{Log: log, RequestTimeout: c.Duration("timeout"), CacheEntries: c.Int("cache"), Searches: keepAThreadForTheNetwork()}
+			defer runtime.GOMAXPROCS(opts.Searches)
 			if opts.CacheEntries <= 0 {
 				opts.CacheEntries = -1 // off
 			}
@@ -63,6 +68,13 @@ flight finish.`,
 			srv, err := web.New(opts)
 			if err != nil {
 				return err
+			}
+			if path := c.String("cpuprofile"); path != "" {
+				stop, err := startCPUProfile(path)
+				if err != nil {
+					return err
+				}
+				defer stop()
 			}
 			ix, err := openIndex(c, getenv, false)
 			if err != nil {
@@ -101,6 +113,12 @@ flight finish.`,
 			srv.SetIndex(ix)
 			log.Info("ready", "url", url)
 			fmt.Fprintf(stderr, "Parley is ready: open %s in your browser (Ctrl-C stops it)\n", url)
+			if c.Bool("compact") {
+				ctx, cancel := context.WithCancel(c.Context)
+				compacted := make(chan struct{})
+				go func() { defer close(compacted); compactWhileServing(ctx, ix, log) }()
+				defer func() { cancel(); <-compacted }() // before the index closes
+			}
 
 			select {
 			case err := <-served:
@@ -150,6 +168,65 @@ func indexWhileServing(c *cli.Context, ix *index.Index, srv *web.Server, log *sl
 		log.Warn("some input failed; the rest is indexed and served", "failed", sum.Failed)
 	}
 	return nil
+}
+
+// keepAThreadForTheNetwork lets Go run one goroutine more at once than
+// there are CPUs (or than GOMAXPROCS said), and returns how many searches
+// may run at once: as many as there were. Busy searches otherwise hold
+// every thread, and Go looks for requests that have arrived on the
+// network only every 10 ms or so and then takes them in a batch, not in
+// order: on AllSides (32 connections, cache off, 2 CPUs) the p99 was
+// 79-90 ms, with half the time spent before the handler or after it; with
+// a thread to spare, the requests wait in turn, in order, and the p99
+// was 44-57 ms at the same throughput.
+func keepAThreadForTheNetwork() (searches int) {
+	searches = runtime.GOMAXPROCS(0)
+	runtime.GOMAXPROCS(searches + 1)
+	return searches
+}
+
+// startCPUProfile profiles the process into path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile %s: %w", path, err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// compactAbove is how many segments an index may have before parley serve
+// compacts it. Every search looks its words up in every segment: on
+// AllSides with quotations, 60 segments served 584 searches a second and
+// one segment 993 (32 connections, result cache off). A few segments cost
+// little, and compacting rewrites the whole index, so an index that
+// updates have added a few small segments to is left as it is.
+const compactAbove = 10
+
+// compactWhileServing merges the index into one segment when it has more
+// than compactAbove, while searches go on.
+func compactWhileServing(ctx context.Context, ix *index.Index, log *slog.Logger) {
+	n, err := ix.Segments()
+	if err != nil {
+		log.Error("count segments", "err", err)
+		return
+	}
+	if n <= compactAbove {
+		return
+	}
+	log.Info("compacting the index in the background; searches go on", "segments", n)
+	done, err := ix.Compact(ctx)
+	switch {
+	case ctx.Err() != nil:
+		log.Info("compacting stopped", "segments", n)
+	case err != nil:
+		log.Error("compact", "err", err)
+	default:
+		log.Info("compacted", "segments", done.Before, "now", done.After, "elapsed", done.Elapsed.Round(100*time.Millisecond).String())
+	}
 }
 
 func shutdown(hs *http.Server, log *slog.Logger) {

@@ -34,6 +34,9 @@ type Options struct {
 	// CacheEntries bounds the cache of search answers; 0 means
 	// DefaultCacheEntries, -1 turns the cache off.
 	CacheEntries int
+	// Searches is how many searches may run at once (the others wait
+	// their turn, first come first served); 0 means GOMAXPROCS.
+	Searches int
 }
 
 // Limits of a request.
@@ -66,7 +69,7 @@ type Server struct {
 // New builds a server. It answers /healthz at once and everything that
 // needs the index with 503 until SetIndex is called.
 func New(opts Options) (*Server, error) {
-	s := &Server{log: opts.Log, assets: opts.Assets, timeout: opts.RequestTimeout, turns: newTurns()}
+	s := &Server{log: opts.Log, assets: opts.Assets, timeout: opts.RequestTimeout, turns: newTurns(opts.Searches)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -16,7 +16,13 @@ import (
 // wait is about the same for everyone.
 type turns chan struct{}
 
-func newTurns() turns { return make(turns, runtime.GOMAXPROCS(0)) }
+// newTurns lets n searches run at once; n <= 0 means GOMAXPROCS.
+func newTurns(n int) turns {
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	return make(turns, n)
+}
 
 // inTurn runs ask once it is its turn, or gives up with ctx's error when
 // the request's deadline passes first.
