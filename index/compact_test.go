@@ -5,6 +5,8 @@ import (
 	"maps"
 	"path/filepath"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 )
 
 func TestCompactMergesIntoOneSegment(t *testing.T) {
@@ -65,5 +67,33 @@ func TestCompactNeedsWritableIndex(t *testing.T) {
 	defer ro.Close()
 	if _, err := ro.Compact(context.Background()); err == nil {
 		t.Error("compacting a read-only index: got no error")
+	}
+}
+
+// TestCompactBoundsSegments checks that compacting makes no segment over
+// the plan's bound: with a bound under half the index, one segment is
+// out of reach, and compacting still leaves fewer segments than before.
+func TestCompactBoundsSegments(t *testing.T) {
+	defer func(p map[string]any) { mergePlan = p }(mergePlan)
+	mergePlan = maps.Clone(mergePlan)
+	mergePlan["MaxSegmentSize"] = 1
+	ix, _ := openTemp(t)
+	demo := copyDemo(t)
+	for _, part := range []string{"articles", "regional.csv", "wire.jsonl"} {
+		update(t, ix, UpdateOptions{}, filepath.Join(demo, part))
+	}
+	docs, err := ix.bleve.DocCount()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(p mergeplan.MergePlanOptions) { compactPlan = p }(compactPlan)
+	compactPlan.MaxSegmentSize = int64(docs)/2 - 1
+	done, err := ix.Compact(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if done.After < 2 || done.After >= done.Before {
+		t.Errorf("compacted %d -> %d segments under a bound of %d of %d documents, want fewer, and more than one",
+			done.Before, done.After, compactPlan.MaxSegmentSize, docs)
 	}
 }

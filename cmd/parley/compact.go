@@ -10,8 +10,9 @@ import (
 func compactCommand(stderr io.Writer, getenv env) *cli.Command {
 	return &cli.Command{
 		Name:  "compact",
-		Usage: "merge the index into one segment, so that searches run faster",
-		Description: `Merges the index's segments into one. Indexing leaves a large index in
+		Usage: "merge the index into a few large segments, so that searches run faster",
+		Description: `Merges the index's segments into as few as it can (none over 200,000
+documents: AllSides with quotations becomes two). Indexing leaves a large index in
 many segments, and every search looks each of its words up in every one.
 It needs room on disk for a second copy of the index while it runs.
 parley serve does it by itself when it starts on an index of many segments.`,

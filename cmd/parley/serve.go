@@ -43,7 +43,7 @@ flight finish.`,
 			&cli.BoolFlag{Name: "verbose", Usage: "log every refused request too"},
 			&cli.IntFlag{Name: "cache", Value: web.DefaultCacheEntries, Usage: "keep the answers of this many recent searches (0: none, to measure searching itself)"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of serving to `FILE` when it stops (go tool pprof reads it)"},
-			&cli.BoolFlag{Name: "compact", Value: true, Usage: fmt.Sprintf("merge an index of more than %d segments into one, in the background, once it is served (--compact=false: leave it as it is)", compactAbove)},
+			&cli.BoolFlag{Name: "compact", Value: true, Usage: fmt.Sprintf("merge an index of more than %d segments into a few, in the background, once it is served (--compact=false: leave it as it is)", compactAbove)},
 		},
 		Action: func(c *cli.Context) error {
 			if err := flagsAfterArgs(c); err != nil {
@@ -206,7 +206,7 @@ func startCPUProfile(path string) (stop func(), err error) {
 // updates have added a few small segments to is left as it is.
 const compactAbove = 10
 
-// compactWhileServing merges the index into one segment when it has more
+// compactWhileServing merges the index into a few segments when it has more
 // than compactAbove, while searches go on.
 func compactWhileServing(ctx context.Context, ix *index.Index, log *slog.Logger) {
 	n, err := ix.Segments()
