@@ -1,5 +1,7 @@
 package quote
 
+import "strings"
+
 // report is a sentence that reports speech without quotation marks:
 // "Pashinyan said that talks would resume", "According to Peskov, work
 // continues", "Talks will resume, officials said."
@@ -16,7 +18,10 @@ type report struct {
 // reported speech. The reports are what pronouns may stand for, and
 // indirect speech when the Finder reports it.
 func (a *article) findReports() {
-	for pi := range a.paras {
+	for pi, p := range a.paras {
+		if !mayReport(a.text, a.lower, p.start, p.end) {
+			continue // no sentence of it can report speech: no need to tokenize it
+		}
 		toks := a.tokens(pi)
 		start := 0
 		for i := range toks {
@@ -33,6 +38,81 @@ func (a *article) findReports() {
 		}
 	}
 }
+
+// mayReport reports whether text[from:to] may hold a sentence that
+// reportIn reads as reported speech: one with "according" or a cue that
+// may follow its speaker (reportsAfterSpeaker) and is neither weak nor a
+// label. A token is one of those words only where a run of ASCII letters
+// spells it, lower-case but for "Said" and "Says" (isCueToken), so the
+// check looks up the letter runs of lower without tokenizing. The Kelvin
+// sign is the one non-ASCII letter whose lower case is ASCII (k): a
+// paragraph that holds one is tokenized to be sure.
+func mayReport(text, lower string, from, to int) bool {
+	for i := from; i < to; {
+		c := lower[i]
+		if c < 'a' || c > 'z' {
+			if c == 0xE2 && strings.HasPrefix(text[i:to], "\u212A") {
+				return true
+			}
+			i++
+			continue
+		}
+		h := wordHash(0, c)
+		j := i + 1
+		for j < to && lower[j] >= 'a' && lower[j] <= 'z' {
+			h = wordHash(h, lower[j])
+			j++
+		}
+		// Most words are none of them: the filter rejects them without a
+		// map lookup.
+		if reportFilter.has(h) {
+			w := lower[i:j]
+			if w == "according" || w == "said" || w == "says" || text[i] >= 'a' && reportCues[w] {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// wordHash adds byte c to the hash h of a word.
+func wordHash(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
+
+// wordFilter is a set of word hashes, a bit each: a word whose hash is
+// not in it is not in the words it was built from.
+type wordFilter [wordFilterBits / 64]uint64
+
+const wordFilterBits = 1 << 13
+
+func (f *wordFilter) add(w string) {
+	h := uint32(0)
+	for i := 0; i < len(w); i++ {
+		h = wordHash(h, w[i])
+	}
+	h %= wordFilterBits
+	f[h/64] |= 1 << (h % 64)
+}
+
+func (f *wordFilter) has(h uint32) bool {
+	h %= wordFilterBits
+	return f[h/64]&(1<<(h%64)) != 0
+}
+
+// reportCues are the cues reportIn reads reported speech after, and
+// reportFilter holds them with "according".
+var reportCues, reportFilter = func() (map[string]bool, *wordFilter) {
+	m := map[string]bool{}
+	f := &wordFilter{}
+	for w, c := range cues {
+		if c.form != participle && !c.label && !weakCues[w] {
+			m[w] = true
+			f.add(w)
+		}
+	}
+	f.add("according")
+	return m, f
+}()
 
 // reportIn finds the reported speech of the sentence toks[lo:hi].
 func (a *article) reportIn(pi int, toks []token, lo, hi int) (report, bool) {
