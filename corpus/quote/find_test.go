@@ -208,9 +208,13 @@ func TestWordShape(t *testing.T) {
 		{"don’t", 1, false},
 		{"", 0, false},
 	} {
-		words, title := wordShape(tt.text)
+		words, title := wordShape(tt.text, len(tt.text))
 		if words != tt.words || title != tt.title {
 			t.Errorf("wordShape(%q) = %d, %v; want %d, %v", tt.text, words, title, tt.words, tt.title)
+		}
+		// Capped, the count still tells which side of the cap it is on.
+		if words, title := wordShape(tt.text, 1); (words > 1) != (tt.words > 1) || title != tt.title {
+			t.Errorf("wordShape(%q, 1) = %d, %v; want %d, %v", tt.text, words, title, tt.words, tt.title)
 		}
 	}
 }
