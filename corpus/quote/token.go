@@ -76,6 +76,10 @@ func tokenize(dst []token, text, lower string, from, to int) []token {
 
 func appendTokens(dst []token, text, lower string, from, to int) []token {
 	for i := from; i < to; {
+		if text[i] == ' ' {
+			i++ // most of what is no word
+			continue
+		}
 		r, size := runeAt(text, i, to)
 		switch {
 		case unicode.IsSpace(r):
@@ -97,20 +101,28 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 			continue
 		}
 		start, j := i, i
+		ascii := true // text[start:j] is all ASCII
 		for j < to {
-			if c := text[j]; c < utf8.RuneSelf && corpus.IsASCIIWordByte(c) {
-				j++ // the common case, without decoding a rune
-				continue
+			if c := text[j]; c < utf8.RuneSelf {
+				if corpus.IsASCIIWordByte(c) {
+					j++ // the common case, without decoding a rune
+					continue
+				}
+				if c != '-' && c != '\'' && c != '.' && c != '&' {
+					break // the other common case: a space or a comma ends the word
+				}
 			}
 			r, size := utf8.DecodeRuneInString(text[j:to])
 			if isWordRune(r) {
 				j += size
+				ascii = false
 				continue
 			}
 			if (r == '-' || r == '\'' || r == '’' || r == '.' || r == '&') && j+size < to {
 				next, _ := utf8.DecodeRuneInString(text[j+size : to])
 				if isWordRune(next) && (r != '.' || singleLetter(text[start:j])) {
 					j += size
+					ascii = ascii && size == 1
 					continue
 				}
 			}
@@ -121,7 +133,7 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 		if j < to && text[j] == '.' {
 			w := text[start:j]
 			lw := lower[start:j]
-			if !corpus.IsASCII(w) {
+			if !ascii {
 				lw = strings.ToLower(w)
 			}
 			if strings.Contains(w, ".") || singleCapital(w) || abbreviations[lw] {
@@ -152,13 +164,17 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 				t.possessive = true
 			}
 		}
-		if corpus.IsASCII(t.text) {
+		if ascii || corpus.IsASCII(t.text) {
 			t.lower = lower[start : start+len(t.text)]
 		} else {
 			t.lower = strings.ToLower(t.text)
 		}
-		first, _ := runeAt(t.text, 0, len(t.text))
-		t.capital = unicode.IsUpper(first)
+		if c := t.text[0]; c < utf8.RuneSelf {
+			t.capital = c-'A' < 26
+		} else {
+			first, _ := utf8.DecodeRuneInString(t.text)
+			t.capital = unicode.IsUpper(first)
+		}
 		dst = append(dst, t)
 		i = j
 	}
