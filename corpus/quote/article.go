@@ -24,6 +24,9 @@ type article struct {
 	issuers  []issuer
 	reports  []report          // sentences that report speech, in order
 	genders  map[string]gender // canonical name → gender, as far as known
+	// surnameList holds what surnames returns, once surnamesRead.
+	surnameList  []surnameOf
+	surnamesRead bool
 }
 
 // found is a quotation with its attribution, as the rules settle it.

@@ -216,17 +216,39 @@ func (a *article) surname(w string) (entity.Mention, bool) {
 	key := corpus.Fold(w)
 	var found entity.Mention
 	n := 0
-	for _, m := range a.mentions {
-		if m.Type != entity.Person {
-			continue
-		}
-		fields := strings.Fields(corpus.Fold(m.Name))
-		if len(fields) > 1 && fields[len(fields)-1] == key && found.Name != m.Name {
+	for _, s := range a.surnames() {
+		m := a.mentions[s.mention]
+		if s.last == key && found.Name != m.Name {
 			found = m
 			n++
 		}
 	}
 	return found, n == 1
+}
+
+// surnameOf is the last word of the name of a person the article
+// names, folded: mentions[mention] is the person.
+type surnameOf struct {
+	last    string
+	mention int
+}
+
+// surnames returns the last words of the names of more than one word of
+// the persons the article names, in the order of the mentions. They are
+// read once an article: every speaker named by one word looks them up.
+func (a *article) surnames() []surnameOf {
+	if !a.surnamesRead {
+		a.surnamesRead = true
+		for i, m := range a.mentions {
+			if m.Type != entity.Person {
+				continue
+			}
+			if fields := strings.Fields(corpus.Fold(m.Name)); len(fields) > 1 {
+				a.surnameList = append(a.surnameList, surnameOf{fields[len(fields)-1], i})
+			}
+		}
+	}
+	return a.surnameList
 }
 
 // properNoun reports whether a capitalised word is a name: the article
