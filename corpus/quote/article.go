@@ -22,8 +22,11 @@ type article struct {
 	spans    []span
 	found    []found // by span, then indirect speech
 	issuers  []issuer
-	reports  []report          // sentences that report speech, in order
-	genders  map[string]gender // canonical name → gender, as far as known
+	// reports holds the sentences that report speech by paragraph, in
+	// order, once reportsRead for the paragraph (see reportsIn).
+	reports     [][]report
+	reportsRead []bool
+	genders     map[string]gender // canonical name → gender, as far as known
 	// surnameList holds what surnames returns, once surnamesRead.
 	surnameList  []surnameOf
 	surnamesRead bool

@@ -14,29 +14,40 @@ type report struct {
 	hasContent bool
 }
 
-// findReports reads every sentence of the body outside quotations for
-// reported speech. The reports are what pronouns may stand for, and
-// indirect speech when the Finder reports it.
-func (a *article) findReports() {
-	for pi, p := range a.paras {
-		if !mayReport(a.text, a.lower, p.start, p.end) {
-			continue // no sentence of it can report speech: no need to tokenize it
-		}
-		toks := a.tokens(pi)
-		start := 0
-		for i := range toks {
-			if !toks[i].sentenceEnd() && i+1 < len(toks) {
-				continue
-			}
-			end := i + 1
-			if toks[start].kind != mark || !a.insideQuote(toks[start].end) {
-				if r, ok := a.reportIn(pi, toks, start, end); ok {
-					a.reports = append(a.reports, r)
-				}
-			}
-			start = end
-		}
+// reportsIn returns the sentences of paragraph pi outside quotations
+// that report speech, in order. The reports are what pronouns may stand
+// for, and indirect speech when the Finder reports it. They are read
+// when first asked for: without indirect speech only the paragraphs
+// around a pronoun that speaks are, and reading every paragraph was
+// most of the cost of finding quotations.
+func (a *article) reportsIn(pi int) []report {
+	if a.reportsRead == nil {
+		a.reportsRead = make([]bool, len(a.paras))
+		a.reports = make([][]report, len(a.paras))
 	}
+	if a.reportsRead[pi] {
+		return a.reports[pi]
+	}
+	a.reportsRead[pi] = true
+	p := a.paras[pi]
+	if !mayReport(a.text, a.lower, p.start, p.end) {
+		return nil // no sentence of it can report speech: no need to tokenize it
+	}
+	toks := a.tokens(pi)
+	start := 0
+	for i := range toks {
+		if !toks[i].sentenceEnd() && i+1 < len(toks) {
+			continue
+		}
+		end := i + 1
+		if toks[start].kind != mark || !a.insideQuote(toks[start].end) {
+			if r, ok := a.reportIn(pi, toks, start, end); ok {
+				a.reports[pi] = append(a.reports[pi], r)
+			}
+		}
+		start = end
+	}
+	return a.reports[pi]
 }
 
 // mayReport reports whether text[from:to] may hold a sentence that
@@ -259,21 +270,23 @@ func skipObject(toks []token, j, end int) int {
 // indirect adds the reports whose words are a clause as indirect
 // speech.
 func (a *article) indirect() {
-	for _, r := range a.reports {
-		if !r.hasContent {
-			continue
+	for pi := range a.paras {
+		for _, r := range a.reportsIn(pi) {
+			if !r.hasContent {
+				continue
+			}
+			toks := a.tokens(r.para)
+			who, ok := a.resolve(toks, r.b, r.e, toks[r.cue].start)
+			if !ok {
+				continue
+			}
+			from, to := toks[r.from].start, toks[r.to-1].end
+			cue := toks[r.cue].lower
+			if cue == "according" {
+				cue = "according to"
+			}
+			a.found = append(a.found, found{speech: true, kind: Indirect, cue: cue, who: who, rule: rule{reported}, text: [2]int{from, to}})
 		}
-		toks := a.tokens(r.para)
-		who, ok := a.resolve(toks, r.b, r.e, toks[r.cue].start)
-		if !ok {
-			continue
-		}
-		from, to := toks[r.from].start, toks[r.to-1].end
-		cue := toks[r.cue].lower
-		if cue == "according" {
-			cue = "according to"
-		}
-		a.found = append(a.found, found{speech: true, kind: Indirect, cue: cue, who: who, rule: rule{reported}, text: [2]int{from, to}})
 	}
 }
 
