@@ -30,7 +30,7 @@ func (a *article) reportsIn(pi int) []report {
 	}
 	a.reportsRead[pi] = true
 	p := a.paras[pi]
-	if !mayReport(a.text, a.lower, p.start, p.end) {
+	if !mayReport(a.text[p.start:p.end], a.lowerOf(pi)) {
 		return nil // no sentence of it can report speech: no need to tokenize it
 	}
 	toks := a.tokens(pi)
@@ -50,16 +50,18 @@ func (a *article) reportsIn(pi int) []report {
 	return a.reports[pi]
 }
 
-// mayReport reports whether text[from:to] may hold a sentence that
-// reportIn reads as reported speech: one with "according" or a cue that
-// may follow its speaker (reportsAfterSpeaker) and is neither weak nor a
-// label. A token is one of those words only where a run of ASCII letters
-// spells it, lower-case but for "Said" and "Says" (isCueToken), so the
-// check looks up the letter runs of lower without tokenizing. The Kelvin
-// sign is the one non-ASCII letter whose lower case is ASCII (k): a
-// paragraph that holds one is tokenized to be sure.
-func mayReport(text, lower string, from, to int) bool {
-	for i := from; i < to; {
+// mayReport reports whether a paragraph's text, lower-cased as lower,
+// may hold a sentence that reportIn reads as reported speech: one with
+// "according" or a cue that may follow its speaker (reportsAfterSpeaker)
+// and is neither weak nor a label. A token is one of those words only
+// where a run of ASCII letters spells it, lower-case but for "Said" and
+// "Says" (isCueToken), so the check looks up the letter runs of lower
+// without tokenizing. The Kelvin sign is the one non-ASCII letter whose
+// lower case is ASCII (k): a paragraph that holds one is tokenized to be
+// sure.
+func mayReport(text, lower string) bool {
+	to := len(text)
+	for i := 0; i < to; {
 		c := lower[i]
 		if c < 'a' || c > 'z' {
 			if c == 0xE2 && strings.HasPrefix(text[i:to], "\u212A") {

@@ -64,9 +64,9 @@ func markEnds(toks []token, from int) {
 // tokenize appends the tokens of text[from:to] to dst. Words keep inner
 // apostrophes, hyphens and the dots of abbreviations (U.S., Sen.); a
 // possessive 's is cut off and noted.
-// lower is text with its ASCII letters lower-cased (see corpus.LowerASCII): a
-// word of ASCII bytes takes its lower-case form from it, without an
-// allocation per word.
+// lower is text[from:to] with its ASCII letters lower-cased (see
+// corpus.LowerASCII): a word of ASCII bytes takes its lower-case form
+// from it, without an allocation per word.
 func tokenize(dst []token, text, lower string, from, to int) []token {
 	first := len(dst)
 	dst = appendTokens(dst, text, lower, from, to)
@@ -132,7 +132,7 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 		// The dot of an abbreviation belongs to it: Mr., Sen., U.S., J.
 		if j < to && text[j] == '.' {
 			w := text[start:j]
-			lw := lower[start:j]
+			lw := lower[start-from : j-from]
 			if !ascii {
 				lw = strings.ToLower(w)
 			}
@@ -165,7 +165,7 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 			}
 		}
 		if ascii || corpus.IsASCII(t.text) {
-			t.lower = lower[start : start+len(t.text)]
+			t.lower = lower[start-from : start-from+len(t.text)]
 		} else {
 			t.lower = strings.ToLower(t.text)
 		}
