@@ -239,12 +239,25 @@ type surnameOf struct {
 func (a *article) surnames() []surnameOf {
 	if !a.surnamesRead {
 		a.surnamesRead = true
+		// Fold leaves single spaces between words, none at the ends: its
+		// last word follows the last space. A name is often mentioned
+		// several times over: it is folded again only when it changes.
+		prev, last := "", -1
 		for i, m := range a.mentions {
 			if m.Type != entity.Person {
 				continue
 			}
-			if fields := strings.Fields(corpus.Fold(m.Name)); len(fields) > 1 {
-				a.surnameList = append(a.surnameList, surnameOf{fields[len(fields)-1], i})
+			if m.Name != prev {
+				prev, last = m.Name, -1
+				f := corpus.Fold(m.Name)
+				if k := strings.LastIndexByte(f, ' '); k >= 0 {
+					a.surnameList = append(a.surnameList, surnameOf{f[k+1:], i})
+					last = len(a.surnameList) - 1
+				}
+				continue
+			}
+			if last >= 0 {
+				a.surnameList = append(a.surnameList, surnameOf{a.surnameList[last].last, i})
 			}
 		}
 	}
