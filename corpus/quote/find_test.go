@@ -243,3 +243,12 @@ func TestQuoteSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestHasStatement(t *testing.T) {
+	for _, s := range []string{"", "statement", "statements", "a statement.", "statemen", "tatement", "mstatement",
+		"statementm", "mmmm", "ssstatementt", "Statement", "the statemen t", "in a statement"} {
+		if got, want := hasStatement(s), strings.Contains(s, "statement"); got != want {
+			t.Errorf("hasStatement(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
