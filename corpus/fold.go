@@ -29,6 +29,15 @@ func Fold(s string) string {
 			b.WriteByte(' ')
 		}
 		space = false
+		if r < utf8.RuneSelf && r != '`' {
+			// No ASCII letter but ` is in letterFolds: the names of
+			// English text are folded without a lookup a letter.
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
 		switch f, ok := letterFolds[r]; {
 		case ok:
 			b.WriteString(f)

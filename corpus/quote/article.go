@@ -11,9 +11,12 @@ import (
 type article struct {
 	f     *Finder
 	text  string
-	lower string // text with its ASCII letters lower-cased, for the tokens
 	paras []para
-	toks  [][]token // tokens by paragraph, tokenized when first needed
+	// lowers holds the paragraphs with their ASCII letters lower-cased,
+	// for the tokens, once lowerOf has made them: most paragraphs are
+	// never tokenized.
+	lowers []string
+	toks   [][]token // tokens by paragraph, tokenized when first needed
 	// buf holds the tokens of every paragraph tokenized, one after the
 	// other: one allocation an article (none when the Finder's pool has
 	// one) rather than one a paragraph.
@@ -22,8 +25,14 @@ type article struct {
 	spans    []span
 	found    []found // by span, then indirect speech
 	issuers  []issuer
-	reports  []report          // sentences that report speech, in order
-	genders  map[string]gender // canonical name → gender, as far as known
+	// reports holds the sentences that report speech by paragraph, in
+	// order, once reportsRead for the paragraph (see reportsIn).
+	reports     [][]report
+	reportsRead []bool
+	genders     map[string]gender // canonical name → gender, as far as known
+	// surnameList holds what surnames returns, once surnamesRead.
+	surnameList  []surnameOf
+	surnamesRead bool
 }
 
 // found is a quotation with its attribution, as the rules settle it.
@@ -44,9 +53,10 @@ type issuer struct {
 }
 
 func newArticle(f *Finder, text string, parts [][2]int, mentions []entity.Mention) *article {
-	a := &article{f: f, text: text, lower: corpus.LowerASCII(text), mentions: mentions}
+	a := &article{f: f, text: text, mentions: mentions}
 	a.paras = paragraphs(text, parts)
 	a.toks = make([][]token, len(a.paras))
+	a.lowers = make([]string, len(a.paras))
 	if buf, ok := f.tokens.Get().(*[]token); ok {
 		a.buf = (*buf)[:0]
 	} else {
@@ -65,11 +75,21 @@ func (a *article) tokens(pi int) []token {
 	if a.toks[pi] == nil {
 		p := a.paras[pi]
 		from := len(a.buf)
-		a.buf = tokenize(a.buf, a.text, a.lower, p.start, p.end)
+		a.buf = tokenize(a.buf, a.text, a.lowerOf(pi), p.start, p.end)
 		// The paragraph's tokens can never grow into the next one's.
 		a.toks[pi] = a.buf[from:len(a.buf):len(a.buf)]
 	}
 	return a.toks[pi]
+}
+
+// lowerOf returns paragraph pi with its ASCII letters lower-cased (see
+// corpus.LowerASCII).
+func (a *article) lowerOf(pi int) string {
+	if a.lowers[pi] == "" {
+		p := a.paras[pi]
+		a.lowers[pi] = corpus.LowerASCII(a.text[p.start:p.end])
+	}
+	return a.lowers[pi]
 }
 
 // paraAt returns the index of the paragraph holding offset at, or -1.

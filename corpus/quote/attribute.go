@@ -45,7 +45,8 @@ func (a *article) attribute(i int) {
 	lo := a.sentenceStart(first, oi, i)
 	hi := a.sentenceEnd(last, ci+1, i)
 	inner := a.text[s.start:s.end]
-	words, title := wordShape(inner)
+	// No rule below tells apart counts over 8.
+	words, title := wordShape(inner, 8)
 	standalone := lo == oi || endsIntro(first, lo, oi)
 	fd.kind = Partial
 	if standalone {
@@ -260,8 +261,10 @@ func endsIntro(toks []token, lo, oi int) bool {
 
 // wordShape counts the words of a quotation and says whether every word
 // of it starts with a capital letter, as names and titles do (small
-// words aside).
-func wordShape(s string) (words int, title bool) {
+// words aside). Once it has counted more than max words and knows the
+// quotation is no title it stops: a count over max is all callers need
+// to know, and a long quotation need not be read to its end.
+func wordShape(s string, max int) (words int, title bool) {
 	title = true
 	inWord := false
 	capitalised := 0
@@ -274,6 +277,9 @@ func wordShape(s string) (words int, title bool) {
 					capitalised++
 				} else if !smallTitleWord(s[i:]) {
 					title = false
+				}
+				if words > max && !title {
+					return words, false
 				}
 			}
 			continue

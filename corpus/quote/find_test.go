@@ -208,9 +208,13 @@ func TestWordShape(t *testing.T) {
 		{"don’t", 1, false},
 		{"", 0, false},
 	} {
-		words, title := wordShape(tt.text)
+		words, title := wordShape(tt.text, len(tt.text))
 		if words != tt.words || title != tt.title {
 			t.Errorf("wordShape(%q) = %d, %v; want %d, %v", tt.text, words, title, tt.words, tt.title)
+		}
+		// Capped, the count still tells which side of the cap it is on.
+		if words, title := wordShape(tt.text, 1); (words > 1) != (tt.words > 1) || title != tt.title {
+			t.Errorf("wordShape(%q, 1) = %d, %v; want %d, %v", tt.text, words, title, tt.words, tt.title)
 		}
 	}
 }
@@ -236,6 +240,15 @@ func TestQuoteSpans(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestHasStatement(t *testing.T) {
+	for _, s := range []string{"", "statement", "statements", "a statement.", "statemen", "tatement", "mstatement",
+		"statementm", "mmmm", "ssstatementt", "Statement", "the statemen t", "in a statement"} {
+		if got, want := hasStatement(s), strings.Contains(s, "statement"); got != want {
+			t.Errorf("hasStatement(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

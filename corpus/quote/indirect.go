@@ -1,5 +1,7 @@
 package quote
 
+import "strings"
+
 // report is a sentence that reports speech without quotation marks:
 // "Pashinyan said that talks would resume", "According to Peskov, work
 // continues", "Talks will resume, officials said."
@@ -12,27 +14,118 @@ type report struct {
 	hasContent bool
 }
 
-// findReports reads every sentence of the body outside quotations for
-// reported speech. The reports are what pronouns may stand for, and
-// indirect speech when the Finder reports it.
-func (a *article) findReports() {
-	for pi := range a.paras {
-		toks := a.tokens(pi)
-		start := 0
-		for i := range toks {
-			if !toks[i].sentenceEnd() && i+1 < len(toks) {
-				continue
+// reportsIn returns the sentences of paragraph pi outside quotations
+// that report speech, in order. The reports are what pronouns may stand
+// for, and indirect speech when the Finder reports it. They are read
+// when first asked for: without indirect speech only the paragraphs
+// around a pronoun that speaks are, and reading every paragraph was
+// most of the cost of finding quotations.
+func (a *article) reportsIn(pi int) []report {
+	if a.reportsRead == nil {
+		a.reportsRead = make([]bool, len(a.paras))
+		a.reports = make([][]report, len(a.paras))
+	}
+	if a.reportsRead[pi] {
+		return a.reports[pi]
+	}
+	a.reportsRead[pi] = true
+	p := a.paras[pi]
+	if !mayReport(a.text[p.start:p.end], a.lowerOf(pi)) {
+		return nil // no sentence of it can report speech: no need to tokenize it
+	}
+	toks := a.tokens(pi)
+	start := 0
+	for i := range toks {
+		if !toks[i].sentenceEnd() && i+1 < len(toks) {
+			continue
+		}
+		end := i + 1
+		if toks[start].kind != mark || !a.insideQuote(toks[start].end) {
+			if r, ok := a.reportIn(pi, toks, start, end); ok {
+				a.reports[pi] = append(a.reports[pi], r)
 			}
-			end := i + 1
-			if toks[start].kind != mark || !a.insideQuote(toks[start].end) {
-				if r, ok := a.reportIn(pi, toks, start, end); ok {
-					a.reports = append(a.reports, r)
-				}
+		}
+		start = end
+	}
+	return a.reports[pi]
+}
+
+// mayReport reports whether a paragraph's text, lower-cased as lower,
+// may hold a sentence that reportIn reads as reported speech: one with
+// "according" or a cue that may follow its speaker (reportsAfterSpeaker)
+// and is neither weak nor a label. A token is one of those words only
+// where a run of ASCII letters spells it, lower-case but for "Said" and
+// "Says" (isCueToken), so the check looks up the letter runs of lower
+// without tokenizing. The Kelvin sign is the one non-ASCII letter whose
+// lower case is ASCII (k): a paragraph that holds one is tokenized to be
+// sure.
+func mayReport(text, lower string) bool {
+	to := len(text)
+	for i := 0; i < to; {
+		c := lower[i]
+		if c < 'a' || c > 'z' {
+			if c == 0xE2 && strings.HasPrefix(text[i:to], "\u212A") {
+				return true
 			}
-			start = end
+			i++
+			continue
+		}
+		h := wordHash(0, c)
+		j := i + 1
+		for j < to && lower[j] >= 'a' && lower[j] <= 'z' {
+			h = wordHash(h, lower[j])
+			j++
+		}
+		// Most words are none of them: the filter rejects them without a
+		// map lookup.
+		if reportFilter.has(h) {
+			w := lower[i:j]
+			if w == "according" || w == "said" || w == "says" || text[i] >= 'a' && reportCues[w] {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// wordHash adds byte c to the hash h of a word.
+func wordHash(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
+
+// wordFilter is a set of word hashes, a bit each: a word whose hash is
+// not in it is not in the words it was built from.
+type wordFilter [wordFilterBits / 64]uint64
+
+const wordFilterBits = 1 << 13
+
+func (f *wordFilter) add(w string) {
+	h := uint32(0)
+	for i := 0; i < len(w); i++ {
+		h = wordHash(h, w[i])
+	}
+	h %= wordFilterBits
+	f[h/64] |= 1 << (h % 64)
+}
+
+func (f *wordFilter) has(h uint32) bool {
+	h %= wordFilterBits
+	return f[h/64]&(1<<(h%64)) != 0
+}
+
+// reportCues are the cues reportIn reads reported speech after, and
+// reportFilter holds them with "according".
+var reportCues, reportFilter = func() (map[string]bool, *wordFilter) {
+	m := map[string]bool{}
+	f := &wordFilter{}
+	for w, c := range cues {
+		if c.form != participle && !c.label && !weakCues[w] {
+			m[w] = true
+			f.add(w)
 		}
 	}
-}
+	f.add("according")
+	return m, f
+}()
 
 // reportIn finds the reported speech of the sentence toks[lo:hi].
 func (a *article) reportIn(pi int, toks []token, lo, hi int) (report, bool) {
@@ -179,21 +272,23 @@ func skipObject(toks []token, j, end int) int {
 // indirect adds the reports whose words are a clause as indirect
 // speech.
 func (a *article) indirect() {
-	for _, r := range a.reports {
-		if !r.hasContent {
-			continue
+	for pi := range a.paras {
+		for _, r := range a.reportsIn(pi) {
+			if !r.hasContent {
+				continue
+			}
+			toks := a.tokens(r.para)
+			who, ok := a.resolve(toks, r.b, r.e, toks[r.cue].start)
+			if !ok {
+				continue
+			}
+			from, to := toks[r.from].start, toks[r.to-1].end
+			cue := toks[r.cue].lower
+			if cue == "according" {
+				cue = "according to"
+			}
+			a.found = append(a.found, found{speech: true, kind: Indirect, cue: cue, who: who, rule: rule{reported}, text: [2]int{from, to}})
 		}
-		toks := a.tokens(r.para)
-		who, ok := a.resolve(toks, r.b, r.e, toks[r.cue].start)
-		if !ok {
-			continue
-		}
-		from, to := toks[r.from].start, toks[r.to-1].end
-		cue := toks[r.cue].lower
-		if cue == "according" {
-			cue = "according to"
-		}
-		a.found = append(a.found, found{speech: true, kind: Indirect, cue: cue, who: who, rule: rule{reported}, text: [2]int{from, to}})
 	}
 }
 

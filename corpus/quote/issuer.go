@@ -8,7 +8,7 @@ import "strings"
 // statement", "the ministry issued a statement".
 func (a *article) findIssuers() {
 	for pi, p := range a.paras {
-		if !strings.Contains(a.text[p.start:p.end], "statement") {
+		if !hasStatement(a.text[p.start:p.end]) {
 			continue
 		}
 		toks := a.tokens(pi)
@@ -21,6 +21,24 @@ func (a *article) findIssuers() {
 			}
 		}
 	}
+}
+
+// hasStatement reports whether s holds "statement", as strings.Contains
+// does, but faster over English: it looks for the word's m, a rare
+// letter, where strings.Index stops at every s.
+func hasStatement(s string) bool {
+	const word, m = "statement", 5 // word[m] == 'm'
+	for i := m; i < len(s)-(len(word)-m-1); i++ {
+		k := strings.IndexByte(s[i:len(s)-(len(word)-m-1)], 'm')
+		if k < 0 {
+			return false
+		}
+		i += k
+		if s[i-m:i-m+len(word)] == word {
+			return true
+		}
+	}
+	return false
 }
 
 // issuerOf reads who issued the statement named at toks[k].

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -17,9 +18,9 @@ func paragraphs(text string, parts [][2]int) []para {
 	for pi, p := range parts {
 		from, to := clamp(p[0], len(text)), clamp(p[1], len(text))
 		for i := from; i < to; {
-			j := i
-			for j < to && text[j] != '\n' {
-				j++
+			j := to
+			if k := strings.IndexByte(text[i:to], '\n'); k >= 0 {
+				j = i + k
 			}
 			s, e := i, j
 			for s < e && isSpaceByte(text[s]) {

@@ -112,14 +112,17 @@ func (a *article) candidate(pi int, toks []token, start, end int, pronoun string
 	if a.insideQuote(from) {
 		return "", false
 	}
-	// The speaker of reported speech in the sentence.
-	for _, r := range a.reports {
-		if own || r.para != pi || r.sentence[1] <= start || r.sentence[0] >= end {
-			continue
-		}
-		if who, ok := a.reportSpeaker(r); ok && who.name != "" {
-			if pronoun == "it" && !who.person || pronoun != "it" && who.person && who.how != asGroup && a.agrees(who.name, want) {
-				return who.name, true
+	// The speaker of reported speech in the sentence (not in the
+	// pronoun's own: there only the subject counts).
+	if !own {
+		for _, r := range a.reportsIn(pi) {
+			if r.sentence[1] <= start || r.sentence[0] >= end {
+				continue
+			}
+			if who, ok := a.reportSpeaker(r); ok && who.name != "" {
+				if pronoun == "it" && !who.person || pronoun != "it" && who.person && who.how != asGroup && a.agrees(who.name, want) {
+					return who.name, true
+				}
 			}
 		}
 	}

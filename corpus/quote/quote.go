@@ -124,7 +124,6 @@ func New(g *entity.Gazetteer, opts Options) *Finder {
 func (f *Finder) Find(text string, parts [][2]int, mentions []entity.Mention) []Quote {
 	a := newArticle(f, text, parts, mentions)
 	a.findIssuers()
-	a.findReports()
 	for i := range a.spans {
 		a.attribute(i)
 	}

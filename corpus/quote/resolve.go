@@ -216,17 +216,52 @@ func (a *article) surname(w string) (entity.Mention, bool) {
 	key := corpus.Fold(w)
 	var found entity.Mention
 	n := 0
-	for _, m := range a.mentions {
-		if m.Type != entity.Person {
-			continue
-		}
-		fields := strings.Fields(corpus.Fold(m.Name))
-		if len(fields) > 1 && fields[len(fields)-1] == key && found.Name != m.Name {
+	for _, s := range a.surnames() {
+		m := a.mentions[s.mention]
+		if s.last == key && found.Name != m.Name {
 			found = m
 			n++
 		}
 	}
 	return found, n == 1
+}
+
+// surnameOf is the last word of the name of a person the article
+// names, folded: mentions[mention] is the person.
+type surnameOf struct {
+	last    string
+	mention int
+}
+
+// surnames returns the last words of the names of more than one word of
+// the persons the article names, in the order of the mentions. They are
+// read once an article: every speaker named by one word looks them up.
+func (a *article) surnames() []surnameOf {
+	if !a.surnamesRead {
+		a.surnamesRead = true
+		// Fold leaves single spaces between words, none at the ends: its
+		// last word follows the last space. A name is often mentioned
+		// several times over: it is folded again only when it changes.
+		prev, last := "", -1
+		for i, m := range a.mentions {
+			if m.Type != entity.Person {
+				continue
+			}
+			if m.Name != prev {
+				prev, last = m.Name, -1
+				f := corpus.Fold(m.Name)
+				if k := strings.LastIndexByte(f, ' '); k >= 0 {
+					a.surnameList = append(a.surnameList, surnameOf{f[k+1:], i})
+					last = len(a.surnameList) - 1
+				}
+				continue
+			}
+			if last >= 0 {
+				a.surnameList = append(a.surnameList, surnameOf{a.surnameList[last].last, i})
+			}
+		}
+	}
+	return a.surnameList
 }
 
 // properNoun reports whether a capitalised word is a name: the article

@@ -64,9 +64,9 @@ func markEnds(toks []token, from int) {
 // tokenize appends the tokens of text[from:to] to dst. Words keep inner
 // apostrophes, hyphens and the dots of abbreviations (U.S., Sen.); a
 // possessive 's is cut off and noted.
-// lower is text with its ASCII letters lower-cased (see corpus.LowerASCII): a
-// word of ASCII bytes takes its lower-case form from it, without an
-// allocation per word.
+// lower is text[from:to] with its ASCII letters lower-cased (see
+// corpus.LowerASCII): a word of ASCII bytes takes its lower-case form
+// from it, without an allocation per word.
 func tokenize(dst []token, text, lower string, from, to int) []token {
 	first := len(dst)
 	dst = appendTokens(dst, text, lower, from, to)
@@ -76,6 +76,10 @@ func tokenize(dst []token, text, lower string, from, to int) []token {
 
 func appendTokens(dst []token, text, lower string, from, to int) []token {
 	for i := from; i < to; {
+		if text[i] == ' ' {
+			i++ // most of what is no word
+			continue
+		}
 		r, size := runeAt(text, i, to)
 		switch {
 		case unicode.IsSpace(r):
@@ -97,20 +101,28 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 			continue
 		}
 		start, j := i, i
+		ascii := true // text[start:j] is all ASCII
 		for j < to {
-			if c := text[j]; c < utf8.RuneSelf && corpus.IsASCIIWordByte(c) {
-				j++ // the common case, without decoding a rune
-				continue
+			if c := text[j]; c < utf8.RuneSelf {
+				if corpus.IsASCIIWordByte(c) {
+					j++ // the common case, without decoding a rune
+					continue
+				}
+				if c != '-' && c != '\'' && c != '.' && c != '&' {
+					break // the other common case: a space or a comma ends the word
+				}
 			}
 			r, size := utf8.DecodeRuneInString(text[j:to])
 			if isWordRune(r) {
 				j += size
+				ascii = false
 				continue
 			}
 			if (r == '-' || r == '\'' || r == '’' || r == '.' || r == '&') && j+size < to {
 				next, _ := utf8.DecodeRuneInString(text[j+size : to])
 				if isWordRune(next) && (r != '.' || singleLetter(text[start:j])) {
 					j += size
+					ascii = ascii && size == 1
 					continue
 				}
 			}
@@ -120,8 +132,8 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 		// The dot of an abbreviation belongs to it: Mr., Sen., U.S., J.
 		if j < to && text[j] == '.' {
 			w := text[start:j]
-			lw := lower[start:j]
-			if !corpus.IsASCII(w) {
+			lw := lower[start-from : j-from]
+			if !ascii {
 				lw = strings.ToLower(w)
 			}
 			if strings.Contains(w, ".") || singleCapital(w) || abbreviations[lw] {
@@ -152,13 +164,17 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 				t.possessive = true
 			}
 		}
-		if corpus.IsASCII(t.text) {
-			t.lower = lower[start : start+len(t.text)]
+		if ascii || corpus.IsASCII(t.text) {
+			t.lower = lower[start-from : start-from+len(t.text)]
 		} else {
 			t.lower = strings.ToLower(t.text)
 		}
-		first, _ := runeAt(t.text, 0, len(t.text))
-		t.capital = unicode.IsUpper(first)
+		if c := t.text[0]; c < utf8.RuneSelf {
+			t.capital = c-'A' < 26
+		} else {
+			first, _ := utf8.DecodeRuneInString(t.text)
+			t.capital = unicode.IsUpper(first)
+		}
 		dst = append(dst, t)
 		i = j
 	}
