@@ -1,7 +1,10 @@
 package index
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -156,9 +159,10 @@ type FacetCount struct {
 	offsets []uint64
 	segs    []*segmentValues
 	made    []bool
-	counts  []int32  // by number
-	touched []uint32 // the numbers counted, for Result and Release
-	nums    []uint32 // Result's scratch
+	counts  []int32    // by number
+	touched []uint32   // the numbers counted, for Result and Release
+	byField [][]uint32 // the numbers counted, by field, once Result needs them
+	nums    []uint32   // Result's scratch
 	// From doc values, for segments without numbers yet, by field.
 	direct  []map[string]int
 	missing []int
@@ -411,6 +415,7 @@ type TermCount struct {
 // Result returns the size most frequent values of field f (its index in
 // Fields), most frequent first and then in byte order, as Bleve's terms
 // facets order them, and how many counted documents have no value in it.
+// It is for once the counting is done.
 func (c *FacetCount) Result(f, size int) ([]TermCount, int) {
 	missing := c.missing[f]
 	if f < len(c.counts) {
@@ -426,25 +431,27 @@ func (c *FacetCount) Result(f, size int) ([]TermCount, int) {
 		// values counted as often as the size-th most frequent can be
 		// among the first size: the others are left before their values
 		// are read, which with a person facet are most of them.
-		nums := c.nums[:0]
-		for _, o := range c.touched {
-			if int(o) >= n && int(fields[o]) == f {
-				nums = append(nums, o)
+		if c.byField == nil {
+			c.byField = make([][]uint32, n)
+			for _, o := range c.touched {
+				if int(o) >= n {
+					c.byField[fields[o]] = append(c.byField[fields[o]], o)
+				}
 			}
 		}
+		nums := c.byField[f]
 		if size <= 0 {
-			nums = nums[:0]
+			nums = nil
 		} else if size < len(nums) {
 			floor := c.floor(nums, size)
-			kept := nums[:0]
+			kept := c.nums[:0]
 			for _, o := range nums {
 				if c.counts[o] >= floor {
 					kept = append(kept, o)
 				}
 			}
-			nums = kept
+			nums, c.nums = kept, kept
 		}
-		c.nums = nums
 		out := make([]TermCount, 0, len(nums))
 		for _, o := range nums {
 			out = append(out, TermCount{terms[o], int(c.counts[o])})
@@ -497,7 +504,12 @@ func topTerms(counts []TermCount, size int) []TermCount {
 		return counts[:0]
 	}
 	if size >= len(counts) {
-		sort.Slice(counts, func(i, j int) bool { return before(counts[i], counts[j]) })
+		slices.SortFunc(counts, func(a, b TermCount) int {
+			if a.Count != b.Count {
+				return cmp.Compare(b.Count, a.Count)
+			}
+			return strings.Compare(a.Term, b.Term)
+		})
 		return counts
 	}
 	top := make([]TermCount, 0, size)
