@@ -45,6 +45,26 @@ var FacetFields = []string{FieldSource, FieldMonth, FieldPerson, FieldOrg, Field
 // FacetValues returns the index's numbered facet values.
 func (ix *Index) FacetValues() *FacetValues { return ix.facets }
 
+// PrepareFacets numbers the facet values of the index as it stands, and of
+// its later segments as soon as searches meet them (see
+// FacetValues.Prepare), for a process that will count facets in many
+// searches.
+func (ix *Index) PrepareFacets() error {
+	r, err := ix.Reader()
+	if err != nil {
+		return fmt.Errorf("prepare facets of %s: %w", ix.path, err)
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil // not scorch: searches count with Bleve's facets
+	}
+	if err := ix.facets.Prepare(snap); err != nil {
+		return fmt.Errorf("prepare facets of %s: %w", ix.path, err)
+	}
+	return nil
+}
+
 // Options say how to open an index.
 type Options struct {
 	// ReadOnly opens an existing index for searching only; it can be

@@ -9,7 +9,10 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/parleysearch/parley/corpus"
 	"github.com/parleysearch/parley/corpus/corpustest"
+	"github.com/parleysearch/parley/corpus/entity"
+	"github.com/parleysearch/parley/corpus/extract"
 	"github.com/parleysearch/parley/index"
 )
 
@@ -67,14 +70,50 @@ func checkFacetCounts(t *testing.T, ix *index.Index, reqs []Request) {
 	}
 }
 
+// checkPreparedFacetCounts numbers the index's facet values first, as a
+// server does, and checks that every search counts from numbers alone and
+// that its facets are Bleve's.
+func checkPreparedFacetCounts(t *testing.T, ix *index.Index, reqs []Request) {
+	t.Helper()
+	if err := ix.PrepareFacets(); err != nil {
+		t.Fatal(err)
+	}
+	numbered, segments := ix.FacetValues().Numbered()
+	if numbered == 0 {
+		t.Fatalf("no segment of %d counts from numbers after PrepareFacets", segments)
+	}
+	for _, req := range reqs {
+		want := bleveFacetsOf(t, ix, req)
+		req.Facets = true
+		if got := run(t, ix, req).Facets; !reflect.DeepEqual(got, want) {
+			t.Errorf("prepared, %q: facets\ngot  %+v\nwant %+v", req.Query, got, want)
+		}
+	}
+	if again, _ := ix.FacetValues().Numbered(); again != numbered {
+		t.Errorf("numbered segments went from %d to %d while searching", numbered, again)
+	}
+}
+
 // TestFacetCountsDemo compares Search's facets with Bleve's on the demo
 // corpus with its names: sources, months, people, organisations, places,
 // dated only to the year and undated.
 func TestFacetCountsDemo(t *testing.T) {
 	ix := namesIndex(t)
-	checkFacetCounts(t, ix, []Request{
+	reqs := []Request{
 		{Query: "ceasefire"}, {Query: "Kelmarin"}, {Query: "the"}, {Query: `"peace talks" OR talks`},
 		{Query: "ceasefire", FacetSize: 2}, {Query: "nothingmatchesthis"}, {Query: "the", Sources: []string{"Trevanna Post"}},
+		{Query: "the", FacetSize: 1}, {Query: "the", From: facetDate(t, "2020-10"), To: facetDate(t, "2021-03")},
+	}
+	checkFacetCounts(t, ix, reqs)
+	t.Run("prepared", func(t *testing.T) {
+		g, err := entity.Embedded()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := g.AddAliasFile(filepath.Join(corpustest.ModuleRoot(t), "corpus", "demo", "aliases.yaml")); err != nil {
+			t.Fatal(err)
+		}
+		checkPreparedFacetCounts(t, testIndexWith(t, "demo-names-prepared", extract.New(g), "corpus/demo"), reqs)
 	})
 }
 
@@ -84,8 +123,22 @@ func TestFacetCountsAllSides(t *testing.T) {
 	src := corpustest.Shared(t, "corpus/allsides.jsonl.gz")
 	slice := filepath.Join(t.TempDir(), "allsides-slice.jsonl")
 	copyLines(t, src, slice, allsidesSlice)
-	ix := testIndex(t, "allsides-slice", slice)
-	checkFacetCounts(t, ix, []Request{
+	reqs := []Request{
 		{Query: "ceasefire"}, {Query: "Syria"}, {Query: `"chemical weapons"`}, {Query: "Putin Erdogan"}, {Query: "the", FacetSize: 25},
+		{Query: "the", FacetSize: 3}, {Query: "Syria", FacetSize: 1},
+	}
+	checkFacetCounts(t, testIndex(t, "allsides-slice", slice), reqs)
+	t.Run("prepared", func(t *testing.T) {
+		checkPreparedFacetCounts(t, testIndex(t, "allsides-slice-prepared", slice), reqs)
 	})
+}
+
+// facetDate reads a date of a test request.
+func facetDate(t *testing.T, s string) corpus.Date {
+	t.Helper()
+	d, err := corpus.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -110,6 +110,15 @@ flight finish.`,
 					return err
 				}
 			}
+			// Number the facet values now, so that no search counts them
+			// from doc values (about 0.1 s on AllSides; see
+			// index.FacetValues). Searches count them either way.
+			started := time.Now()
+			if err := ix.PrepareFacets(); err != nil {
+				log.Error("number facet values", "err", err)
+			} else {
+				log.Info("facet values numbered", "elapsed", time.Since(started).Round(time.Millisecond).String())
+			}
 			srv.SetIndex(ix)
 			log.Info("ready", "url", url)
 			fmt.Fprintf(stderr, "Parley is ready: open %s in your browser (Ctrl-C stops it)\n", url)
