@@ -9,17 +9,25 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 )
 
-func TestCompactMergesIntoOneSegment(t *testing.T) {
-	// A plan that merges nothing (no segment is under half of one
-	// document), so that the demo corpus stays in several segments.
-	defer func(p map[string]any) { mergePlan = p }(mergePlan)
+// segmentedDemo indexes the demo corpus into several segments: under a
+// plan that merges nothing (no segment is under half of one document),
+// each part makes a segment or more.
+func segmentedDemo(t *testing.T) (*Index, string) {
+	t.Helper()
+	saved := mergePlan
+	t.Cleanup(func() { mergePlan = saved })
 	mergePlan = maps.Clone(mergePlan)
 	mergePlan["MaxSegmentSize"] = 1
 	ix, dir := openTemp(t)
 	demo := copyDemo(t)
 	for _, part := range []string{"articles", "regional.csv", "wire.jsonl"} {
-		update(t, ix, UpdateOptions{}, filepath.Join(demo, part)) // a segment or more each
+		update(t, ix, UpdateOptions{}, filepath.Join(demo, part))
 	}
+	return ix, dir
+}
+
+func TestCompactMergesIntoOneSegment(t *testing.T) {
+	ix, dir := segmentedDemo(t)
 	before, err := ix.Segments()
 	if err != nil {
 		t.Fatal(err)
@@ -74,14 +82,7 @@ func TestCompactNeedsWritableIndex(t *testing.T) {
 // the plan's bound: with a bound under half the index, one segment is
 // out of reach, and compacting still leaves fewer segments than before.
 func TestCompactBoundsSegments(t *testing.T) {
-	defer func(p map[string]any) { mergePlan = p }(mergePlan)
-	mergePlan = maps.Clone(mergePlan)
-	mergePlan["MaxSegmentSize"] = 1
-	ix, _ := openTemp(t)
-	demo := copyDemo(t)
-	for _, part := range []string{"articles", "regional.csv", "wire.jsonl"} {
-		update(t, ix, UpdateOptions{}, filepath.Join(demo, part))
-	}
+	ix, _ := segmentedDemo(t)
 	docs, err := ix.bleve.DocCount()
 	if err != nil {
 		t.Fatal(err)

@@ -109,6 +109,11 @@ func mentionedTerms(value string) []string {
 		}
 		return out
 	}
+	return formattedTerms(d)
+}
+
+// formattedTerms are a date's terms at each of its precisions.
+func formattedTerms(d corpus.Date) []string {
 	out := []string{d.Start.Format("2006")}
 	if d.Precision >= corpus.Month {
 		out = append(out, d.Start.Format("2006-01"))

@@ -17,14 +17,7 @@ func TestMentionedTermsAsFormatted(t *testing.T) {
 		if err != nil || d.IsZero() {
 			return nil
 		}
-		out := []string{d.Start.Format("2006")}
-		if d.Precision >= corpus.Month {
-			out = append(out, d.Start.Format("2006-01"))
-		}
-		if d.Precision >= corpus.Day {
-			out = append(out, d.Start.Format("2006-01-02"))
-		}
-		return out
+		return formattedTerms(d)
 	}
 	values := []string{"", "2020", "0999", "2020-10", "2020-1", "2020-13", "2020-02-29", "2021-02-29", "2020-10-10",
 		"2020-10-10T14:05:00Z", "2020-10-1x", " 2020"}

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
-	"runtime/pprof"
 	"slices"
 	"sort"
 	"strconv"
@@ -179,15 +178,13 @@ type benchOptions struct {
 
 func benchParley(ctx context.Context, stderr io.Writer, dir, corpusPath string, queries []string, o benchOptions) (measures, error) {
 	m := measures{hits: map[string]int{}, slowest: map[string]float64{}, queries: len(queries), runs: o.repeat}
+	stopProfile := func() {}
 	if o.cpuprofile != "" {
-		f, err := os.Create(o.cpuprofile)
+		stop, err := startCPUProfile(o.cpuprofile)
 		if err != nil {
 			return m, err
 		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return m, err
-		}
+		stopProfile = stop
 	}
 	ix, err := index.Open(dir, index.Options{Extractor: o.extractor})
 	if err != nil {
@@ -205,9 +202,7 @@ func benchParley(ctx context.Context, stderr io.Writer, dir, corpusPath string, 
 		err = ix.Close() // included: the index is complete only once closed
 	}
 	m.indexSeconds = time.Since(start).Seconds()
-	if o.cpuprofile != "" {
-		pprof.StopCPUProfile()
-	}
+	stopProfile()
 	bar.clear()
 	if err != nil {
 		return m, err
