@@ -70,7 +70,6 @@ const (
 const (
 	FieldQuote      = "quote" // the quoted words, stemmed, and stored
 	FieldQuoteExact = "quote_exact"
-	FieldCue        = "cue"        // "said", "according to"
 	FieldQuoteKind  = "quote_kind" // direct, partial or indirect
 	FieldConfidence = "confidence" // from "0.00" to "1.00" (see ConfidenceTerm)
 	FieldArticle    = "article"    // the ID of the article that reports it
@@ -180,7 +179,6 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	speakerKey.Analyzer = analyzerKey
 	doc.AddFieldMappingsAt(FieldSpeaker, kw(FieldSpeaker, false, true), speakerKey)
 	doc.AddFieldMappingsAt(FieldQuote, text(FieldQuote, analyzerStemmed, true, false), text(FieldQuoteExact, analyzerExact, false, true))
-	doc.AddFieldMappingsAt(FieldCue, kw(FieldCue, false, false))
 	doc.AddFieldMappingsAt(FieldQuoteKind, kw(FieldQuoteKind, false, false))
 	doc.AddFieldMappingsAt(FieldConfidence, kw(FieldConfidence, false, false))
 	doc.AddFieldMappingsAt(FieldArticle, kw(FieldArticle, false, false))

@@ -94,7 +94,6 @@ func (ix *Index) quoteDocuments(an *extract.Analysis) []*document.Document {
 			d.AddField(newTermsField(FieldSpeaker, names, facetField))
 			d.AddField(newTermsField(FieldSpeakerKey, keys, index.IndexField))
 		}
-		keyword(FieldCue, q.Cue, index.IndexField)
 		keyword(FieldQuoteKind, string(q.Kind), index.IndexField)
 		keyword(FieldConfidence, ConfidenceTerm(q.Confidence), index.IndexField)
 		keyword(FieldArticle, a.ID, index.IndexField)
