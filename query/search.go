@@ -31,6 +31,9 @@ type Request struct {
 	// Sources keeps articles from any of these sources (case and accents
 	// aside).
 	Sources []string
+	// Include keeps the articles that have every one of these values;
+	// Exclude leaves out those that have any.
+	Include, Exclude []Filter
 	// Comments makes bare words and phrases search reader comments too.
 	Comments bool
 	// Exact makes every word mean only itself: no other spellings of a
@@ -195,9 +198,60 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 	return out, nil
 }
 
+// Filter is a value of a keyword field (source, person, org, place or
+// speaker), as a facet lists it, that a search keeps or leaves out.
+type Filter struct {
+	Field string
+	Value string
+}
+
+// String writes the filter as FIELD:VALUE, as URLs carry it.
+func (f Filter) String() string { return f.Field + ":" + f.Value }
+
+// withFilters parses the typed query and adds the filters to its tree. The
+// filters join as nodes rather than as text pasted around the query, so
+// that a malformed query is reported at its own position, a query is
+// never read differently for having a filter beside it, and a value may
+// hold any character, quote marks included. With filters, the typed
+// query may be empty.
+func withFilters(typed string, include, exclude []Filter) (Node, error) {
+	for _, f := range append(include[:len(include):len(include)], exclude...) {
+		if kind, _ := FieldKindOf(f.Field); kind != KeywordField || f.Field != strings.ToLower(f.Field) {
+			return nil, badRequest("filter %s: the field must be source, person, org, place or speaker", f)
+		}
+		if strings.TrimSpace(f.Value) == "" {
+			return nil, badRequest("filter %s: the value is empty", f)
+		}
+	}
+	var nodes []Node
+	if strings.TrimSpace(typed) != "" || len(include)+len(exclude) == 0 {
+		n, err := Parse(typed)
+		if err != nil {
+			return nil, err
+		}
+		if and, ok := n.(*And); ok {
+			nodes = append(nodes, and.Nodes...)
+		} else {
+			nodes = append(nodes, n)
+		}
+	}
+	// The filters' nodes sit at the end of the query: no error is ever
+	// reported at them, but a position must point somewhere.
+	for _, f := range include {
+		nodes = append(nodes, &Phrase{At: len(typed), Field: f.Field, Text: f.Value})
+	}
+	for _, f := range exclude {
+		nodes = append(nodes, &Not{At: len(typed), Node: &Phrase{At: len(typed), Field: f.Field, Text: f.Value}})
+	}
+	if len(nodes) == 1 {
+		return nodes[0], nil
+	}
+	return &And{Nodes: nodes}, nil
+}
+
 // requestQuery parses and compiles the request's query, with its filters.
 func requestQuery(ix *index.Index, req Request) (Node, *compiled, bquery.Query, error) {
-	node, err := Parse(req.Query)
+	node, err := withFilters(req.Query, req.Include, req.Exclude)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -331,6 +331,12 @@ func TestSearchErrors(t *testing.T) {
 		{Request{Query: `ceasefire`, Sort: "alphabetical"}, "unknown sort", 0},
 		{Request{Query: `ceasefire`, Limit: 5000}, "too large", 0},
 		{Request{Query: `ceasefire`, Limit: 100, Page: 200}, "too deep", 0},
+		// A filter beside the query leaves its problems where they are.
+		{Request{Query: `ceasefire "talks`, Include: []Filter{{Field: "source", Value: "Meridian Wire"}}}, "unclosed quote", 11},
+		{Request{Query: `minister) OR (ceasefire`, Exclude: []Filter{{Field: "source", Value: "Meridian Wire"}}}, "unmatched )", 9},
+		{Request{Query: ``}, "empty query", 1},
+		{Request{Query: `ceasefire`, Include: []Filter{{Field: "title", Value: "talks"}}}, "the field must be", 0},
+		{Request{Query: `ceasefire`, Exclude: []Filter{{Field: "source", Value: " "}}}, "value is empty", 0},
 	} {
 		_, err := Search(context.Background(), ix, tt.req)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
@@ -341,6 +347,46 @@ func TestSearchErrors(t *testing.T) {
 		if tt.column > 0 && (!errors.As(err, &se) || se.Column() != tt.column) {
 			t.Errorf("%q: error %v, want a syntax error at column %d", tt.req.Query, err, tt.column)
 		}
+	}
+}
+
+// Facet filters narrow a search as the query's own source: and person:
+// clauses would, and need no query beside them.
+func TestSearchFilters(t *testing.T) {
+	ix := testIndex(t, "demo", "corpus/demo")
+	wire := Filter{Field: "source", Value: "Meridian Wire"}
+	all := run(t, ix, Request{Query: "ceasefire"}).Total
+	tests := []struct {
+		name  string
+		req   Request
+		query string // the same search in the query language
+		parse string
+	}{
+		{"include", Request{Query: "ceasefire", Include: []Filter{wire}}, `ceasefire source:"Meridian Wire"`,
+			`(AND ceasefire source:"Meridian Wire")`},
+		{"exclude", Request{Query: "ceasefire talks", Exclude: []Filter{wire}}, `ceasefire talks -source:"Meridian Wire"`,
+			`(AND ceasefire talks (NOT source:"Meridian Wire"))`},
+		{"no query", Request{Include: []Filter{wire}}, `source:"Meridian Wire"`, `source:"Meridian Wire"`},
+		{"OR stays apart", Request{Query: "Kelmarin OR Oryan", Include: []Filter{wire}},
+			`(Kelmarin OR Oryan) source:"Meridian Wire"`, `(AND (OR Kelmarin Oryan) source:"Meridian Wire")`},
+	}
+	for _, tt := range tests {
+		got := run(t, ix, tt.req)
+		want := run(t, ix, Request{Query: tt.query})
+		if got.Total != want.Total || got.Total == 0 {
+			t.Errorf("%s: got %d articles, want %d (as %s), and some", tt.name, got.Total, want.Total, tt.query)
+		}
+		if got.Query != tt.req.Query {
+			t.Errorf("%s: got query %q in the answer, want the query as typed, %q", tt.name, got.Query, tt.req.Query)
+		}
+		if parsed := got.Explain[0]; parsed != "parsed as "+tt.parse {
+			t.Errorf("%s: got %q, want parsed as %s", tt.name, parsed, tt.parse)
+		}
+	}
+	in := run(t, ix, Request{Query: "ceasefire", Include: []Filter{wire}}).Total
+	out := run(t, ix, Request{Query: "ceasefire", Exclude: []Filter{wire}}).Total
+	if in+out != all {
+		t.Errorf("ceasefire: got %d with Meridian Wire and %d without, want %d in all", in, out, all)
 	}
 }
 

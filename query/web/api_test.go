@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -146,6 +147,42 @@ func TestAPIErrors(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusRequestEntityTooLarge {
 		t.Errorf("oversized body: status %d, want 413", resp.StatusCode)
+	}
+}
+
+// A facet filter beside a malformed query changes nothing in how it is
+// refused: the API and the page report the query's own problem at its own
+// position, and a query refused alone is refused with a filter.
+func TestBadQueryWithFilters(t *testing.T) {
+	f := newFixture(t, Options{})
+	tests := []struct {
+		q, filter string
+		position  int
+		reason    string
+	}{
+		{`ceasefire "talks`, "include=source:Meridian Wire", 11, "unclosed quote"},
+		{`ceasefire "talks`, "exclude=source:Meridian Wire", 11, "unclosed quote"},
+		{`ceasefire AND`, "exclude=source:Meridian Wire", 11, "AND has nothing after it"},
+		{`minister) OR (ceasefire`, "include=source:Meridian Wire", 9, "unmatched )"},
+		{`minister) OR (ceasefire`, "exclude=person:Odile Varnhem", 9, "unmatched )"},
+	}
+	for _, tt := range tests {
+		name, value, _ := strings.Cut(tt.filter, "=")
+		v := url.Values{"q": {tt.q}, name: {value}}
+		e := f.apiError(t, "/api/search?"+v.Encode(), http.StatusBadRequest)
+		if e.Code != CodeBadQuery || e.Position != tt.position || e.Query != tt.q || !strings.HasPrefix(e.Reason, tt.reason) {
+			t.Errorf("API %q with %s: got %s at %d in %q (%s), want %s at %d in the query as typed",
+				tt.q, tt.filter, e.Code, e.Position, e.Query, e.Reason, tt.reason, tt.position)
+		}
+
+		doc := f.page(t, "/search?"+v.Encode(), http.StatusBadRequest)
+		if got, want := doc.Find("section.bad-query .message").Text(), fmt.Sprintf("position %d: %s", tt.position, tt.reason); !strings.Contains(got, want) {
+			t.Errorf("page %q with %s: got message %q, want %q", tt.q, tt.filter, got, want)
+		}
+		lines := strings.Split(doc.Find("pre.caret").Text(), "\n")
+		if len(lines) != 2 || lines[0] != tt.q || strings.Index(lines[1], "^") != tt.position-1 {
+			t.Errorf("page %q with %s: got caret %q, want ^ under position %d", tt.q, tt.filter, lines, tt.position)
+		}
 	}
 }
 

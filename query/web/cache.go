@@ -151,6 +151,12 @@ func requestKey(req query.Request) string {
 		b = strconv.AppendInt(b, int64(len(s)), 10)
 		b = append(append(b, ':'), s...)
 	}
+	for _, filters := range [][]query.Filter{req.Include, req.Exclude} {
+		b = append(strconv.AppendInt(append(b, '#'), int64(len(filters)), 10), ':')
+		for _, f := range filters {
+			b = appendKey(b, f.Field, f.Value)
+		}
+	}
 	return string(b)
 }
 

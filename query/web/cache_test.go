@@ -39,6 +39,12 @@ func TestRequestKeyIsUnambiguous(t *testing.T) {
 		func(r *query.Request) { r.Query = "ceasefire\x0010" },
 		func(r *query.Request) { r.Query = "ceasefire:" },
 		func(r *query.Request) { r.Query, r.Sources = "", []string{"ceasefire"} },
+		func(r *query.Request) { r.Include = []query.Filter{{Field: "source", Value: "Meridian Wire"}} },
+		func(r *query.Request) { r.Exclude = []query.Filter{{Field: "source", Value: "Meridian Wire"}} },
+		func(r *query.Request) { r.Include = []query.Filter{{Field: "person", Value: "Meridian Wire"}} },
+		func(r *query.Request) {
+			r.Sources, r.Include = []string{"source"}, []query.Filter{{Field: "", Value: "Meridian Wire"}}
+		},
 	}
 	seen := map[string]int{requestKey(base): -1}
 	for i, change := range variants {

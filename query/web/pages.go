@@ -150,8 +150,8 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	view := &searchView{page: page{Title: "Parley", Query: p.Typed, Indexing: s.progress.Load()}, P: p, Ready: s.ix.Load() != nil}
-	if strings.TrimSpace(p.Query) == "" {
+	view := &searchView{page: page{Title: "Parley", Query: p.Query, Indexing: s.progress.Load()}, P: p, Ready: s.ix.Load() != nil}
+	if p.empty() {
 		if ix := s.ix.Load(); ix != nil {
 			if st, err := ix.Stats(r.Context()); err == nil {
 				view.Home = &st
@@ -162,7 +162,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusOK, "search.html", view)
 		return
 	}
-	view.Title = p.Typed + " · Parley"
+	view.Title = orText(p.Query, "Filtered search") + " · Parley"
 	p.Request.Facets = true
 	res, err := s.search(r.Context(), p.Request)
 	if err != nil {
@@ -173,7 +173,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		}
 		logError(s.log, r, status, err)
 		view.BadQuery = body
-		if body.Query == p.Typed {
+		if body.Query == p.Query {
 			view.Caret = strings.Repeat(" ", body.Position-1) + "^"
 		}
 		s.render(w, r, status, "search.html", view)
@@ -242,7 +242,7 @@ func (v *searchView) build() {
 		for _, g := range groups {
 			fg := facetGroup{Heading: g.heading, Field: g.field}
 			for _, fv := range g.values {
-				filter := Filter{g.field, fv.Value}
+				filter := Filter{Field: g.field, Value: fv.Value}
 				if fv.Value == "" || strings.ContainsAny(fv.Value, "\"“”„«»") {
 					continue // cannot be written as a filter
 				}
@@ -366,16 +366,16 @@ func (s *Server) entityPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	view := &entityView{page: page{Title: rep.Name + " · Parley"}, Report: rep}
-	filter := Filter{rep.Type, rep.Name}
+	filter := Filter{Field: rep.Type, Value: rep.Name}
 	searchFor := func(change func(*searchParams)) string {
-		p := searchParams{Include: []Filter{filter}, Request: query.Request{Sort: "newest"}}
+		p := searchParams{Request: query.Request{Include: []Filter{filter}, Sort: "newest"}}
 		change(&p)
 		return "/search?" + p.values().Encode()
 	}
 	view.Search = searchFor(func(*searchParams) {})
 	for _, src := range rep.Sources {
 		view.Sources = append(view.Sources, facetValue{Value: src.Value, Count: src.Count,
-			Include: searchFor(func(p *searchParams) { p.Include = append(p.Include, Filter{"source", src.Value}) })})
+			Include: searchFor(func(p *searchParams) { p.Include = append(p.Include, Filter{Field: "source", Value: src.Value}) })})
 	}
 	view.Months = newHistogram(rep.Months, rep.MonthUnknown, rep.Undated, corpus.Date{}, corpus.Date{}, func(month corpus.Date) string {
 		return searchFor(func(p *searchParams) { p.From, p.To = month, month })

@@ -32,22 +32,11 @@ import (
 type searchParams struct {
 	query.Request
 	Explain bool
-	// Include and Exclude are the facet filters, as FIELD:VALUE.
-	Include, Exclude []Filter
-	// Typed is the query as the user typed it, without the filters.
-	Typed string
 }
 
-// Filter is a facet value a search keeps or leaves out.
-type Filter struct {
-	Field string // source, person, org or place
-	Value string
-}
-
-func (f Filter) String() string { return f.Field + ":" + f.Value }
-
-// clause writes the filter in the query language.
-func (f Filter) clause() string { return f.Field + `:"` + f.Value + `"` }
+// Filter is a facet value a search keeps (include) or leaves out
+// (exclude): FIELD:VALUE in the URL.
+type Filter = query.Filter
 
 // filterFields are the fields a facet filter may name.
 var filterFields = map[string]bool{"source": true, entity.Person: true, entity.Org: true, entity.Place: true}
@@ -59,9 +48,9 @@ const DefaultFacetSize = 20
 // timeout a caller may ask for.
 func parseSearch(v url.Values, maxTimeout time.Duration) (searchParams, error) {
 	p := searchParams{Request: query.Request{FacetSize: DefaultFacetSize, Timeout: maxTimeout}}
-	p.Typed = v.Get("q")
-	if len(p.Typed) > query.MaxQueryBytes {
-		return p, tooLarge("query of %d bytes is too long (at most %d)", len(p.Typed), query.MaxQueryBytes)
+	p.Query = v.Get("q")
+	if len(p.Query) > query.MaxQueryBytes {
+		return p, tooLarge("query of %d bytes is too long (at most %d)", len(p.Query), query.MaxQueryBytes)
 	}
 	if err := readInts(v, map[string]*int{"limit": &p.Limit, "page": &p.Page, "facet_size": &p.FacetSize, "snippets": &p.Snippets}); err != nil {
 		return p, err
@@ -93,29 +82,16 @@ func parseSearch(v url.Values, maxTimeout time.Duration) (searchParams, error) {
 			if strings.ContainsAny(value, "\"“”„«»") {
 				return p, badParam("%s=%q: a filter value cannot hold quotation marks", f.name, s)
 			}
-			*f.dst = append(*f.dst, Filter{field, value})
+			*f.dst = append(*f.dst, Filter{Field: field, Value: value})
 		}
 	}
-	p.Query = p.combined()
 	return p, nil
 }
 
-// combined is the query the search runs: the typed query and the filters.
-func (p searchParams) combined() string {
-	if len(p.Include) == 0 && len(p.Exclude) == 0 {
-		return p.Typed
-	}
-	var parts []string
-	if strings.TrimSpace(p.Typed) != "" {
-		parts = append(parts, "("+p.Typed+")")
-	}
-	for _, f := range p.Include {
-		parts = append(parts, f.clause())
-	}
-	for _, f := range p.Exclude {
-		parts = append(parts, "-"+f.clause())
-	}
-	return strings.Join(parts, " ")
+// empty reports whether the parameters ask for nothing: no query and no
+// facet filter.
+func (p searchParams) empty() bool {
+	return strings.TrimSpace(p.Query) == "" && len(p.Include) == 0 && len(p.Exclude) == 0
 }
 
 // values writes the parameters back as URL values, leaving out defaults,
@@ -127,7 +103,7 @@ func (p searchParams) values() url.Values {
 			v.Set(k, s)
 		}
 	}
-	set("q", p.Typed)
+	set("q", p.Query)
 	if p.Limit > 0 && p.Limit != query.DefaultLimit {
 		set("limit", strconv.Itoa(p.Limit))
 	}
@@ -178,6 +154,12 @@ func SearchValues(req query.Request, explain bool) url.Values {
 	}
 	for _, s := range req.Sources {
 		v.Add("source", s)
+	}
+	for _, f := range req.Include {
+		v.Add("include", f.String())
+	}
+	for _, f := range req.Exclude {
+		v.Add("exclude", f.String())
 	}
 	for k, b := range map[string]bool{"facets": req.Facets, "comments": req.Comments, "exact": req.Exact, "explain": explain} {
 		if b {
