@@ -39,8 +39,10 @@ type Index struct {
 }
 
 // FacetFields are the fields whose values facets count: FacetValues
-// numbers them in this order.
-var FacetFields = []string{FieldSource, FieldMonth, FieldPerson, FieldOrg, FieldPlace, FieldYear}
+// numbers them in this order. FieldSpeaker is last of the names: an
+// article quotes fewer people than it names, so it adds little to what a
+// count reads for each match.
+var FacetFields = []string{FieldSource, FieldMonth, FieldPerson, FieldOrg, FieldPlace, FieldSpeaker, FieldYear}
 
 // FacetValues returns the index's numbered facet values.
 func (ix *Index) FacetValues() *FacetValues { return ix.facets }

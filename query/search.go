@@ -39,7 +39,8 @@ type Request struct {
 	// Exact makes every word mean only itself: no other spellings of a
 	// name, and person:, org: and place: values as typed.
 	Exact bool
-	// Facets asks for counts by source and month.
+	// Facets asks for counts by source, person, organisation, place,
+	// speaker and month.
 	Facets bool
 	// FacetSize is how many sources to count; 0 means 10.
 	FacetSize int
@@ -92,13 +93,14 @@ type Snippets struct {
 	Comments []Snippet `json:"comments,omitempty"`
 }
 
-// Facets count the matching articles by source, month, and the people,
-// organisations and places they name.
+// Facets count the matching articles by source, month, the people,
+// organisations and places they name, and the speakers they quote.
 type Facets struct {
-	Source []FacetValue `json:"source"`
-	Person []FacetValue `json:"person"`
-	Org    []FacetValue `json:"org"`
-	Place  []FacetValue `json:"place"`
+	Source  []FacetValue `json:"source"`
+	Person  []FacetValue `json:"person"`
+	Org     []FacetValue `json:"org"`
+	Place   []FacetValue `json:"place"`
+	Speaker []FacetValue `json:"speaker"`
 	// Month covers every month from the first to the last (or the
 	// request's From and To), zero-filled, in order.
 	Month []FacetValue `json:"month"`
@@ -288,8 +290,8 @@ func facetSize(req Request) int {
 }
 
 // facetTerms gives the values a facet counted, most frequent first, and
-// how many matches had none; the facets are "source", "month", "year"
-// and the entity types.
+// how many matches had none; the facets are "source", "month", "year",
+// "speaker" and the entity types.
 type facetTerms func(name string) (values []FacetValue, missing int, ok bool)
 
 // matchFacets returns the facets of the search's matches as they were
@@ -304,10 +306,7 @@ func matchFacets(ctx context.Context, ix *index.Index, kept *keptSnapshot, sr *b
 			at[field] = f
 		}
 		return func(name string) ([]FacetValue, int, bool) {
-			field := name
-			if name != "source" && name != "month" && name != "year" {
-				field, _ = index.EntityFields(name)
-			}
+			field := facetField(name)
 			f, ok := at[field]
 			if !ok {
 				return nil, 0, false
@@ -334,15 +333,29 @@ func matchFacets(ctx context.Context, ix *index.Index, kept *keptSnapshot, sr *b
 	return bleveFacets(res), nil
 }
 
+// facetField is the indexed field a facet counts.
+func facetField(name string) string {
+	switch name {
+	case "source":
+		return index.FieldSource
+	case "month":
+		return index.FieldMonth
+	case "year":
+		return index.FieldYear
+	case "speaker":
+		return index.FieldSpeaker
+	}
+	field, _ := index.EntityFields(name)
+	return field
+}
+
 // addFacets asks Bleve for the facets Parley shows, size values each.
 func addFacets(sr *bleve.SearchRequest, size int) {
-	sr.AddFacet("source", bleve.NewFacetRequest(index.FieldSource, size))
 	sr.AddFacet("month", bleve.NewFacetRequest(index.FieldMonth, 100000))
-	for _, typ := range []string{entity.Person, entity.Org, entity.Place} {
-		name, _ := index.EntityFields(typ)
-		sr.AddFacet(typ, bleve.NewFacetRequest(name, size))
-	}
 	sr.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 1))
+	for _, name := range []string{"source", entity.Person, entity.Org, entity.Place, "speaker"} {
+		sr.AddFacet(name, bleve.NewFacetRequest(facetField(name), size))
+	}
 }
 
 // bleveFacets reads the facets of a Bleve search.
@@ -461,7 +474,7 @@ func partSnippets(an *index.Analyzer, m *marks, texts []string, parts []corpus.P
 // facets builds the facet counts, filling the month histogram.
 func facets(found facetTerms, req Request) *Facets {
 	f := &Facets{}
-	for name, dst := range map[string]*[]FacetValue{"source": &f.Source, entity.Person: &f.Person, entity.Org: &f.Org, entity.Place: &f.Place} {
+	for name, dst := range map[string]*[]FacetValue{"source": &f.Source, entity.Person: &f.Person, entity.Org: &f.Org, entity.Place: &f.Place, "speaker": &f.Speaker} {
 		*dst = []FacetValue{}
 		if values, _, ok := found(name); ok {
 			*dst = append(*dst, values...)

@@ -35,7 +35,7 @@ A query that starts with - needs -- first: parley search -- -Moscow ceasefire`,
 			&cli.StringFlag{Name: "from", Usage: "only articles published on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)"},
 			&cli.StringFlag{Name: "to", Usage: "only articles published on or before `DATE` (to the end of a month or year)"},
 			&cli.StringSliceFlag{Name: "source", Usage: "only articles from `SOURCE` (repeat for several)"},
-			&cli.BoolFlag{Name: "facets", Usage: "also count matches by source and by month"},
+			&cli.BoolFlag{Name: "facets", Usage: "also count matches by source, person, organisation, place, speaker and month"},
 			&cli.BoolFlag{Name: "comments", Usage: "also search reader comments"},
 			&cli.BoolFlag{Name: "exact", Usage: "every word means only itself: no other spellings of names"},
 			&cli.BoolFlag{Name: "explain", Usage: "show how the query was read"},
@@ -203,7 +203,7 @@ func writeFacets(w io.Writer, st style, f *query.Facets) {
 	for _, group := range []struct {
 		heading string
 		values  []query.FacetValue
-	}{{"Sources", f.Source}, {"People", f.Person}, {"Organisations", f.Org}, {"Places", f.Place}} {
+	}{{"Sources", f.Source}, {"People", f.Person}, {"Organisations", f.Org}, {"Places", f.Place}, {"Speakers", f.Speaker}} {
 		if len(group.values) > 0 {
 			writeCounts(w, st, group.heading, group.values)
 		}

@@ -114,7 +114,7 @@ func answerSize(res *query.Results) int {
 		snippets(h.Snippets.Comments)
 	}
 	if f := res.Facets; f != nil {
-		for _, vs := range [][]query.FacetValue{f.Source, f.Person, f.Org, f.Place, f.Month} {
+		for _, vs := range [][]query.FacetValue{f.Source, f.Person, f.Org, f.Place, f.Speaker, f.Month} {
 			for _, v := range vs {
 				n += 24 + len(v.Value)
 			}

@@ -238,7 +238,7 @@ func (v *searchView) build() {
 		groups := []struct {
 			heading, field string
 			values         []query.FacetValue
-		}{{"Sources", "source", f.Source}, {"People", entity.Person, f.Person}, {"Organisations", entity.Org, f.Org}, {"Places", entity.Place, f.Place}}
+		}{{"Sources", "source", f.Source}, {"People", entity.Person, f.Person}, {"Organisations", entity.Org, f.Org}, {"Places", entity.Place, f.Place}, {"Speakers", "speaker", f.Speaker}}
 		for _, g := range groups {
 			fg := facetGroup{Heading: g.heading, Field: g.field}
 			for _, fv := range g.values {
@@ -256,7 +256,13 @@ func (v *searchView) build() {
 						q.Include = without(q.Include, filter)
 					}),
 				}
-				if g.field != "source" {
+				switch g.field {
+				case "source":
+				case "speaker":
+					// A speaker may be a person or an organisation: the
+					// entity page finds which.
+					val.Entity = speakerEntityURL(fv.Value)
+				default:
 					val.Entity = entityURL(g.field, fv.Value)
 				}
 				fg.Values = append(fg.Values, val)

@@ -133,7 +133,7 @@ func matched(t *testing.T, doc *goquery.Document) int {
 func TestSearchFacets(t *testing.T) {
 	f := newFixture(t, Options{})
 	doc := f.page(t, searchPath("ceasefire"), http.StatusOK)
-	for _, field := range []string{"source", "person", "org", "place"} {
+	for _, field := range []string{"source", "person", "org", "place", "speaker"} {
 		if doc.Find(`aside.facets section.facet[data-field=`+field+`] li`).Length() == 0 {
 			t.Errorf("no %s facet", field)
 		}
@@ -192,6 +192,45 @@ func TestSearchFacets(t *testing.T) {
 	}
 	about := facetLink(t, doc, "person", "Odile Varnhem", "about")
 	f.page(t, pathOf(t, about), http.StatusOK)
+}
+
+// The speaker facet lists who the matching articles quote, and filters
+// by them as speaker: does.
+func TestSearchSpeakerFacet(t *testing.T) {
+	f := newFixture(t, Options{})
+	var api struct {
+		Total  int
+		Facets struct{ Speaker []struct{ Value string } }
+	}
+	f.getJSON(t, "/api/search?q=ceasefire&facets=true", http.StatusOK, &api)
+	var speakers []string
+	for _, v := range api.Facets.Speaker {
+		speakers = append(speakers, v.Value)
+	}
+	if !slices.Contains(speakers, "Sevda Oryan") {
+		t.Fatalf("API speaker facet: got %v, want Sevda Oryan among them", speakers)
+	}
+	var quoting struct{ Total int }
+	f.getJSON(t, "/api/search?q="+url.QueryEscape(`ceasefire speaker:"Sevda Oryan"`), http.StatusOK, &quoting)
+
+	doc := f.page(t, searchPath("ceasefire"), http.StatusOK)
+	total := matched(t, doc)
+	include := facetLink(t, doc, "speaker", "Sevda Oryan", "include")
+	if got := params(t, include); got.Get("include") != "speaker:Sevda Oryan" || got.Get("q") != "ceasefire" {
+		t.Fatalf("include link: got %q, want include=speaker:Sevda Oryan and q=ceasefire", include)
+	}
+	only := f.page(t, pathOf(t, include), http.StatusOK)
+	if got, want := matched(t, only), quoting.Total; got != want || got == 0 || got == total {
+		t.Errorf("including Sevda Oryan: got %d articles, want %d, as speaker:\"Sevda Oryan\" (of %d)", got, want, total)
+	}
+	without := f.page(t, pathOf(t, facetLink(t, doc, "speaker", "Sevda Oryan", "exclude")), http.StatusOK)
+	if got, want := matched(t, without), total-quoting.Total; got != want {
+		t.Errorf("excluding Sevda Oryan: got %d articles, want %d", got, want)
+	}
+	about := facetLink(t, doc, "speaker", "Sevda Oryan", "about")
+	if h1 := f.page(t, pathOf(t, about), http.StatusOK).Find("h1").Text(); !strings.Contains(h1, "Sevda Oryan") {
+		t.Errorf("about link %q: got heading %q, want Sevda Oryan's page", about, h1)
+	}
 }
 
 func TestSearchHistogram(t *testing.T) {

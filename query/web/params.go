@@ -20,9 +20,9 @@ import (
 //	sort       relevance, newest or oldest
 //	from, to   publication dates, YYYY, YYYY-MM or YYYY-MM-DD, both ends included
 //	source     only articles from this source (repeat for several)
-//	include    FIELD:VALUE that articles must have (source, person, org or place; repeatable)
+//	include    FIELD:VALUE that articles must have (source, person, org, place or speaker; repeatable)
 //	exclude    FIELD:VALUE that articles must not have (repeatable)
-//	facets     true to count by source, person, org, place and month
+//	facets     true to count by source, person, org, place, speaker and month
 //	facet_size how many values each facet lists (default 20)
 //	comments   true to search reader comments too
 //	exact      true to turn off name variants
@@ -39,7 +39,7 @@ type searchParams struct {
 type Filter = query.Filter
 
 // filterFields are the fields a facet filter may name.
-var filterFields = map[string]bool{"source": true, entity.Person: true, entity.Org: true, entity.Place: true}
+var filterFields = map[string]bool{"source": true, entity.Person: true, entity.Org: true, entity.Place: true, "speaker": true}
 
 // DefaultFacetSize is how many values each facet lists unless asked.
 const DefaultFacetSize = 20
@@ -77,7 +77,7 @@ func parseSearch(v url.Values, maxTimeout time.Duration) (searchParams, error) {
 			field, value, ok := strings.Cut(s, ":")
 			value = strings.TrimSpace(value)
 			if !ok || !filterFields[field] || value == "" {
-				return p, badParam("%s=%q: want FIELD:VALUE with FIELD source, person, org or place", f.name, s)
+				return p, badParam("%s=%q: want FIELD:VALUE with FIELD source, person, org, place or speaker", f.name, s)
 			}
 			if strings.ContainsAny(value, "\"“”„«»") {
 				return p, badParam("%s=%q: a filter value cannot hold quotation marks", f.name, s)
