@@ -94,6 +94,7 @@ type searchView struct {
 	Prev     string
 	Next     string
 	CSV      string
+	CSVAll   link
 	First    int
 	Last     int
 	// Home is the page without a query: what the index holds.
@@ -285,6 +286,8 @@ func (v *searchView) build() {
 	csv := p
 	csv.Page = res.Page
 	v.CSV = "/search.csv?" + csv.values().Encode()
+	csv.Page, csv.Limit = 0, 0
+	v.CSVAll = exportLink("/search.csv", csv.values(), res.Total)
 }
 
 func snippetViews(id string, sns []query.Snippet) []snippetView {
@@ -300,13 +303,21 @@ func snippetViews(id string, sns []query.Snippet) []snippetView {
 	return out
 }
 
-// searchCSV exports the current page of a search as CSV, as
-// `parley search --csv` writes it.
+// searchCSV exports a page of a search as CSV, as `parley search --csv`
+// writes it; with all=true, the whole search, up to MaxExport hits.
 func (s *Server) searchCSV(w http.ResponseWriter, r *http.Request) {
 	p, err := parseSearch(r.URL.Query(), s.searchTimeout())
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	all, err := exportAll(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if all {
+		p.Limit, p.Page = MaxExport, 1
 	}
 	res, err := s.search(r.Context(), p.Request)
 	if err != nil {

@@ -98,7 +98,7 @@ func TestSearchPage(t *testing.T) {
 	}
 
 	// CSV of the same search.
-	csvHref, _ := doc.Find(`a[download]`).Attr("href")
+	csvHref, _ := doc.Find(`a.csv-page`).Attr("href")
 	resp, body := f.get(t, pathOf(t, csvHref))
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") || strings.Count(string(body), "\n") < 4 {
 		t.Errorf("CSV %s: %d %s\n%s", csvHref, resp.StatusCode, resp.Header.Get("Content-Type"), body)

@@ -29,6 +29,7 @@ type quotesView struct {
 	Prev     string
 	Next     string
 	CSV      string
+	CSVAll   link
 	First    int
 	Last     int
 }
@@ -118,6 +119,8 @@ func (v *quotesView) build() {
 	csv := p
 	csv.Page = res.Page
 	v.CSV = "/quotes.csv?" + csv.values().Encode()
+	csv.Page, csv.Limit = 0, 0
+	v.CSVAll = exportLink("/quotes.csv", csv.values(), res.Total)
 }
 
 // newQuoteCard lays out one quotation; n is its number in the list.
@@ -172,13 +175,21 @@ func pageLinks(cur, limit int, total uint64, pageURL func(int) string) (prev, ne
 	return prev, next, pages
 }
 
-// quotesCSV exports the current page of quotations as CSV, as
-// `parley quotes --csv` writes it.
+// quotesCSV exports a page of quotations as CSV, as `parley quotes --csv`
+// writes it; with all=true, the whole list, up to MaxExport.
 func (s *Server) quotesCSV(w http.ResponseWriter, r *http.Request) {
 	p, err := parseQuotes(r.URL.Query(), s.searchTimeout())
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	all, err := exportAll(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if all {
+		p.Limit, p.Page = MaxExport, 1
 	}
 	res, err := s.quotes(r.Context(), p.QuoteRequest)
 	if err != nil {
@@ -186,6 +197,29 @@ func (s *Server) quotesCSV(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.writeCSV(w, r, "parley-quotes.csv", func(b *bytes.Buffer) error { return query.WriteQuotesCSV(b, res) })
+}
+
+// MaxExport is the most rows a CSV of a whole search or quotation list
+// holds: the most hits one search returns (query.MaxLimit), so that the
+// export is a single search, in the order the pages show.
+const MaxExport = query.MaxLimit
+
+// exportAll reads the all parameter of the CSV routes.
+func exportAll(v url.Values) (bool, error) {
+	var all bool
+	err := readBools(v, map[string]*bool{"all": &all})
+	return all, err
+}
+
+// exportLink is the link to the CSV of a whole list of total results,
+// labelled with how many rows it holds.
+func exportLink(route string, v url.Values, total uint64) link {
+	v.Set("all", "true")
+	label := "CSV of all " + thousands(total)
+	if total > MaxExport {
+		label = "CSV of the first " + thousands(MaxExport)
+	}
+	return link{Label: label, URL: route + "?" + v.Encode()}
 }
 
 // writeCSV sends a CSV file to download as name; write fills it.

@@ -129,7 +129,7 @@ func TestQuotesPage(t *testing.T) {
 	}
 
 	// The CSV is the page's quotations as `parley quotes --csv` writes them.
-	csvLink := doc.Find(`a[href^="/quotes.csv"]`).AttrOr("href", "")
+	csvLink := doc.Find(`a.csv-page`).AttrOr("href", "")
 	resp, body := f.get(t, pathOf(t, csvLink))
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") {
 		t.Fatalf("%s: status %d, %s", csvLink, resp.StatusCode, resp.Header.Get("Content-Type"))
