@@ -48,16 +48,17 @@ func chromiumPath() (string, bool) {
 	return p, err == nil
 }
 
-// screenshotDir is where screenshots go: $PARLEY_SCREENSHOTS, or
-// parley-screenshots in the system's temporary folder. t.TempDir() would
-// be wiped when the test ends.
+// screenshotDir is where screenshots go: the test's output directory,
+// t.ArtifactDir(), which go test -artifacts keeps (under -outputdir) and
+// otherwise removes when the test ends; or $PARLEY_SCREENSHOTS, for one
+// folder of every test's pages.
 func screenshotDir(t *testing.T) string {
 	dir := os.Getenv("PARLEY_SCREENSHOTS")
 	if dir == "" {
-		dir = filepath.Join(os.TempDir(), "parley-screenshots")
+		return t.ArtifactDir()
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatalf("screenshot folder: %v", err)
+		t.Fatalf("screenshot folder %s: %v", dir, err)
 	}
 	return dir
 }
