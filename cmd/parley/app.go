@@ -182,6 +182,13 @@ func openIndex(c *cli.Context, getenv env, readOnly bool) (*index.Index, error) 
 	}
 	ix, err := index.Open(path, index.Options{ReadOnly: readOnly, Extractor: x})
 	switch {
+	case errors.Is(err, index.ErrLocked) && !readOnly:
+		// Commands that write the index (index, compact, serve) cannot go
+		// through a server: the server is read-only.
+		if url := servingURL(path); url != "" {
+			return nil, fmt.Errorf("%w: parley serve is serving it at %s; parley %s writes the index, so stop the server first (Ctrl-C where it runs), or use another --index", err, url, c.Command.Name)
+		}
+		return nil, fmt.Errorf("%w (another parley command is writing it, or parley serve is serving it); wait for it to finish or stop the server, or use another --index", err)
 	case errors.Is(err, index.ErrLocked):
 		if url := servingURL(path); url != "" {
 			return nil, fmt.Errorf("%w: parley serve is serving it at %s; ask the server instead with --server %s (or set PARLEY_SERVER=%s), or stop it first", err, url, url, url)

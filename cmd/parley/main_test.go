@@ -376,6 +376,9 @@ func TestLockedIndex(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "in use by another process") || !strings.Contains(err.Error(), "wait for it to finish") {
 			t.Errorf("parley %s while another process holds the index: %v", args[0], err)
 		}
+		if writes := args[0] == "index"; writes == strings.Contains(errText(err), "--server") {
+			t.Errorf("parley %s while another process holds the index: got %q; --server is for the read commands only", args[0], errText(err))
+		}
 		if elapsed := time.Since(start); elapsed > 15*time.Second {
 			t.Errorf("parley %s waited %v: it must give up, not hang", args[0], elapsed)
 		}

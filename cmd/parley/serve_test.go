@@ -69,6 +69,14 @@ func TestServeOwnsTheIndex(t *testing.T) {
 	if out := mustCLI(t, env, "search", "--server", url, "Kelmarin"); !strings.Contains(out, "Kelmarin") {
 		t.Errorf("search --server %s: %q", url, out)
 	}
+	// The commands that write the index cannot ask the server: they are
+	// told to stop it.
+	for _, args := range [][]string{{"index", filepath.Join(corpustest.ModuleRoot(t), "corpus", "demo", "wire.jsonl")}, {"compact"}} {
+		_, _, err := parley(t, env, args...)
+		if got := errText(err); !strings.Contains(got, "serving it at "+url) || !strings.Contains(got, "stop the server first") || strings.Contains(got, "--server") {
+			t.Errorf("parley %s while serve owns the index: got %q, want the URL and to stop the server, not --server", args[0], got)
+		}
+	}
 
 	stop()
 	if err := <-done; err != nil {
