@@ -10,7 +10,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/parleysearch/parley/index"
 	"github.com/parleysearch/parley/query"
 )
 
@@ -204,6 +206,15 @@ func TestAPINotReady(t *testing.T) {
 	f.getJSON(t, "/healthz", http.StatusServiceUnavailable, &h)
 	if h.Status != "indexing" {
 		t.Errorf("/healthz while indexing: %+v", h)
+	}
+	// The progress is in the API's style: snake_case names, seconds.
+	srv.SetProgress(index.Progress{Files: 10, FilesDone: 4, Bytes: 2048, BytesDone: 1024, Articles: 26, Written: 20, Elapsed: 3500 * time.Millisecond})
+	var got map[string]any
+	f.getJSON(t, "/healthz", http.StatusServiceUnavailable, &got)
+	want := map[string]any{"status": "indexing", "progress": map[string]any{"files": 10.0, "files_done": 4.0, "bytes": 2048.0,
+		"bytes_done": 1024.0, "articles": 26.0, "written": 20.0, "merging": false, "elapsed_seconds": 3.5}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("/healthz while indexing:\ngot  %v\nwant %v", got, want)
 	}
 	if resp, _ := f.get(t, "/search?q=ceasefire"); resp.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("search page while indexing: status %d, want 503", resp.StatusCode)

@@ -179,12 +179,36 @@ func writeJSONBytes(w http.ResponseWriter, status int, b []byte) {
 // health is the body of /healthz.
 type health struct {
 	Status   string          `json:"status"` // "ready" or "indexing"
-	Progress *index.Progress `json:"progress,omitempty"`
+	Progress *healthProgress `json:"progress,omitempty"`
+}
+
+// healthProgress is how far the initial indexing has got, in the API's
+// own style (snake_case names, times in plain units) rather than
+// index.Progress's Go names and nanoseconds.
+type healthProgress struct {
+	Files     int   `json:"files"` // input files found so far
+	FilesDone int   `json:"files_done"`
+	Bytes     int64 `json:"bytes"` // input bytes (compressed bytes for .gz files)
+	BytesDone int64 `json:"bytes_done"`
+	Articles  int   `json:"articles"` // articles read
+	Written   int   `json:"written"`  // articles on disk
+	// Merging says everything is written and the index is merging its
+	// segments before it is ready.
+	Merging        bool    `json:"merging"`
+	ElapsedSeconds float64 `json:"elapsed_seconds"`
+}
+
+func newHealthProgress(p *index.Progress) *healthProgress {
+	if p == nil {
+		return nil
+	}
+	return &healthProgress{Files: p.Files, FilesDone: p.FilesDone, Bytes: p.Bytes, BytesDone: p.BytesDone,
+		Articles: p.Articles, Written: p.Written, Merging: p.Merging, ElapsedSeconds: p.Elapsed.Seconds()}
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	if s.ix.Load() == nil {
-		writeJSON(w, http.StatusServiceUnavailable, health{Status: "indexing", Progress: s.progress.Load()})
+		writeJSON(w, http.StatusServiceUnavailable, health{Status: "indexing", Progress: newHealthProgress(s.progress.Load())})
 		return
 	}
 	writeJSON(w, http.StatusOK, health{Status: "ready"})
