@@ -3,6 +3,7 @@ package web
 import (
 	"io/fs"
 	"net/http"
+	"strings"
 )
 
 // Handler returns every route of the server, wrapped in its protections.
@@ -38,7 +39,8 @@ func (s *Server) Handler() http.Handler {
 }
 
 // static serves the style sheet and other files, from the embedded
-// assets or the --assets folder.
+// assets or the --assets folder: files only, since http.FileServer would
+// list a folder's contents.
 func (s *Server) static() http.Handler {
 	sub, err := fs.Sub(s.assets, "static")
 	if err != nil {
@@ -46,6 +48,12 @@ func (s *Server) static() http.Handler {
 	}
 	files := http.StripPrefix("/static/", http.FileServerFS(sub))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// The mux has cleaned the path; a name fs.Stat refuses ("" for
+		// the folder itself, or anything with ..) is not a file either.
+		if info, err := fs.Stat(sub, strings.TrimPrefix(r.URL.Path, "/static/")); err != nil || info.IsDir() {
+			s.notFound(w, r)
+			return
+		}
 		if !s.reload {
 			w.Header().Set("Cache-Control", "public, max-age=3600")
 		}

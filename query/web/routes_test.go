@@ -52,6 +52,9 @@ func TestEveryRoute(t *testing.T) {
 		{"/who", 200, "html"},
 		{"/who?claim=Quiet+is+not+peace", 200, "html"},
 		{"/static/style.css", 200, "css"},
+		{"/static/", 404, "html"}, // files only, no listing of the folder
+		{"/static", 404, "html"},
+		{"/static/nothing.css", 404, "html"},
 		{"/nothing", 404, "html"},
 	}
 	types := map[string]string{"json": "application/json", "html": "text/html", "csv": "text/csv", "css": "text/css"}
