@@ -244,8 +244,8 @@ func (v *searchView) build() {
 			fg := facetGroup{Heading: g.heading, Field: g.field}
 			for _, fv := range g.values {
 				filter := Filter{Field: g.field, Value: fv.Value}
-				if fv.Value == "" || strings.ContainsAny(fv.Value, "\"“”„«»") {
-					continue // cannot be written as a filter
+				if fv.Value == "" {
+					continue // articles without one: nothing to filter by
 				}
 				val := facetValue{Value: fv.Value, Count: fv.Count, Active: contains(p.Include, filter),
 					Include: with(func(q *searchParams) {

@@ -338,3 +338,51 @@ func TestHomeEntitiesAndDocumentPages(t *testing.T) {
 	f.page(t, "/documents/0000000000000000", http.StatusNotFound)
 	f.page(t, "/no/such/page", http.StatusNotFound)
 }
+
+// A facet value holding quote marks is listed like any other, and its
+// include and exclude links filter by it: filters join the query as
+// values, never as query text a quote mark could end.
+func TestFacetValueWithQuoteMarks(t *testing.T) {
+	f := newFixture(t, Options{})
+	const source = `=HYPERLINK("http://example.invalid")`
+	doc := f.page(t, searchPath("observers"), http.StatusOK)
+	total := matched(t, doc)
+	var count int
+	doc.Find(`aside.facets section.facet[data-field=source] li`).Each(func(_ int, li *goquery.Selection) {
+		if li.Find("a.include").Text() == source {
+			count, _ = strconv.Atoi(li.Find(".count").Text())
+		}
+	})
+	if count == 0 || count == total {
+		t.Fatalf("source facet: got %d articles for %s of %d, want some and not all", count, source, total)
+	}
+
+	only := f.page(t, pathOf(t, facetLink(t, doc, "source", source, "include")), http.StatusOK)
+	if got := texts(only.Find("ol.hits .meta .source")); matched(t, only) != count || slices.ContainsFunc(got, func(s string) bool { return s != source }) {
+		t.Errorf("including %s: got %d articles from %v, want %d, all from it", source, matched(t, only), got, count)
+	}
+	without := f.page(t, pathOf(t, facetLink(t, doc, "source", source, "exclude")), http.StatusOK)
+	if got := texts(without.Find("ol.hits .meta .source")); matched(t, without) != total-count || slices.Contains(got, source) {
+		t.Errorf("excluding %s: got %d articles from %v, want %d, none from it", source, matched(t, without), got, total-count)
+	}
+
+	var api struct{ Total int }
+	f.getJSON(t, "/api/search?"+url.Values{"q": {"observers"}, "include": {"source:" + source}}.Encode(), http.StatusOK, &api)
+	if api.Total != count {
+		t.Errorf("API include=source:%s: got %d articles, want %d", source, api.Total, count)
+	}
+	// The home page lists every source with a link that filters by it.
+	home := f.page(t, "/", http.StatusOK)
+	var href string
+	home.Find("section.home ul.sources a").Each(func(_ int, a *goquery.Selection) {
+		if a.Text() == source {
+			href, _ = a.Attr("href")
+		}
+	})
+	if href == "" {
+		t.Fatalf("the home page does not list %s", source)
+	}
+	if n := matched(t, f.page(t, pathOf(t, href), http.StatusOK)); n == 0 {
+		t.Errorf("home page link %q: got no articles", href)
+	}
+}
