@@ -386,3 +386,39 @@ func TestFacetValueWithQuoteMarks(t *testing.T) {
 		t.Errorf("home page link %q: got no articles", href)
 	}
 }
+
+// Every link a results page makes carries the whole state, so that a
+// shared link shows the same page: the filters and also facet_size,
+// snippets, explain and the rest.
+func TestLinksKeepState(t *testing.T) {
+	f := newFixture(t, Options{})
+	tests := []struct {
+		page  string
+		links string // the links that must keep the state
+		keep  url.Values
+	}{
+		{searchPath("ceasefire", "limit", "2", "facet_size", "3", "snippets", "2", "explain", "true", "comments", "true", "exact", "true",
+			"sort", "newest", "include", "source:Meridian Wire"),
+			"p.sort a, nav.pages a, figure.histogram a.bar, aside.facets li:not(.active) a.include, aside.facets a.exclude, section.active-filters a.remove, a.csv-page, a.csv-all",
+			url.Values{"q": {"ceasefire"}, "facet_size": {"3"}, "snippets": {"2"}, "explain": {"true"}, "comments": {"true"}, "exact": {"true"}}},
+		{"/quotes?q=ceasefire&limit=2&facet_size=2&explain=true&exact=true&min_confidence=0.5&from=2020",
+			"nav.pages a, aside.facets a.include, section.active-filters a.remove, a.csv-page, a.csv-all",
+			url.Values{"q": {"ceasefire"}, "facet_size": {"2"}, "explain": {"true"}, "exact": {"true"}}},
+	}
+	for _, tt := range tests {
+		doc := f.page(t, tt.page, http.StatusOK)
+		links := doc.Find(tt.links)
+		if links.Length() < 5 {
+			t.Fatalf("%s: got %d links, want a page full of them", tt.page, links.Length())
+		}
+		links.Each(func(_ int, a *goquery.Selection) {
+			href, _ := a.Attr("href")
+			got := params(t, href)
+			for k, want := range tt.keep {
+				if !slices.Equal(got[k], want) {
+					t.Errorf("%s: link %q has %s=%v, want %v", tt.page, href, k, got[k], want)
+				}
+			}
+		})
+	}
+}

@@ -92,7 +92,9 @@ func (p searchParams) empty() bool {
 }
 
 // values writes the parameters back as URL values, leaving out defaults,
-// so that a link to the same search is short and stable.
+// so that a link to the same search is short and stable. Every parameter
+// that changes the page is written, so that a shared link shows the same
+// page; only the timeout, a bound rather than what is asked, is not.
 func (p searchParams) values() url.Values {
 	v := url.Values{}
 	set := func(k, s string) {
@@ -121,7 +123,13 @@ func (p searchParams) values() url.Values {
 	for _, f := range p.Exclude {
 		v.Add("exclude", f.String())
 	}
-	for k, b := range map[string]bool{"comments": p.Comments, "exact": p.Exact} {
+	if p.FacetSize > 0 && p.FacetSize != DefaultFacetSize {
+		set("facet_size", strconv.Itoa(p.FacetSize))
+	}
+	if p.Snippets > 0 {
+		set("snippets", strconv.Itoa(p.Snippets))
+	}
+	for k, b := range map[string]bool{"comments": p.Comments, "exact": p.Exact, "explain": p.Explain} {
 		if b {
 			v.Set(k, "true")
 		}

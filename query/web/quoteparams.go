@@ -79,7 +79,8 @@ func parseQuotes(v url.Values, maxTimeout time.Duration) (quoteParams, error) {
 }
 
 // values writes the parameters back as URL values, leaving out defaults,
-// so that a link to the same quotations is short and stable.
+// so that a link to the same quotations is short and stable; like
+// searchParams.values, it writes everything but the timeout.
 func (p quoteParams) values() url.Values {
 	v := url.Values{}
 	for k, s := range map[string]string{"q": p.Query, "speaker": p.Speaker, "from": p.From.String(), "to": p.To.String()} {
@@ -96,8 +97,13 @@ func (p quoteParams) values() url.Values {
 	if p.Page > 1 {
 		v.Set("page", strconv.Itoa(p.Page))
 	}
-	if p.Exact {
-		v.Set("exact", "true")
+	if p.FacetSize > 0 && p.FacetSize != DefaultFacetSize {
+		v.Set("facet_size", strconv.Itoa(p.FacetSize))
+	}
+	for k, b := range map[string]bool{"exact": p.Exact, "explain": p.Explain} {
+		if b {
+			v.Set(k, "true")
+		}
 	}
 	return v
 }
