@@ -2,6 +2,7 @@ package query
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -103,8 +104,13 @@ type EntityReport struct {
 	Recent []Hit `json:"recent"`
 }
 
+// ErrNoEntity means no article names an entity of that name and type, and
+// the gazetteer does not know it.
+var ErrNoEntity = errors.New("no article names it and the gazetteer does not know it")
+
 // Entity reports on the entity a name stands for; typ may be "" to let
-// the gazetteer decide.
+// the gazetteer decide. A name that no article names and the gazetteer
+// does not know is an error wrapping ErrNoEntity.
 func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityReport, error) {
 	var g *entity.Gazetteer
 	if x := ix.Extractor(); x != nil {
@@ -149,7 +155,13 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 		return nil, err
 	}
 	rep.EntityCount = EntityCount{Type: typ, Name: name, Spellings: []Spelling{}, Roles: []Spelling{}}
-	if list := agg.list(); len(list) > 0 {
+	list := agg.list()
+	if len(list) == 0 && rep.Known == nil {
+		// A name the gazetteer knows is reported even when no article
+		// names it; any other is nobody Parley knows of.
+		return nil, fmt.Errorf("no %s named %q: %w", typ, name, ErrNoEntity)
+	}
+	if len(list) > 0 {
 		rep.EntityCount = list[0]
 	}
 

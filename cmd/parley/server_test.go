@@ -70,6 +70,7 @@ func TestServerFlagPrintsTheSame(t *testing.T) {
 		{"entities", "--json", "--type", "person"},
 		{"entity", "Kelmarin"},
 		{"entity", "--json", "Sevda Oryen"},
+		{"entity", "Nobody Atall"},
 		{"quotes", "ceasefire"},
 		{"quotes", "--json", "--facets", "--limit", "3", "--page", "2", "--speaker", "Sevda Oryan"},
 		{"quotes", "--csv", "--from", "2020-10", "--to", "2020-11", "--min-confidence", "0.85"},

@@ -129,7 +129,8 @@ func TestAPIErrors(t *testing.T) {
 		t.Errorf("sort=sideways: %+v", e)
 	}
 
-	for _, p := range []string{"/api/documents/0000000000000000", "/api/nothing", "/api/documents/"} {
+	for _, p := range []string{"/api/documents/0000000000000000", "/api/nothing", "/api/documents/",
+		"/api/entities/Nobody%20Atall", "/api/entities/Kelmarin?type=place"} {
 		if e := f.apiError(t, p, http.StatusNotFound); e.Code != CodeNotFound {
 			t.Errorf("%s: %+v, want not_found", p, e)
 		}
@@ -149,6 +150,38 @@ func TestAPIErrors(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusRequestEntityTooLarge {
 		t.Errorf("oversized body: status %d, want 413", resp.StatusCode)
+	}
+}
+
+// An entity no article names and the gazetteer does not know is not
+// found, on the API and its page, as README's table of errors says; one
+// the gazetteer knows is reported even when no article names it.
+func TestUnknownEntity(t *testing.T) {
+	f := newFixture(t, Options{})
+	tests := []struct {
+		name, typ string
+		status    int
+	}{
+		{"Nobody Atall", "", http.StatusNotFound},
+		{"Nobody Atall", "org", http.StatusNotFound},
+		{"Kelmarin", "place", http.StatusNotFound},
+		{"Kelmarin", "", http.StatusOK},
+		{"Sergey Lavrov", "", http.StatusOK}, // in the built-in gazetteer, not in the demo
+	}
+	for _, tt := range tests {
+		path := "/entities/" + url.PathEscape(tt.name) + "?type=" + tt.typ
+		if tt.status == http.StatusNotFound {
+			if e := f.apiError(t, "/api"+path, http.StatusNotFound); e.Code != CodeNotFound || !strings.Contains(e.Message, tt.name) {
+				t.Errorf("/api%s: got %+v, want not_found naming %q", path, e, tt.name)
+			}
+		} else {
+			var rep query.EntityReport
+			f.getJSON(t, "/api"+path, tt.status, &rep)
+		}
+		doc := f.page(t, path, tt.status)
+		if tt.status == http.StatusNotFound && !strings.Contains(doc.Text(), tt.name) {
+			t.Errorf("%s: the page does not say what was not found", path)
+		}
 	}
 }
 

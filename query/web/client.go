@@ -154,8 +154,10 @@ func answerError(status int, body []byte, server, q string) error {
 	case CodeBadRequest:
 		return &query.RequestError{Msg: e.Error.Message}
 	case CodeNotFound:
-		if what, ok := strings.CutSuffix(e.Error.Message, ": "+index.ErrNotFound.Error()); ok {
-			return fmt.Errorf("%s: %w", what, index.ErrNotFound)
+		for _, kind := range []error{index.ErrNotFound, query.ErrNoEntity} {
+			if what, ok := strings.CutSuffix(e.Error.Message, ": "+kind.Error()); ok {
+				return fmt.Errorf("%s: %w", what, kind)
+			}
 		}
 		return errors.New(e.Error.Message)
 	case CodeTimeout:

@@ -84,7 +84,7 @@ func classify(err error) (int, *APIError) {
 		return http.StatusBadRequest, &APIError{Code: CodeBadRequest, Message: re.Msg}
 	case errors.As(err, &ue):
 		return ue.status, &APIError{Code: ue.code, Message: ue.msg}
-	case errors.Is(err, index.ErrNotFound):
+	case errors.Is(err, index.ErrNotFound), errors.Is(err, query.ErrNoEntity):
 		return http.StatusNotFound, &APIError{Code: CodeNotFound, Message: err.Error()}
 	case errors.Is(err, query.ErrTimeout):
 		return http.StatusServiceUnavailable, &APIError{Code: CodeTimeout, Message: err.Error()}
