@@ -45,16 +45,22 @@ func (r *Reader) csvRecords(f File, problem func(Problem), fn func(record) error
 		if err == io.EOF {
 			return nil
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				problem(Problem{Path: f.Path, Line: pe.StartLine, Severity: Failed, Reason: "malformed CSV row", Detail: describeCSVError(err)})
 				continue
 			}
+			// FieldPos panics when the row has no fields, as when the
+			// stream broke before its first: then the line is unknown.
+			line := 0
+			if len(row) > 0 {
+				line, _ = cr.FieldPos(0)
+			}
 			problem(Problem{Path: f.Path, Line: line, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err)})
 			return nil
 		}
+		line, _ := cr.FieldPos(0)
 		records++
 		if len(row) != len(header) {
 			problem(Problem{Path: f.Path, Line: line, Severity: Failed, Reason: "malformed CSV row",

@@ -192,6 +192,58 @@ func TestReadCSV(t *testing.T) {
 	}
 }
 
+// TestReadCSVMalformedFirstField checks that a row whose first field the
+// CSV parser rejects is reported with its file and line, and the rows
+// after it are still read, in an export and in a folder's sidecar alike.
+// encoding/csv has no field positions for such a row, and asking for one
+// used to panic.
+func TestReadCSVMalformedFirstField(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, data string
+		extra            map[string]string // more files in the folder
+		wantTitles       []string
+	}{
+		{
+			name:       "export",
+			file:       "wire.csv",
+			data:       "title,text\na\"b,c\nDepot reopens in Tarnow,The depot in Tarnow reopened.\n",
+			wantTitles: []string{"Depot reopens in Tarnow"},
+		},
+		{
+			name: "sidecar",
+			file: "metadata.csv",
+			data: "file,title,source\nx\"y.txt,Lost,Amsel Daily\nb.txt,Talks Resume In Veshta,Veshta Post\n",
+			extra: map[string]string{
+				"b.txt": "Talks resume\n\nTalks resumed in Veshta on Monday.\n",
+			},
+			wantTitles: []string{"Talks Resume In Veshta"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := write(t, dir, tc.file, []byte(tc.data))
+			for name, data := range tc.extra {
+				write(t, dir, name, []byte(data))
+			}
+			articles, problems := readAll(t, Options{}, dir)
+			var got []string
+			for _, a := range articles {
+				got = append(got, a.Title)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.wantTitles, "|") {
+				t.Errorf("got titles %q, want %q (problems %v)", got, tc.wantTitles, problems)
+			}
+			p, ok := findProblem(problems, path, 2, "malformed CSV row")
+			if !ok {
+				t.Fatalf("got problems %v, want a malformed CSV row on line 2", problems)
+			}
+			if got, want := p.Error(), path+":2: "; !strings.HasPrefix(got, want) {
+				t.Errorf("got %q, want it to start with %q", got, want)
+			}
+		})
+	}
+}
+
 func TestReadText(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "a.txt", []byte("Envoys meet in Port Amsel\n\nEnvoys from Ostmark and Lirenia met for five hours on Thursday in Port Amsel.\n"))
