@@ -14,7 +14,7 @@ import (
 func (r *Reader) csvRecords(f File, problem func(Problem), fn func(record) error) error {
 	stream, closeFile, err := r.openStream(f.Path)
 	if err != nil {
-		problem(Problem{Path: f.Path, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err)})
+		problem(Problem{Path: f.Path, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err), Stopped: true})
 		return nil
 	}
 	defer closeFile()
@@ -26,7 +26,7 @@ func (r *Reader) csvRecords(f File, problem func(Problem), fn func(record) error
 		return nil
 	}
 	if err != nil {
-		problem(Problem{Path: f.Path, Line: 1, Severity: Failed, Reason: "malformed CSV header", Detail: describeCSVError(err)})
+		problem(Problem{Path: f.Path, Line: 1, Severity: Failed, Reason: "malformed CSV header", Detail: describeCSVError(err), Stopped: true})
 		return nil
 	}
 	if len(header) > 0 {
@@ -57,7 +57,7 @@ func (r *Reader) csvRecords(f File, problem func(Problem), fn func(record) error
 			if len(row) > 0 {
 				line, _ = cr.FieldPos(0)
 			}
-			problem(Problem{Path: f.Path, Line: line, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err)})
+			problem(Problem{Path: f.Path, Line: line, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err), Stopped: true})
 			return nil
 		}
 		line, _ := cr.FieldPos(0)

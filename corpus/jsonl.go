@@ -16,7 +16,7 @@ import (
 func (r *Reader) jsonRecords(f File, problem func(Problem), fn func(record) error) error {
 	stream, closeFile, err := r.openStream(f.Path)
 	if err != nil {
-		problem(Problem{Path: f.Path, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err)})
+		problem(Problem{Path: f.Path, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err), Stopped: true})
 		return nil
 	}
 	defer closeFile()
@@ -30,7 +30,7 @@ func (r *Reader) jsonRecords(f File, problem func(Problem), fn func(record) erro
 		}
 		n := lines.line
 		if err != nil {
-			problem(Problem{Path: f.Path, Line: n, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err)})
+			problem(Problem{Path: f.Path, Line: n, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err), Stopped: true})
 			return nil
 		}
 		if tooLong {

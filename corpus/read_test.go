@@ -142,8 +142,10 @@ func TestReadJSONLLongLineAndBrokenGzip(t *testing.T) {
 	if len(articles) != 2 || articles[0].Title != "Before" || articles[1].Title != "After" {
 		t.Errorf("got %d articles around a too-long line, want Before and After", len(articles))
 	}
-	if _, ok := findProblem(problems, path, 2, "line too long"); !ok {
+	if p, ok := findProblem(problems, path, 2, "line too long"); !ok {
 		t.Errorf("no line-too-long problem on line 2: %v", problems)
+	} else if p.Stopped {
+		t.Errorf("a line too long stops nothing: the rest of the file is read")
 	}
 
 	var items strings.Builder
@@ -156,8 +158,10 @@ func TestReadJSONLLongLineAndBrokenGzip(t *testing.T) {
 	if len(articles) == 0 {
 		t.Errorf("read nothing before the gzip stream broke")
 	}
-	if _, ok := findProblem(problems, broken, 0, "cannot read"); !ok {
+	if p, ok := findProblem(problems, broken, 0, "cannot read"); !ok {
 		t.Errorf("no problem for a truncated gzip file: %v", problems)
+	} else if !p.Stopped {
+		t.Errorf("a truncated gzip file must say reading stopped: %+v", p)
 	}
 }
 

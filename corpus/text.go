@@ -12,7 +12,7 @@ import (
 // readText reads a plain text file as one article.
 func (r *Reader) readText(f File, article func(*Article) error, problem func(Problem)) error {
 	fail := func(sev Severity, reason, detail string) error {
-		problem(Problem{Path: f.Path, Severity: sev, Reason: reason, Detail: detail})
+		problem(Problem{Path: f.Path, Severity: sev, Reason: reason, Detail: detail, Stopped: sev == Failed})
 		return nil
 	}
 	info, err := os.Stat(f.Path)
