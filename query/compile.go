@@ -316,7 +316,7 @@ func (c *compiler) fuzzy(n *Term, word string, fields []textField) (bquery.Query
 	}
 	return c.expandFields(fields, n.At, n.Text, func(r bindex.IndexReader, field string) (bindex.FieldDict, error) {
 		if distance == 0 {
-			return r.FieldDictRange(field, []byte(word), []byte(word))
+			return exactWord(r, field, word)
 		}
 		fr, ok := r.(bindex.IndexReaderFuzzy)
 		if !ok {
@@ -325,6 +325,41 @@ func (c *compiler) fuzzy(n *Term, word string, fields []textField) (bquery.Query
 		return fr.FieldDictFuzzy(field, word, distance, "")
 	})
 }
+
+// exactWord lists word if field's dictionary holds it, and nothing else.
+// A range from word to word will not do: Bleve ends it before the next
+// word up (un to uo), so it lists every word word begins.
+func exactWord(r bindex.IndexReader, field, word string) (bindex.FieldDict, error) {
+	cr, ok := r.(bindex.IndexReaderContains)
+	if !ok {
+		return nil, fmt.Errorf("this index cannot look words up")
+	}
+	d, err := cr.FieldDictContains(field)
+	if err != nil {
+		return nil, err
+	}
+	found, err := d.Contains([]byte(word))
+	if err != nil || !found {
+		return &wordList{}, err
+	}
+	return &wordList{words: []string{word}}, nil
+}
+
+// wordList is a field dictionary of given words.
+type wordList struct{ words []string }
+
+func (l *wordList) Next() (*bindex.DictEntry, error) {
+	if len(l.words) == 0 {
+		return nil, nil
+	}
+	e := &bindex.DictEntry{Term: l.words[0]}
+	l.words = l.words[1:]
+	return e, nil
+}
+
+func (l *wordList) Close() error      { return nil }
+func (l *wordList) Cardinality() int  { return len(l.words) }
+func (l *wordList) BytesRead() uint64 { return 0 }
 
 // wildcard expands prefix* and wild?ca*ds into the indexed words they match.
 func (c *compiler) wildcard(n *Wildcard) (bquery.Query, bool, error) {
