@@ -3,6 +3,7 @@ package query
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -364,22 +365,47 @@ func (l *wordList) BytesRead() uint64 { return 0 }
 // wildcard expands prefix* and wild?ca*ds into the indexed words they match.
 func (c *compiler) wildcard(n *Wildcard) (bquery.Query, bool, error) {
 	if kind, _ := FieldKindOf(n.Field); kind == KeywordField {
-		q := bquery.NewWildcardQuery(strings.ToLower(index.FoldKey(n.Pattern)))
-		q.SetField(keywordField(n.Field))
-		return q, false, nil
+		return c.keywordWildcard(n)
 	}
 	fields, err := c.fieldsFor(n.Field, n.At)
 	if err != nil {
 		return nil, false, err
 	}
-	pattern := foldPattern(n.Pattern)
+	return c.expandFields(fields, n.At, n.Pattern, wildcardDict(foldPattern(n.Pattern)))
+}
+
+// keywordWildcard expands source:amsel*, person:*ova and the like into the
+// values they match, bounded and explained as words are: Bleve's own
+// wildcard query would expand without limit, out of --explain's sight.
+func (c *compiler) keywordWildcard(n *Wildcard) (bquery.Query, bool, error) {
+	field := keywordField(n.Field)
+	typed := n.Field + ":" + n.Pattern
+	dict := wildcardDict(strings.ToLower(index.FoldKey(n.Pattern)))
+	values, err := c.expand(n.At, typed, func(r bindex.IndexReader) (bindex.FieldDict, error) { return dict(r, field) })
+	if err != nil {
+		return nil, false, err
+	}
+	qs := make([]bquery.Query, len(values))
+	for i, v := range values {
+		qs[i] = termQuery(v, field, 1)
+	}
+	c.notes = append(c.notes, expansionNote(typed, values))
+	if len(qs) == 0 {
+		return bquery.NewMatchNoneQuery(), false, nil
+	}
+	return anyOf(qs), false, nil
+}
+
+// wildcardDict lists the indexed terms of a field that a folded wildcard
+// pattern matches.
+func wildcardDict(pattern string) func(r bindex.IndexReader, field string) (bindex.FieldDict, error) {
 	prefix, isPrefix := strings.CutSuffix(pattern, "*")
 	isPrefix = isPrefix && !strings.ContainsAny(prefix, "*?")
 	var re string
 	if !isPrefix {
 		re = wildcardRegexp(pattern)
 	}
-	return c.expandFields(fields, n.At, n.Pattern, func(r bindex.IndexReader, field string) (bindex.FieldDict, error) {
+	return func(r bindex.IndexReader, field string) (bindex.FieldDict, error) {
 		if isPrefix {
 			return r.FieldDictPrefix(field, []byte(prefix))
 		}
@@ -388,7 +414,7 @@ func (c *compiler) wildcard(n *Wildcard) (bquery.Query, bool, error) {
 			return nil, fmt.Errorf("this index cannot search for wildcards")
 		}
 		return rr.FieldDictRegexp(field, re)
-	})
+	}
 }
 
 // expandFields matches any of the indexed words that dict lists in each
@@ -481,6 +507,12 @@ func (c *compiler) noteExpansion(typed string, found map[string]bool) {
 	for t := range found {
 		words = append(words, t)
 	}
+	c.notes = append(c.notes, expansionNote(typed, words))
+}
+
+// expansionNote says, for --explain, what a pattern stood for.
+func expansionNote(typed string, words []string) string {
+	words = slices.Clone(words)
 	sort.Strings(words)
 	shown := words
 	if len(shown) > 12 {
@@ -490,7 +522,7 @@ func (c *compiler) noteExpansion(typed string, found map[string]bool) {
 	if len(words) > len(shown) {
 		more = fmt.Sprintf(" and %d more", len(words)-len(shown))
 	}
-	c.notes = append(c.notes, fmt.Sprintf("%s: %d words: %s%s", typed, len(words), strings.Join(shown, ", "), more))
+	return fmt.Sprintf("%s: %d words: %s%s", typed, len(words), strings.Join(shown, ", "), more)
 }
 
 func (c *compiler) phrase(n *Phrase) (bquery.Query, bool, error) {
