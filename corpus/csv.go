@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // csvRecords calls fn for each row after the header of a CSV file. A row
@@ -76,10 +77,31 @@ func (r *Reader) csvRecords(f File, problem func(Problem), fn func(record) error
 				Detail: fmt.Sprintf("longer than %d MB", r.opts.MaxRecordSize>>20)})
 			continue
 		}
+		if at, bad := invalidUTF8Row(cr, row); bad > 0 {
+			problem(Problem{Path: f.Path, Line: at, Severity: Warning, Reason: "invalid UTF-8",
+				Detail: fmt.Sprintf("%d bytes are not UTF-8 (the first on this line); they are kept as they are and show as \uFFFD", bad)})
+		}
 		if err := fn(record{line: line, number: records, cols: cols, values: csvValues{index, row}}); err != nil {
 			return err
 		}
 	}
+}
+
+// invalidUTF8Row returns the line of a row's first byte that is not UTF-8
+// (a quoted field may span lines) and how many such bytes the row holds.
+func invalidUTF8Row(cr *csv.Reader, row []string) (firstLine, bad int) {
+	for i, v := range row {
+		if utf8.ValidString(v) {
+			continue // without copying it to bytes
+		}
+		at, n := invalidUTF8([]byte(v))
+		if n > 0 && bad == 0 {
+			start, _ := cr.FieldPos(i)
+			firstLine = start + at - 1
+		}
+		bad += n
+	}
+	return firstLine, bad
 }
 
 // describeCSVError drops the line from encoding/csv's message: the Problem

@@ -58,6 +58,11 @@ func (r *Reader) jsonRecords(f File, problem func(Problem), fn func(record) erro
 			cols = matchColumns(keys)
 			columns[shape] = cols
 		}
+		if _, bad := invalidUTF8(line); bad > 0 {
+			// encoding/json has already put U+FFFD in their place.
+			problem(Problem{Path: f.Path, Line: n, Severity: Warning, Reason: "invalid UTF-8",
+				Detail: fmt.Sprintf("%d bytes are not UTF-8; they are read as \uFFFD", bad)})
+		}
 		if err := fn(record{line: n, number: records, cols: cols, values: jsonValues(obj)}); err != nil {
 			return err
 		}

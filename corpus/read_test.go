@@ -385,3 +385,53 @@ func TestImplausiblePublicationDates(t *testing.T) {
 		t.Errorf("%d problems, want 2: %v", len(problems), problems)
 	}
 }
+
+// TestReadRecordsInvalidUTF8 checks that bytes that are not UTF-8 in a
+// JSON line or CSV row are a warning naming the file and line, as in a
+// text file, and the record is still read.
+func TestReadRecordsInvalidUTF8(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, data string
+		wantLine         int
+		wantTitles       []string
+	}{
+		{
+			name: "jsonl",
+			file: "wire.jsonl",
+			data: `{"title": "Talks open in Veshta", "text": "Envoys met."}` + "\n" +
+				`{"title": "Minister in Orvel", "text": "The minister Erdo` + "\xf0" + `an reached Orvel."}` + "\n",
+			wantLine:   2,
+			wantTitles: []string{"Talks open in Veshta", "Minister in Orvel"},
+		},
+		{
+			name: "csv",
+			file: "wire.csv",
+			data: "title,text\nTalks open in Veshta,Envoys met.\n" +
+				"Minister in Orvel,\"The minister arrived.\nErdo\xf0an reached Orvel.\"\n",
+			wantLine:   4, // the second line of the quoted field
+			wantTitles: []string{"Talks open in Veshta", "Minister in Orvel"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := write(t, t.TempDir(), tc.file, []byte(tc.data))
+			articles, problems := readAll(t, Options{}, path)
+			var got []string
+			for _, a := range articles {
+				got = append(got, a.Title)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.wantTitles, "|") {
+				t.Errorf("got titles %q, want %q", got, tc.wantTitles)
+			}
+			p, ok := findProblem(problems, path, 0, "invalid UTF-8")
+			if !ok {
+				t.Fatalf("got problems %v, want an invalid UTF-8 warning", problems)
+			}
+			if p.Severity != Warning || p.Line != tc.wantLine {
+				t.Errorf("got %s on line %d, want a warning on line %d", p.Severity, p.Line, tc.wantLine)
+			}
+			if len(problems) != 1 {
+				t.Errorf("got %d problems, want 1: %v", len(problems), problems)
+			}
+		})
+	}
+}
