@@ -298,6 +298,14 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"show"}, "give one article ID"},
 		{[]string{"--color", "sometimes", "stats"}, "--color"},
 		{[]string{"search", "--json", "--csv", "x"}, "choose one of"},
+		{[]string{"search", "--limit", "0", "x"}, "--limit 0: want a whole number from 1 up"},
+		{[]string{"search", "-n", "-1", "x"}, "--limit -1: want a whole number from 1 up"},
+		{[]string{"search", "--page", "0", "x"}, "--page 0: want a whole number from 1 up"},
+		{[]string{"search", "--page", "-3", "x"}, "--page -3: want a whole number from 1 up"},
+		{[]string{"quotes", "--page", "0", "x"}, "--page 0"},
+		{[]string{"quotes", "--limit", "-2", "x"}, "--limit -2"},
+		{[]string{"entities", "--limit", "0"}, "--limit 0"},
+		{[]string{"who", "--limit", "0", "x"}, "--limit 0"},
 	} {
 		_, _, err := parley(t, env, tt.args...)
 		if exitCode(err) != 2 || err == nil || !strings.Contains(err.Error(), tt.want) {
