@@ -326,6 +326,9 @@ func TestBadFiles(t *testing.T) {
 			t.Errorf("%s: severity %s, want %s", filepath.Base(want.path), p.Severity, want.severity)
 		}
 	}
+	if p, _ := findProblem(problems, huge, 0, "too large"); !strings.HasPrefix(p.Detail, "2200 bytes, limit 1000 bytes") {
+		t.Errorf("got detail %q, want the sizes in bytes", p.Detail)
+	}
 	if p, _ := findProblem(problems, utf16, 0, "binary"); !strings.Contains(p.Detail, "UTF-16") {
 		t.Errorf("UTF-16 file should be explained, got %q", p.Detail)
 	}
@@ -433,5 +436,24 @@ func TestReadRecordsInvalidUTF8(t *testing.T) {
 				t.Errorf("got %d problems, want 1: %v", len(problems), problems)
 			}
 		})
+	}
+}
+
+// TestSizes checks that a file too large and its limit never read the
+// same: where megabytes would round them together, bytes tell them apart.
+func TestSizes(t *testing.T) {
+	for _, tc := range []struct {
+		size, limit         int64
+		wantSize, wantLimit string
+	}{
+		{33 << 20, 32 << 20, "33 MB", "32 MB"},
+		{1<<20 + 100<<10, 1 << 20, "1150976 bytes", "1048576 bytes"},
+		{2200, 1000, "2200 bytes", "1000 bytes"},
+		{1<<20 + 1, 1 << 20, "1048577 bytes", "1048576 bytes"},
+	} {
+		gotSize, gotLimit := sizes(tc.size, tc.limit)
+		if gotSize != tc.wantSize || gotLimit != tc.wantLimit {
+			t.Errorf("sizes(%d, %d): got %q, %q; want %q, %q", tc.size, tc.limit, gotSize, gotLimit, tc.wantSize, tc.wantLimit)
+		}
 	}
 }
