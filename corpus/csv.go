@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // csvRecords calls fn for each row after the header of a CSV file. A row
@@ -14,7 +15,7 @@ import (
 func (r *Reader) csvRecords(f File, problem func(Problem), fn func(record) error) error {
 	stream, closeFile, err := r.openStream(f.Path)
 	if err != nil {
-		problem(Problem{Path: f.Path, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err)})
+		problem(Problem{Path: f.Path, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err), Stopped: true})
 		return nil
 	}
 	defer closeFile()
@@ -26,7 +27,7 @@ func (r *Reader) csvRecords(f File, problem func(Problem), fn func(record) error
 		return nil
 	}
 	if err != nil {
-		problem(Problem{Path: f.Path, Line: 1, Severity: Failed, Reason: "malformed CSV header", Detail: describeCSVError(err)})
+		problem(Problem{Path: f.Path, Line: 1, Severity: Failed, Reason: "malformed CSV header", Detail: describeCSVError(err), Stopped: true})
 		return nil
 	}
 	if len(header) > 0 {
@@ -45,16 +46,22 @@ func (r *Reader) csvRecords(f File, problem func(Problem), fn func(record) error
 		if err == io.EOF {
 			return nil
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				problem(Problem{Path: f.Path, Line: pe.StartLine, Severity: Failed, Reason: "malformed CSV row", Detail: describeCSVError(err)})
 				continue
 			}
-			problem(Problem{Path: f.Path, Line: line, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err)})
+			// FieldPos panics when the row has no fields, as when the
+			// stream broke before its first: then the line is unknown.
+			line := 0
+			if len(row) > 0 {
+				line, _ = cr.FieldPos(0)
+			}
+			problem(Problem{Path: f.Path, Line: line, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err), Stopped: true})
 			return nil
 		}
+		line, _ := cr.FieldPos(0)
 		records++
 		if len(row) != len(header) {
 			problem(Problem{Path: f.Path, Line: line, Severity: Failed, Reason: "malformed CSV row",
@@ -70,10 +77,31 @@ func (r *Reader) csvRecords(f File, problem func(Problem), fn func(record) error
 				Detail: fmt.Sprintf("longer than %d MB", r.opts.MaxRecordSize>>20)})
 			continue
 		}
+		if at, bad := invalidUTF8Row(cr, row); bad > 0 {
+			problem(Problem{Path: f.Path, Line: at, Severity: Warning, Reason: "invalid UTF-8",
+				Detail: fmt.Sprintf("%d bytes are not UTF-8 (the first on this line); they are kept as they are and show as \uFFFD", bad)})
+		}
 		if err := fn(record{line: line, number: records, cols: cols, values: csvValues{index, row}}); err != nil {
 			return err
 		}
 	}
+}
+
+// invalidUTF8Row returns the line of a row's first byte that is not UTF-8
+// (a quoted field may span lines) and how many such bytes the row holds.
+func invalidUTF8Row(cr *csv.Reader, row []string) (firstLine, bad int) {
+	for i, v := range row {
+		if utf8.ValidString(v) {
+			continue // without copying it to bytes
+		}
+		at, n := invalidUTF8([]byte(v))
+		if n > 0 && bad == 0 {
+			start, _ := cr.FieldPos(i)
+			firstLine = start + at - 1
+		}
+		bad += n
+	}
+	return firstLine, bad
 }
 
 // describeCSVError drops the line from encoding/csv's message: the Problem

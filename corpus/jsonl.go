@@ -16,7 +16,7 @@ import (
 func (r *Reader) jsonRecords(f File, problem func(Problem), fn func(record) error) error {
 	stream, closeFile, err := r.openStream(f.Path)
 	if err != nil {
-		problem(Problem{Path: f.Path, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err)})
+		problem(Problem{Path: f.Path, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err), Stopped: true})
 		return nil
 	}
 	defer closeFile()
@@ -30,7 +30,7 @@ func (r *Reader) jsonRecords(f File, problem func(Problem), fn func(record) erro
 		}
 		n := lines.line
 		if err != nil {
-			problem(Problem{Path: f.Path, Line: n, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err)})
+			problem(Problem{Path: f.Path, Line: n, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err), Stopped: true})
 			return nil
 		}
 		if tooLong {
@@ -57,6 +57,11 @@ func (r *Reader) jsonRecords(f File, problem func(Problem), fn func(record) erro
 		if !ok {
 			cols = matchColumns(keys)
 			columns[shape] = cols
+		}
+		if _, bad := invalidUTF8(line); bad > 0 {
+			// encoding/json has already put U+FFFD in their place.
+			problem(Problem{Path: f.Path, Line: n, Severity: Warning, Reason: "invalid UTF-8",
+				Detail: fmt.Sprintf("%d bytes are not UTF-8; they are read as \uFFFD", bad)})
 		}
 		if err := fn(record{line: n, number: records, cols: cols, values: jsonValues(obj)}); err != nil {
 			return err

@@ -38,6 +38,11 @@ type Problem struct {
 	// Detail says more where there is more to say, such as the parser's
 	// own message.
 	Detail string
+	// Stopped says the file could not be read to its end, or at all: what
+	// follows this point in it, if anything, was not seen, so nothing can
+	// be concluded about it. A Failed problem without Stopped concerns one
+	// record, and the rest of the file was read.
+	Stopped bool
 }
 
 // Error writes the problem as "path:line: reason: detail".

@@ -137,12 +137,12 @@ func FindFiles(paths []string) ([]File, []Problem) {
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
-			problems = append(problems, Problem{Path: p, Severity: Failed, Reason: "cannot read", Detail: err.Error()})
+			problems = append(problems, Problem{Path: p, Severity: Failed, Reason: "cannot read", Detail: err.Error(), Stopped: true})
 			continue
 		}
 		info, err := os.Stat(abs)
 		if err != nil {
-			problems = append(problems, Problem{Path: abs, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err)})
+			problems = append(problems, Problem{Path: abs, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err), Stopped: true})
 			continue
 		}
 		if !info.IsDir() {
@@ -155,7 +155,7 @@ func FindFiles(paths []string) ([]File, []Problem) {
 		}
 		walkErr := filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				problems = append(problems, Problem{Path: path, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err)})
+				problems = append(problems, Problem{Path: path, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err), Stopped: true})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -178,7 +178,7 @@ func FindFiles(paths []string) ([]File, []Problem) {
 			}
 			info, err := os.Stat(path) // follows symbolic links to files
 			if err != nil {
-				problems = append(problems, Problem{Path: path, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err)})
+				problems = append(problems, Problem{Path: path, Severity: Failed, Reason: "cannot read", Detail: describeFSError(err), Stopped: true})
 				return nil
 			}
 			switch {
@@ -192,7 +192,7 @@ func FindFiles(paths []string) ([]File, []Problem) {
 			return nil
 		})
 		if walkErr != nil {
-			problems = append(problems, Problem{Path: abs, Severity: Failed, Reason: "cannot read", Detail: walkErr.Error()})
+			problems = append(problems, Problem{Path: abs, Severity: Failed, Reason: "cannot read", Detail: walkErr.Error(), Stopped: true})
 		}
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })

@@ -142,8 +142,10 @@ func TestReadJSONLLongLineAndBrokenGzip(t *testing.T) {
 	if len(articles) != 2 || articles[0].Title != "Before" || articles[1].Title != "After" {
 		t.Errorf("got %d articles around a too-long line, want Before and After", len(articles))
 	}
-	if _, ok := findProblem(problems, path, 2, "line too long"); !ok {
+	if p, ok := findProblem(problems, path, 2, "line too long"); !ok {
 		t.Errorf("no line-too-long problem on line 2: %v", problems)
+	} else if p.Stopped {
+		t.Errorf("a line too long stops nothing: the rest of the file is read")
 	}
 
 	var items strings.Builder
@@ -156,8 +158,10 @@ func TestReadJSONLLongLineAndBrokenGzip(t *testing.T) {
 	if len(articles) == 0 {
 		t.Errorf("read nothing before the gzip stream broke")
 	}
-	if _, ok := findProblem(problems, broken, 0, "cannot read"); !ok {
+	if p, ok := findProblem(problems, broken, 0, "cannot read"); !ok {
 		t.Errorf("no problem for a truncated gzip file: %v", problems)
+	} else if !p.Stopped {
+		t.Errorf("a truncated gzip file must say reading stopped: %+v", p)
 	}
 }
 
@@ -189,6 +193,58 @@ func TestReadCSV(t *testing.T) {
 	}
 	if _, ok := findProblem(problems, path, 5, "malformed CSV row"); !ok {
 		t.Errorf("no problem for the bad quote on line 5: %v", problems)
+	}
+}
+
+// TestReadCSVMalformedFirstField checks that a row whose first field the
+// CSV parser rejects is reported with its file and line, and the rows
+// after it are still read, in an export and in a folder's sidecar alike.
+// encoding/csv has no field positions for such a row, and asking for one
+// used to panic.
+func TestReadCSVMalformedFirstField(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, data string
+		extra            map[string]string // more files in the folder
+		wantTitles       []string
+	}{
+		{
+			name:       "export",
+			file:       "wire.csv",
+			data:       "title,text\na\"b,c\nDepot reopens in Tarnow,The depot in Tarnow reopened.\n",
+			wantTitles: []string{"Depot reopens in Tarnow"},
+		},
+		{
+			name: "sidecar",
+			file: "metadata.csv",
+			data: "file,title,source\nx\"y.txt,Lost,Amsel Daily\nb.txt,Talks Resume In Veshta,Veshta Post\n",
+			extra: map[string]string{
+				"b.txt": "Talks resume\n\nTalks resumed in Veshta on Monday.\n",
+			},
+			wantTitles: []string{"Talks Resume In Veshta"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := write(t, dir, tc.file, []byte(tc.data))
+			for name, data := range tc.extra {
+				write(t, dir, name, []byte(data))
+			}
+			articles, problems := readAll(t, Options{}, dir)
+			var got []string
+			for _, a := range articles {
+				got = append(got, a.Title)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.wantTitles, "|") {
+				t.Errorf("got titles %q, want %q (problems %v)", got, tc.wantTitles, problems)
+			}
+			p, ok := findProblem(problems, path, 2, "malformed CSV row")
+			if !ok {
+				t.Fatalf("got problems %v, want a malformed CSV row on line 2", problems)
+			}
+			if got, want := p.Error(), path+":2: "; !strings.HasPrefix(got, want) {
+				t.Errorf("got %q, want it to start with %q", got, want)
+			}
+		})
 	}
 }
 
@@ -270,6 +326,9 @@ func TestBadFiles(t *testing.T) {
 			t.Errorf("%s: severity %s, want %s", filepath.Base(want.path), p.Severity, want.severity)
 		}
 	}
+	if p, _ := findProblem(problems, huge, 0, "too large"); !strings.HasPrefix(p.Detail, "2200 bytes, limit 1000 bytes") {
+		t.Errorf("got detail %q, want the sizes in bytes", p.Detail)
+	}
 	if p, _ := findProblem(problems, utf16, 0, "binary"); !strings.Contains(p.Detail, "UTF-16") {
 		t.Errorf("UTF-16 file should be explained, got %q", p.Detail)
 	}
@@ -327,5 +386,74 @@ func TestImplausiblePublicationDates(t *testing.T) {
 	}
 	if len(problems) != 2 {
 		t.Errorf("%d problems, want 2: %v", len(problems), problems)
+	}
+}
+
+// TestReadRecordsInvalidUTF8 checks that bytes that are not UTF-8 in a
+// JSON line or CSV row are a warning naming the file and line, as in a
+// text file, and the record is still read.
+func TestReadRecordsInvalidUTF8(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, data string
+		wantLine         int
+		wantTitles       []string
+	}{
+		{
+			name: "jsonl",
+			file: "wire.jsonl",
+			data: `{"title": "Talks open in Veshta", "text": "Envoys met."}` + "\n" +
+				`{"title": "Minister in Orvel", "text": "The minister Erdo` + "\xf0" + `an reached Orvel."}` + "\n",
+			wantLine:   2,
+			wantTitles: []string{"Talks open in Veshta", "Minister in Orvel"},
+		},
+		{
+			name: "csv",
+			file: "wire.csv",
+			data: "title,text\nTalks open in Veshta,Envoys met.\n" +
+				"Minister in Orvel,\"The minister arrived.\nErdo\xf0an reached Orvel.\"\n",
+			wantLine:   4, // the second line of the quoted field
+			wantTitles: []string{"Talks open in Veshta", "Minister in Orvel"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := write(t, t.TempDir(), tc.file, []byte(tc.data))
+			articles, problems := readAll(t, Options{}, path)
+			var got []string
+			for _, a := range articles {
+				got = append(got, a.Title)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.wantTitles, "|") {
+				t.Errorf("got titles %q, want %q", got, tc.wantTitles)
+			}
+			p, ok := findProblem(problems, path, 0, "invalid UTF-8")
+			if !ok {
+				t.Fatalf("got problems %v, want an invalid UTF-8 warning", problems)
+			}
+			if p.Severity != Warning || p.Line != tc.wantLine {
+				t.Errorf("got %s on line %d, want a warning on line %d", p.Severity, p.Line, tc.wantLine)
+			}
+			if len(problems) != 1 {
+				t.Errorf("got %d problems, want 1: %v", len(problems), problems)
+			}
+		})
+	}
+}
+
+// TestSizes checks that a file too large and its limit never read the
+// same: where megabytes would round them together, bytes tell them apart.
+func TestSizes(t *testing.T) {
+	for _, tc := range []struct {
+		size, limit         int64
+		wantSize, wantLimit string
+	}{
+		{33 << 20, 32 << 20, "33 MB", "32 MB"},
+		{1<<20 + 100<<10, 1 << 20, "1150976 bytes", "1048576 bytes"},
+		{2200, 1000, "2200 bytes", "1000 bytes"},
+		{1<<20 + 1, 1 << 20, "1048577 bytes", "1048576 bytes"},
+	} {
+		gotSize, gotLimit := sizes(tc.size, tc.limit)
+		if gotSize != tc.wantSize || gotLimit != tc.wantLimit {
+			t.Errorf("sizes(%d, %d): got %q, %q; want %q, %q", tc.size, tc.limit, gotSize, gotLimit, tc.wantSize, tc.wantLimit)
+		}
 	}
 }

@@ -74,6 +74,6 @@ func (r *Reader) readMetadata(f File, s *sidecar, problem func(Problem)) {
 		return nil
 	})
 	if err != nil {
-		problem(Problem{Path: f.Path, Severity: Failed, Reason: "cannot read", Detail: err.Error()})
+		problem(Problem{Path: f.Path, Severity: Failed, Reason: "cannot read", Detail: err.Error(), Stopped: true})
 	}
 }

@@ -1,11 +1,15 @@
 package corpus
 
 import (
+	"bufio"
+	"compress/gzip"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parleysearch/parley/corpus/corpustest"
 )
@@ -147,5 +151,75 @@ func TestSharedCSV(t *testing.T) {
 			}
 			ids[a.ID] = true
 		}
+	}
+}
+
+// TestAllSidesRecords reads the first records of the AllSides export and
+// checks each article's title, date, source and URL against the record
+// itself, decoded here on its own. The first 400 hold ISO dates, an
+// M/D/YY date (line 301) and no date at all.
+func TestAllSidesRecords(t *testing.T) {
+	path := corpustest.Shared(t, "corpus/allsides.jsonl.gz")
+	const n = 400
+	files, problems := FindFiles([]string{path})
+	if len(files) != 1 || len(problems) != 0 {
+		t.Fatalf("got files %v, problems %v; want the export alone", files, problems)
+	}
+	var articles []*Article
+	enough := errors.New("enough")
+	err := NewReader(Options{}).Read(files[0], func(a *Article) error {
+		if articles = append(articles, a); len(articles) == n {
+			return enough
+		}
+		return nil
+	}, func(p Problem) { t.Errorf("problem: %v", p) })
+	if err != enough {
+		t.Fatalf("got %d articles and %v, want %d", len(articles), err, n)
+	}
+
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(zr)
+	lines.Buffer(nil, 16<<20)
+	var undated, slashed int
+	for i, a := range articles {
+		if !lines.Scan() {
+			t.Fatalf("record %d: %v", i+1, lines.Err())
+		}
+		var rec struct{ ID, Title, Date, Source, URL string }
+		if err := json.Unmarshal(lines.Bytes(), &rec); err != nil {
+			t.Fatalf("record %d: %v", i+1, err)
+		}
+		want := rec.Date
+		switch {
+		case rec.Date == "":
+			undated++
+		case strings.Contains(rec.Date, "/"):
+			slashed++
+			d, err := time.Parse("1/2/06", rec.Date)
+			if err != nil {
+				t.Fatalf("record %d: date %q: %v", i+1, rec.Date, err)
+			}
+			want = d.Format("2006-01-02")
+		}
+		got := [...]string{a.Title, a.Published.String(), a.Source, a.URL, a.From.Key}
+		// Titles have their runs of white space collapsed.
+		wantAll := [...]string{strings.Join(strings.Fields(rec.Title), " "), want, rec.Source, rec.URL, "id " + rec.ID}
+		if got != wantAll {
+			t.Errorf("line %d: got title, date, source, url, key %q, want %q", i+1, got, wantAll)
+		}
+		if a.From.Line != i+1 {
+			t.Errorf("record %d: got line %d", i+1, a.From.Line)
+		}
+	}
+	if undated == 0 || slashed == 0 {
+		t.Errorf("got %d undated and %d M/D/YY records, want some of each among the first %d", undated, slashed, n)
 	}
 }

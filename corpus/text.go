@@ -12,7 +12,7 @@ import (
 // readText reads a plain text file as one article.
 func (r *Reader) readText(f File, article func(*Article) error, problem func(Problem)) error {
 	fail := func(sev Severity, reason, detail string) error {
-		problem(Problem{Path: f.Path, Severity: sev, Reason: reason, Detail: detail})
+		problem(Problem{Path: f.Path, Severity: sev, Reason: reason, Detail: detail, Stopped: sev == Failed})
 		return nil
 	}
 	info, err := os.Stat(f.Path)
@@ -20,7 +20,8 @@ func (r *Reader) readText(f File, article func(*Article) error, problem func(Pro
 		return fail(Failed, "cannot read", describeFSError(err))
 	}
 	if info.Size() > r.opts.MaxFileSize {
-		return fail(Failed, "file too large", fmt.Sprintf("%d MB, limit %d MB (raise it with --max-size)", info.Size()>>20, r.opts.MaxFileSize>>20))
+		size, limit := sizes(info.Size(), r.opts.MaxFileSize)
+		return fail(Failed, "file too large", fmt.Sprintf("%s, limit %s (raise it with --max-size)", size, limit))
 	}
 	data, err := os.ReadFile(f.Path)
 	if err != nil {
@@ -54,6 +55,16 @@ func (r *Reader) readText(f File, article func(*Article) error, problem func(Pro
 		meta.describe(a, filepath.Base(f.Path))
 	}
 	return article(a)
+}
+
+// sizes writes a size and the limit it passed in MB, or in bytes when the
+// two would read the same in MB ("1 MB, limit 1 MB" would say nothing).
+func sizes(size, limit int64) (string, string) {
+	mb := func(n int64) string { return fmt.Sprintf("%d MB", (n+1<<19)>>20) }
+	if s, l := mb(size), mb(limit); s != l {
+		return s, l
+	}
+	return fmt.Sprintf("%d bytes", size), fmt.Sprintf("%d bytes", limit)
 }
 
 // binaryReason says why data does not look like text, or "" if it does.

@@ -150,12 +150,15 @@ func (ix *Index) Update(ctx context.Context, paths []string, opts UpdateOptions)
 }
 
 // updateFile indexes one file. It reports unchanged=true when the file was
-// skipped whole because its record shows it unchanged.
+// skipped whole because its record shows it unchanged. Articles indexed
+// from the file before and not read from it now are removed only when the
+// whole file read without failures: nothing already indexed is lost to a
+// truncated file, one now too large, or a record that broke.
 func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.Reader, w *Writer, sum *Summary,
 	report func(corpus.Problem), onArticle func()) (unchanged bool, err error) {
 	digest, err := fileDigest(f.Path)
 	if err != nil {
-		report(corpus.Problem{Path: f.Path, Severity: corpus.Failed, Reason: "cannot read", Detail: describePathError(err)})
+		report(corpus.Problem{Path: f.Path, Severity: corpus.Failed, Reason: "cannot read", Detail: describePathError(err), Stopped: true})
 		return false, nil
 	}
 	rec, found, err := ix.fileRecord(ctx, f.Path)
@@ -204,6 +207,10 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 		chunk = chunk[:0]
 		return nil
 	}
+	// stopped: the file could not be read to its end; recordFailed: some
+	// record of it could not be read. Either way an article not seen this
+	// time is not known to be gone from the file.
+	stopped, recordFailed := false, false
 	readErr := reader.Read(f, func(a *corpus.Article) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -218,19 +225,37 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 			return flush()
 		}
 		return nil
-	}, report)
+	}, func(p corpus.Problem) {
+		if p.Path == f.Path && p.Severity == corpus.Failed {
+			if p.Stopped {
+				stopped = true
+			} else {
+				recordFailed = true
+			}
+		}
+		report(p)
+	})
 	if readErr == nil {
 		readErr = flush()
 	}
 	if readErr != nil {
 		return false, readErr // cancelled, or the writer failed: the file stays unrecorded and is read again next time
 	}
-	for id, old := range existing {
-		if !seen[id] {
-			if err := w.Delete(id, old.QuoteIDs...); err != nil {
-				return false, err
+	if stopped {
+		// Keep what was indexed from it before, and leave the file
+		// unrecorded so that the next run reads it again.
+		return false, nil
+	}
+	// A record that failed may be one indexed before, which the reader
+	// could not name: keep them all until the file reads clean.
+	if !recordFailed {
+		for id, old := range existing {
+			if !seen[id] {
+				if err := w.Delete(id, old.QuoteIDs...); err != nil {
+					return false, err
+				}
+				sum.Removed++
 			}
-			sum.Removed++
 		}
 	}
 	return false, w.FileDone(FileRecord{Path: f.Path, Size: f.Size, ModTime: f.ModTime, SHA256: digest,

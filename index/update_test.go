@@ -2,6 +2,8 @@ package index
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -324,5 +326,74 @@ func TestCloseTwice(t *testing.T) {
 	}
 	if err := ix.Close(); err != nil {
 		t.Errorf("second close: %v", err)
+	}
+}
+
+// TestUpdateKeepsWhatFailedToRead checks that a file that fails to read,
+// whole or in part, loses none of the articles indexed from it before: a
+// truncated gzip export, an article file grown past the size limit, an
+// export with one line broken. The summary must not count them removed.
+// A file not read to its end stays unrecorded, so the next run tries it
+// again.
+func TestUpdateKeepsWhatFailedToRead(t *testing.T) {
+	var wire strings.Builder
+	for i := 0; i < 3000; i++ {
+		fmt.Fprintf(&wire, `{"id": "w%d", "title": "Fictional dispatch %d", "text": "Monitors counted %d shells near Tarnow on day %d."}`+"\n", i, i, i*7919%97, i)
+	}
+	var packed bytes.Buffer
+	zw := gzip.NewWriter(&packed)
+	zw.Write([]byte(wire.String()))
+	zw.Close()
+	whole := packed.Bytes()
+	story := "Ferry to Orvel resumes\n\nThe ferry to Orvel ran again on Monday, its crew said.\n"
+	lines := []string{
+		`{"id": "a", "title": "Talks open in Veshta", "text": "Envoys met in Veshta."}`,
+		`{"id": "b", "title": "Depot reopens in Tarnow", "text": "The Tarnow depot reopened."}`,
+		`{"id": "c", "title": "Convoy reaches Mirel", "text": "Aid reached Mirel."}`,
+	}
+	broken := []string{lines[0], `{"id": "b", "title": "Depot reopens in Tarnow", "text": `, lines[2]}
+
+	for _, tc := range []struct {
+		name          string
+		file          string
+		before, after []byte
+		read          corpus.Options
+		key           string // the record key of an article that must stay
+		wantArticles  uint64
+		wantRecorded  bool
+	}{
+		{"truncated gzip", "wire.jsonl.gz", whole, whole[:len(whole)/2], corpus.Options{}, "id w2999", 3000, false},
+		{"now too large", "ferry.txt", []byte(story), []byte(story + strings.Repeat("The crossing took an hour. ", 100)),
+			corpus.Options{MaxFileSize: 1000}, "", 1, false},
+		{"one line broken", "wire.jsonl", []byte(strings.Join(lines, "\n") + "\n"), []byte(strings.Join(broken, "\n") + "\n"),
+			corpus.Options{}, "id b", 3, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), tc.file)
+			if err := os.WriteFile(path, tc.before, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ix, _ := openTemp(t)
+			if sum := update(t, ix, UpdateOptions{}, path); sum.Failed != 0 || uint64(sum.Added) != tc.wantArticles {
+				t.Fatalf("first run: got %+v, want %d added", sum, tc.wantArticles)
+			}
+			if err := os.WriteFile(path, tc.after, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			sum := update(t, ix, UpdateOptions{Read: tc.read}, path)
+			if sum.Failed == 0 || sum.Removed != 0 {
+				t.Errorf("second run: got %d failed, %d removed; want a failure and nothing removed", sum.Failed, sum.Removed)
+			}
+			if got := articleCount(t, ix); got != tc.wantArticles {
+				t.Errorf("got %d articles after the failure, want %d", got, tc.wantArticles)
+			}
+			if _, err := ix.Article(context.Background(), corpus.NewID(path, tc.key)); err != nil {
+				t.Errorf("article %q: got %v, want it kept", tc.key, err)
+			}
+			sum = update(t, ix, UpdateOptions{Read: tc.read}, path)
+			if got := sum.FilesUnchanged == 1; got != tc.wantRecorded {
+				t.Errorf("third run: got file recorded %v, want %v (%+v)", got, tc.wantRecorded, sum)
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package query
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -316,7 +317,7 @@ func (c *compiler) fuzzy(n *Term, word string, fields []textField) (bquery.Query
 	}
 	return c.expandFields(fields, n.At, n.Text, func(r bindex.IndexReader, field string) (bindex.FieldDict, error) {
 		if distance == 0 {
-			return r.FieldDictRange(field, []byte(word), []byte(word))
+			return exactWord(r, field, word)
 		}
 		fr, ok := r.(bindex.IndexReaderFuzzy)
 		if !ok {
@@ -326,25 +327,85 @@ func (c *compiler) fuzzy(n *Term, word string, fields []textField) (bquery.Query
 	})
 }
 
+// exactWord lists word if field's dictionary holds it, and nothing else.
+// A range from word to word will not do: Bleve ends it before the next
+// word up (un to uo), so it lists every word word begins.
+func exactWord(r bindex.IndexReader, field, word string) (bindex.FieldDict, error) {
+	cr, ok := r.(bindex.IndexReaderContains)
+	if !ok {
+		return nil, fmt.Errorf("this index cannot look words up")
+	}
+	d, err := cr.FieldDictContains(field)
+	if err != nil {
+		return nil, err
+	}
+	found, err := d.Contains([]byte(word))
+	if err != nil || !found {
+		return &wordList{}, err
+	}
+	return &wordList{words: []string{word}}, nil
+}
+
+// wordList is a field dictionary of given words.
+type wordList struct{ words []string }
+
+func (l *wordList) Next() (*bindex.DictEntry, error) {
+	if len(l.words) == 0 {
+		return nil, nil
+	}
+	e := &bindex.DictEntry{Term: l.words[0]}
+	l.words = l.words[1:]
+	return e, nil
+}
+
+func (l *wordList) Close() error      { return nil }
+func (l *wordList) Cardinality() int  { return len(l.words) }
+func (l *wordList) BytesRead() uint64 { return 0 }
+
 // wildcard expands prefix* and wild?ca*ds into the indexed words they match.
 func (c *compiler) wildcard(n *Wildcard) (bquery.Query, bool, error) {
 	if kind, _ := FieldKindOf(n.Field); kind == KeywordField {
-		q := bquery.NewWildcardQuery(strings.ToLower(index.FoldKey(n.Pattern)))
-		q.SetField(keywordField(n.Field))
-		return q, false, nil
+		return c.keywordWildcard(n)
 	}
 	fields, err := c.fieldsFor(n.Field, n.At)
 	if err != nil {
 		return nil, false, err
 	}
-	pattern := foldPattern(n.Pattern)
+	return c.expandFields(fields, n.At, n.Pattern, wildcardDict(foldPattern(n.Pattern)))
+}
+
+// keywordWildcard expands source:amsel*, person:*ova and the like into the
+// values they match, bounded and explained as words are: Bleve's own
+// wildcard query would expand without limit, out of --explain's sight.
+func (c *compiler) keywordWildcard(n *Wildcard) (bquery.Query, bool, error) {
+	field := keywordField(n.Field)
+	typed := n.Field + ":" + n.Pattern
+	dict := wildcardDict(strings.ToLower(index.FoldKey(n.Pattern)))
+	values, err := c.expand(n.At, typed, func(r bindex.IndexReader) (bindex.FieldDict, error) { return dict(r, field) })
+	if err != nil {
+		return nil, false, err
+	}
+	qs := make([]bquery.Query, len(values))
+	for i, v := range values {
+		qs[i] = termQuery(v, field, 1)
+	}
+	c.notes = append(c.notes, expansionNote(typed, values))
+	if len(qs) == 0 {
+		return bquery.NewMatchNoneQuery(), false, nil
+	}
+	return anyOf(qs), false, nil
+}
+
+// wildcardDict lists the indexed terms of a field that a folded wildcard
+// pattern matches.
+func wildcardDict(pattern string) func(r bindex.IndexReader, field string) (bindex.FieldDict, error) {
 	prefix, isPrefix := strings.CutSuffix(pattern, "*")
 	isPrefix = isPrefix && !strings.ContainsAny(prefix, "*?")
 	var re string
 	if !isPrefix {
 		re = wildcardRegexp(pattern)
 	}
-	return c.expandFields(fields, n.At, n.Pattern, func(r bindex.IndexReader, field string) (bindex.FieldDict, error) {
+	return func(r bindex.IndexReader, field string) (bindex.FieldDict, error) {
 		if isPrefix {
 			return r.FieldDictPrefix(field, []byte(prefix))
 		}
@@ -353,7 +414,7 @@ func (c *compiler) wildcard(n *Wildcard) (bquery.Query, bool, error) {
 			return nil, fmt.Errorf("this index cannot search for wildcards")
 		}
 		return rr.FieldDictRegexp(field, re)
-	})
+	}
 }
 
 // expandFields matches any of the indexed words that dict lists in each
@@ -446,6 +507,12 @@ func (c *compiler) noteExpansion(typed string, found map[string]bool) {
 	for t := range found {
 		words = append(words, t)
 	}
+	c.notes = append(c.notes, expansionNote(typed, words))
+}
+
+// expansionNote says, for --explain, what a pattern stood for.
+func expansionNote(typed string, words []string) string {
+	words = slices.Clone(words)
 	sort.Strings(words)
 	shown := words
 	if len(shown) > 12 {
@@ -455,7 +522,7 @@ func (c *compiler) noteExpansion(typed string, found map[string]bool) {
 	if len(words) > len(shown) {
 		more = fmt.Sprintf(" and %d more", len(words)-len(shown))
 	}
-	c.notes = append(c.notes, fmt.Sprintf("%s: %d words: %s%s", typed, len(words), strings.Join(shown, ", "), more))
+	return fmt.Sprintf("%s: %d words: %s%s", typed, len(words), strings.Join(shown, ", "), more)
 }
 
 func (c *compiler) phrase(n *Phrase) (bquery.Query, bool, error) {

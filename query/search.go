@@ -79,7 +79,7 @@ type Hit struct {
 	Title     string   `json:"title"`
 	Source    string   `json:"source"`
 	Published string   `json:"published"` // at its own precision: "2019", "2019-04", "2019-04-15"
-	URL       string   `json:"url,omitempty"`
+	URL       string   `json:"url"`       // "" when the article has none: the shape always has the key
 	Path      string   `json:"path"`
 	Line      int      `json:"line,omitempty"` // the record's line, for exports
 	Score     float64  `json:"score"`

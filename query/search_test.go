@@ -523,3 +523,27 @@ func TestSurnameFilters(t *testing.T) {
 		t.Errorf("person:Valdoss: explain %q should name both Valdosses", both.Explain)
 	}
 }
+
+// TestHitJSONKeys checks that a hit in JSON has every key of the shape in
+// design.md, even for an article with no URL and no date: scripts read
+// the keys without checking for them.
+func TestHitJSONKeys(t *testing.T) {
+	ix := testIndex(t, "fixtures", "query/testdata/articles")
+	res := run(t, ix, Request{Query: "monitors Tarnow"}) // p5: no url, no date
+	if len(res.Hits) != 1 {
+		t.Fatalf("got %d hits, want 1", len(res.Hits))
+	}
+	data, err := json.Marshal(res.Hits[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"id", "title", "source", "published", "url", "path", "score", "snippets"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("hit %s has no %q key, want it (empty if need be)", data, key)
+		}
+	}
+}

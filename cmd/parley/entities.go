@@ -166,6 +166,9 @@ articles name it and how often, the spellings seen and the roles given.`,
 			if err := flagsAfterArgs(c); err != nil {
 				return err
 			}
+			if err := countFlags(c, "limit"); err != nil {
+				return err
+			}
 			rd, err := openReader(c, getenv)
 			if err != nil {
 				return err

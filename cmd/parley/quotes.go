@@ -44,6 +44,9 @@ quotation, newest first. parley quotes --speaker Lavrov '"will not"'`,
 			if c.Bool("json") && c.Bool("csv") {
 				return exitError{errors.New("choose one of --json and --csv"), 2}
 			}
+			if err := countFlags(c, "limit", "page"); err != nil {
+				return err
+			}
 			req := query.QuoteRequest{
 				Query:         strings.TrimSpace(strings.Join(c.Args().Slice(), " ")),
 				Speaker:       c.String("speaker"),

@@ -50,6 +50,9 @@ A query that starts with - needs -- first: parley search -- -Moscow ceasefire`,
 			if c.Bool("json") && c.Bool("csv") {
 				return exitError{errors.New("choose one of --json and --csv"), 2}
 			}
+			if err := countFlags(c, "limit", "page"); err != nil {
+				return err
+			}
 			req := query.Request{
 				Query:     strings.Join(c.Args().Slice(), " "),
 				Limit:     c.Int("limit"),
@@ -121,6 +124,17 @@ func dateFlag(c *cli.Context, name string) (corpus.Date, error) {
 		return d, exitError{fmt.Errorf("--%s %q: want a date written YYYY, YYYY-MM or YYYY-MM-DD", name, v), 2}
 	}
 	return d, nil
+}
+
+// countFlags refuses a count flag (--limit, --page) below 1: the search
+// would read 0 as "the default" and carry on, and the user meant neither.
+func countFlags(c *cli.Context, names ...string) error {
+	for _, name := range names {
+		if n := c.Int(name); n < 1 {
+			return exitError{fmt.Errorf("--%s %d: want a whole number from 1 up", name, n), 2}
+		}
+	}
+	return nil
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -36,6 +36,9 @@ the others that did. parley who --speaker "Sevda Oryan" '"We will not leave"'`,
 			if claim == "" {
 				return exitError{fmt.Errorf("give the quotation to check: parley who %q", "We will not leave"), 2}
 			}
+			if err := countFlags(c, "limit"); err != nil {
+				return err
+			}
 			rd, err := openReader(c, getenv)
 			if err != nil {
 				return err
