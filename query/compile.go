@@ -584,8 +584,9 @@ func (c *compiler) speaker(value string) bquery.Query {
 }
 
 // surname widens a one-word name the gazetteer does not know to the one
-// indexed name of field it is the last word of: speaker:Kelmarin finds
-// Alexander Kelmarin's quotations, as `parley entity Kelmarin` finds him.
+// indexed name of field it, or another spelling of it, is the last word
+// of: speaker:Kelmarin finds Alexander Kelmarin's quotations, as `parley
+// entity Kelmarin` finds him, and person:Aliev finds Ilham Aliyev.
 // When several names end with it, it stays as typed and a note lists
 // them: picking one would be a guess.
 func (c *compiler) surname(field, value string) string {
@@ -597,7 +598,7 @@ func (c *compiler) surname(field, value string) string {
 	}
 	// The query's name fields (person, org, place, speaker) are the
 	// index's fields of the names as written.
-	full, err := bySurname(c.ix, field, keywordField(field), value)
+	full, err := bySurname(c.ix, field, keywordField(field), spellingsOf(c.gazetteer, value))
 	if err != nil {
 		c.notes = append(c.notes, fmt.Sprintf("%s:%s: %v", field, value, err))
 		return value

@@ -477,3 +477,49 @@ func TestSurnameFilters(t *testing.T) {
 		t.Errorf("person:Valdoss: explain %q should name both Valdosses", both.Explain)
 	}
 }
+
+// whoIndex is the fictional who fixture (testdata/who) indexed with the
+// built-in gazetteer and the fixture's names (testdata/who-aliases.yaml).
+func whoIndex(t *testing.T) *index.Index {
+	t.Helper()
+	g, err := entity.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.AddAliasFile(filepath.Join(corpustest.ModuleRoot(t), "query", "testdata", "who-aliases.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	return testIndexWith(t, "who-fixture", extract.New(g), "query/testdata/who")
+}
+
+// TestSurnameSpellings checks that a last name alone finds its person in
+// any spelling the gazetteer gives it, as a bare word does: the fixture
+// writes Dervishov, and Dervisov is another spelling of his name.
+func TestSurnameSpellings(t *testing.T) {
+	ix := whoIndex(t)
+	for _, c := range []struct {
+		query string
+		want  uint64
+	}{
+		{"person:Dervishov", 1},
+		{"person:Dervisov", 1},
+		{"speaker:Dervisov", 1},
+		{"Dervisov", 1},
+		{"person:Marsk", 1},
+		{"person:Marks", 0}, // one letter moved is another name
+	} {
+		res := run(t, ix, Request{Query: c.query})
+		if res.Total != c.want {
+			t.Errorf("%s: got %d articles, want %d (explain %q)", c.query, res.Total, c.want, res.Explain)
+		}
+	}
+	for _, name := range []string{"Dervishov", "Dervisov", "Ilkan Dervisov"} {
+		rep, err := Entity(context.Background(), ix, name, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Name != "Ilkan Dervishov" || rep.Articles != 1 || rep.Known == nil {
+			t.Errorf("entity %s: got %q in %d articles, known %v; want Ilkan Dervishov in 1, from the gazetteer", name, rep.Name, rep.Articles, rep.Known)
+		}
+	}
+}
