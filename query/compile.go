@@ -606,7 +606,9 @@ func (c *compiler) surname(field, value string) string {
 	if full == "" {
 		return value
 	}
-	return full
+	// The key field holds the name folded; a reader wants it as the
+	// articles write it.
+	return spelledAs(c.ix, field, []string{full})[0]
 }
 
 // variants returns the other spellings a bare word stands for, or none

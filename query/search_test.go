@@ -456,7 +456,7 @@ func TestSurnameFilters(t *testing.T) {
 	ix := testIndexWith(t, "surnames", extract.New(g), "query/testdata/surnames")
 	ctx := context.Background()
 	person := run(t, ix, Request{Query: "person:Ferrow"})
-	if person.Total != 1 || !strings.Contains(strings.Join(person.Explain, "\n"), "tomas ferrow") {
+	if person.Total != 1 || !strings.Contains(strings.Join(person.Explain, "\n"), "Tomas Ferrow") {
 		t.Errorf("person:Ferrow: %d articles, explain %q; want 1 and Tomas Ferrow", person.Total, person.Explain)
 	}
 	quotes, err := Quotes(ctx, ix, QuoteRequest{Speaker: "Ferrow"})
