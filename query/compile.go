@@ -562,25 +562,29 @@ func (c *compiler) speaker(value string) bquery.Query {
 	if c.gazetteer == nil || c.exact {
 		return keywordQuery("speaker", value)
 	}
-	canonical := value
-	for _, typ := range []string{entity.Person, entity.Org} {
-		if e, ok := c.gazetteer.Lookup(value, typ); ok {
-			canonical = e.Name
-			break
-		}
-	}
-	if canonical == value {
-		canonical = c.gazetteer.Canonical(value, entity.Person)
-	}
-	if canonical == value {
-		canonical = c.surname("speaker", value)
-	}
+	canonical := c.speakerName(value)
 	if canonical != value {
 		c.notes = append(c.notes, fmt.Sprintf("speaker:%s: quotations by %s, however spelled", value, canonical))
 	} else {
 		c.notes = append(c.notes, fmt.Sprintf("speaker:%s: quotations attributed to %s", value, canonical))
 	}
 	return keywordQuery("speaker", canonical)
+}
+
+// speakerName is the name quotations by value are filed under: the
+// person the gazetteer knows by that spelling, else the organisation,
+// else the person with the given name respelled, else the one speaker
+// the index has with that last name; or value as typed.
+func (c *compiler) speakerName(value string) string {
+	for _, typ := range []string{entity.Person, entity.Org} {
+		if e, ok := c.gazetteer.Lookup(value, typ); ok {
+			return e.Name
+		}
+	}
+	if canonical := c.gazetteer.Canonical(value, entity.Person); canonical != value {
+		return canonical
+	}
+	return c.surname("speaker", value)
 }
 
 // surname widens a one-word name the gazetteer does not know to the one

@@ -3,6 +3,7 @@ package query
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -79,15 +80,18 @@ type WhoResult struct {
 // WhoMatch is one place a claim's words were found: a quotation Parley
 // found, or article text no quotation covers (Speaker then is empty).
 type WhoMatch struct {
-	Quote       string   `json:"quote"`
-	Speaker     string   `json:"speaker"`
-	SpeakerText string   `json:"speaker_text"`
-	Similarity  float64  `json:"similarity"`
-	Verdict     string   `json:"verdict"`
-	Diff        []DiffOp `json:"diff"`
-	Article     QuoteOf  `json:"article"`
-	Start       int      `json:"start"`
-	End         int      `json:"end"`
+	Quote       string `json:"quote"`
+	Speaker     string `json:"speaker"`
+	SpeakerText string `json:"speaker_text"`
+	// SpeakerOrg is the organisation a speaker described but not named
+	// ("a Kremlin spokesman") speaks for.
+	SpeakerOrg string   `json:"speaker_org,omitempty"`
+	Similarity float64  `json:"similarity"`
+	Verdict    string   `json:"verdict"`
+	Diff       []DiffOp `json:"diff"`
+	Article    QuoteOf  `json:"article"`
+	Start      int      `json:"start"`
+	End        int      `json:"end"`
 	// In says where the words were found: "quote" or "article" text.
 	In      string `json:"in"`
 	QuoteID string `json:"quote_id,omitempty"`
@@ -133,8 +137,10 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 		return nil, badRequest("the claim has no words to look for")
 	}
 	out := &WhoResult{Claim: claimText, Verdict: NotFound, Matches: []WhoMatch{}, Reprints: []QuoteOf{}}
+	var claimed claimant
 	if req.Speaker != "" {
-		out.Speaker = canonicalSpeaker(ix, req.Speaker)
+		claimed = claimedSpeaker(ix, req.Speaker)
+		out.Speaker = claimed.name
 	}
 	ctx, cancel := context.WithTimeout(ctx, req.Timeout)
 	defer cancel()
@@ -151,7 +157,7 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 		if !ok || !sameWords(a, claim) {
 			continue
 		}
-		m := WhoMatch{Quote: q.Text, Speaker: q.Speaker, SpeakerText: q.SpeakerText, Similarity: round2(a.similarity),
+		m := WhoMatch{Quote: q.Text, Speaker: q.Speaker, SpeakerText: q.SpeakerText, SpeakerOrg: q.SpeakerOrg, Similarity: round2(a.similarity),
 			Diff: a.ops, Article: quoteHit(q).Article, Start: src[a.first].start, End: src[a.last].end, In: "quote", QuoteID: q.ID,
 			matched: a.matched, whole: a.first == 0 && a.last == len(src)-1, lead: q.Text[:src[a.first].start-q.Start]}
 		matches = append(matches, m)
@@ -167,9 +173,9 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 		}
 	}
 	for i := range matches {
-		matches[i].Verdict = verdictOf(&matches[i], len(claim), out.Speaker)
+		matches[i].Verdict = verdictOf(&matches[i], len(claim), claimed)
 	}
-	rankMatches(matches, out.Speaker)
+	rankMatches(matches, claimed)
 	if named != "" && req.Speaker == named && len(matches) > 0 && leadsWith(matches[0].lead, named) {
 		// "Prediction: Biden will…" was the quotation's own words, not
 		// a speaker and what they said.
@@ -229,19 +235,65 @@ func trimQuoteMarks(s string) string {
 	return strings.TrimSpace(strings.Trim(s, " \t\n\"'“”‘’«»„‚‹›"))
 }
 
-// canonicalSpeaker is the name quotations of the speaker are filed under.
-func canonicalSpeaker(ix *index.Index, name string) string {
-	x := ix.Extractor()
-	if x == nil {
-		return name
+// claimant is who a claim says spoke.
+type claimant struct {
+	// name is the canonical name when the claim's name is one person or
+	// organisation, found as speaker: finds it; else the name as written.
+	name string
+	// lastNames holds, for a last name alone that is no one speaker the
+	// index knows (Aliyev, when two Aliyevs are quoted), the name and its
+	// other spellings, folded: a speaker with any of them may be meant.
+	lastNames []string
+	g         *entity.Gazetteer
+}
+
+// claimedSpeaker resolves the name a claim gives its speaker as
+// speaker: does: aliases, spelling variants, last names.
+func claimedSpeaker(ix *index.Index, name string) claimant {
+	c := newCompiler(ix, index.KindQuote, false, false)
+	if c.gazetteer == nil {
+		return claimant{name: name}
 	}
-	g := x.Gazetteer()
-	for _, typ := range []string{entity.Person, entity.Org} {
-		if e, ok := g.Lookup(name, typ); ok {
-			return e.Name
+	cl := claimant{name: c.speakerName(name), g: c.gazetteer}
+	if cl.name == name && len(strings.Fields(name)) == 1 {
+		for _, s := range spellingsOf(c.gazetteer, name) {
+			cl.lastNames = append(cl.lastNames, index.FoldKey(s))
 		}
 	}
-	return g.Canonical(name, entity.Person)
+	return cl
+}
+
+// spoke reports whether the claimed speaker is one of a quotation's
+// speakers.
+func (cl claimant) spoke(speaker, org string) bool {
+	for _, s := range index.Speakers(speaker) {
+		if cl.is(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// is reports whether a speaker's canonical name is the claimed one:
+// the same words, each in one of its spellings (Aleksandr Kelmarin is
+// Alexander Kelmarin), or for a last name alone, the same last name.
+func (cl claimant) is(speaker string) bool {
+	got, want := strings.Fields(index.FoldKey(speaker)), strings.Fields(index.FoldKey(cl.name))
+	if len(got) == 0 {
+		return false
+	}
+	if len(cl.lastNames) > 0 {
+		return slices.Contains(cl.lastNames, got[len(got)-1])
+	}
+	if len(got) != len(want) {
+		return false
+	}
+	for i := range got {
+		if got[i] != want[i] && (cl.g == nil || !slices.Contains(cl.g.Variants(want[i]), got[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // looseQuery matches documents of kind with at least half of the claim's
@@ -389,8 +441,8 @@ func covered(spans [][2]int, start, end int) bool {
 }
 
 // verdictOf says how a claim of n words stands to one match.
-func verdictOf(m *WhoMatch, n int, claimed string) string {
-	if claimed != "" && m.Speaker != "" && !sameSpeaker(claimed, m.Speaker) {
+func verdictOf(m *WhoMatch, n int, claimed claimant) string {
+	if claimed.name != "" && m.Speaker != "" && !claimed.spoke(m.Speaker, m.SpeakerOrg) {
 		return OtherSpeaker
 	}
 	exact := m.matched == n && m.Similarity == 1
@@ -403,29 +455,19 @@ func verdictOf(m *WhoMatch, n int, claimed string) string {
 	return Altered
 }
 
-// sameSpeaker reports whether the claimed speaker is one of a quotation's.
-func sameSpeaker(claimed, speaker string) bool {
-	for _, s := range index.Speakers(speaker) {
-		if index.FoldKey(s) == index.FoldKey(claimed) {
-			return true
-		}
-	}
-	return false
-}
-
 // rankMatches orders matches best first: the most similar; among equals,
 // the claimed speaker's, then a quotation the claim is the whole of before
 // one it is a stretch of, then quotations Parley attributed before bare
 // article text, then the earliest published. The first appearance is
 // still the earliest article with the words (appearances).
-func rankMatches(ms []WhoMatch, claimed string) {
+func rankMatches(ms []WhoMatch, claimed claimant) {
 	sort.SliceStable(ms, func(i, j int) bool {
 		a, b := ms[i], ms[j]
 		if a.Similarity != b.Similarity {
 			return a.Similarity > b.Similarity
 		}
-		if claimed != "" {
-			if sa, sb := sameSpeaker(claimed, a.Speaker), sameSpeaker(claimed, b.Speaker); sa != sb {
+		if claimed.name != "" {
+			if sa, sb := claimed.spoke(a.Speaker, a.SpeakerOrg), claimed.spoke(b.Speaker, b.SpeakerOrg); sa != sb {
 				return sa
 			}
 		}

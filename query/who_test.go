@@ -108,3 +108,35 @@ func TestAlignDiff(t *testing.T) {
 		t.Errorf("matched %d similarity %.3f, want 5 and 2·5/12", a.matched, a.similarity)
 	}
 }
+
+// TestWhoClaimedSpeaker checks verdicts on claims that name a speaker, on
+// the fictional who fixture: the minister Ilkan Dervishov said "We will
+// hold the harbour…", which a banner had carried three days before; a
+// spokesman of the Corvane Port Authority said "Ships under every flag…".
+func TestWhoClaimedSpeaker(t *testing.T) {
+	ix := whoIndex(t)
+	const hold = "We will hold the harbour for as long as the tide comes in, and we will not sell it"
+	cases := []struct {
+		name, claim, speaker string
+		want                 string // the verdict
+		wantSpeaker          string // the best match's speaker
+	}{
+		{"last name as written", "Dervishov: " + hold, "", Verbatim, "Ilkan Dervishov"},
+		{"last name respelled", "Dervisov: " + hold, "", Verbatim, "Ilkan Dervishov"},
+		{"whole name respelled", hold, "Ilkan Dervisov", Verbatim, "Ilkan Dervishov"},
+		{"last name as --speaker", hold, "Dervisov", Verbatim, "Ilkan Dervishov"},
+	}
+	for _, c := range cases {
+		res, err := Who(context.Background(), ix, WhoRequest{Claim: c.claim, Speaker: c.speaker})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if len(res.Matches) == 0 {
+			t.Errorf("%s: got no match, want %s", c.name, c.want)
+			continue
+		}
+		if got := res.Matches[0].Speaker; res.Verdict != c.want || got != c.wantSpeaker {
+			t.Errorf("%s: got %s by %q, want %s by %q", c.name, res.Verdict, got, c.want, c.wantSpeaker)
+		}
+	}
+}
