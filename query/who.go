@@ -3,6 +3,7 @@ package query
 import (
 	"context"
 	"errors"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -25,6 +26,13 @@ const (
 	Altered      = "altered"       // the claim is the quotation with words dropped, added, changed or moved
 	OtherSpeaker = "other_speaker" // the words were said, by someone other than the claim says
 	NotFound     = "not_found"
+)
+
+// What the sources say of a claimed speaker (WhoResult.SpeakerCheck),
+// besides OtherSpeaker.
+const (
+	SpeakerConfirmed = "confirmed" // a source with the words names the claimed speaker
+	SpeakerUnknown   = "unknown"   // no source with the words names anyone
 )
 
 // sameWords reports whether an alignment is the claim's words: similar
@@ -72,6 +80,10 @@ type WhoResult struct {
 	Matches []WhoMatch `json:"matches"`
 	// FirstAppearance is the earliest published article that carries the
 	// best match's words; Reprints the other articles that do.
+	// SpeakerCheck says, when the claim names a speaker, what the sources
+	// that carry the words say of them: SpeakerConfirmed, OtherSpeaker
+	// or SpeakerUnknown.
+	SpeakerCheck    string    `json:"speaker_check,omitempty"`
 	FirstAppearance *QuoteOf  `json:"first_appearance"`
 	Reprints        []QuoteOf `json:"reprints"`
 	TookMS          float64   `json:"took_ms"`
@@ -175,8 +187,7 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 	for i := range matches {
 		matches[i].Verdict = verdictOf(&matches[i], len(claim), claimed)
 	}
-	rankMatches(matches, claimed)
-	if named != "" && req.Speaker == named && len(matches) > 0 && leadsWith(matches[0].lead, named) {
+	if named != "" && req.Speaker == named && quotedName(matches, named) {
 		// "Prediction: Biden will…" was the quotation's own words, not
 		// a speaker and what they said.
 		req.Speaker, req.literal = "", true
@@ -186,9 +197,13 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 		}
 		return res, err
 	}
+	rankMatches(matches, claimed)
 	if len(matches) > 0 {
 		out.Verdict = matches[0].Verdict
 		out.FirstAppearance, out.Reprints = appearances(matches)
+		if claimed.name != "" {
+			out.SpeakerCheck = speakerCheck(matches[0], claimed)
+		}
 	}
 	if len(matches) > req.Limit {
 		matches = matches[:req.Limit]
@@ -206,6 +221,22 @@ func splitClaim(s string) (claim, speaker string) {
 		speaker, s = strings.TrimSpace(name), strings.TrimSpace(rest)
 	}
 	return trimQuoteMarks(s), speaker
+}
+
+// quotedName reports whether one of the matches most like the claim has
+// the name a claim was read as giving, and its colon, just before the
+// words: then they were part of what was quoted.
+func quotedName(ms []WhoMatch, name string) bool {
+	best := 0.0
+	for _, m := range ms {
+		best = max(best, m.Similarity)
+	}
+	for _, m := range ms {
+		if m.Similarity == best && leadsWith(m.lead, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // leadsWith reports whether text ends with name and a colon: the words
@@ -456,20 +487,35 @@ func verdictOf(m *WhoMatch, n int, claimed claimant) string {
 }
 
 // rankMatches orders matches best first: the most similar; among equals,
-// the claimed speaker's, then a quotation the claim is the whole of before
-// one it is a stretch of, then quotations Parley attributed before bare
-// article text, then the earliest published. The first appearance is
-// still the earliest article with the words (appearances).
+// a quotation the claim is the whole of before one it is a stretch of,
+// then quotations Parley attributed before bare article text, then the
+// earliest published. The first appearance is still the earliest article
+// with the words (appearances).
+//
+// When the claim names a speaker, who the sources name comes first: the
+// claimed speaker's quotations, then those of someone else, then those
+// with no speaker. A source that names nobody cannot confirm that the
+// claimed speaker said the words, and must not hide one that names
+// someone else, however early or close it is.
 func rankMatches(ms []WhoMatch, claimed claimant) {
+	tier := func(m WhoMatch) int {
+		switch {
+		case claimed.name == "":
+			return 0
+		case claimed.spoke(m.Speaker, m.SpeakerOrg):
+			return 0
+		case m.Speaker != "":
+			return 1
+		}
+		return 2
+	}
 	sort.SliceStable(ms, func(i, j int) bool {
 		a, b := ms[i], ms[j]
+		if ta, tb := tier(a), tier(b); ta != tb {
+			return ta < tb
+		}
 		if a.Similarity != b.Similarity {
 			return a.Similarity > b.Similarity
-		}
-		if claimed.name != "" {
-			if sa, sb := claimed.spoke(a.Speaker, a.SpeakerOrg), claimed.spoke(b.Speaker, b.SpeakerOrg); sa != sb {
-				return sa
-			}
 		}
 		if a.whole != b.whole {
 			return a.whole
@@ -479,6 +525,18 @@ func rankMatches(ms []WhoMatch, claimed claimant) {
 		}
 		return earlier(a.Article.Published, b.Article.Published)
 	})
+}
+
+// speakerCheck says what the best match, ranked by rankMatches, says of
+// the claimed speaker.
+func speakerCheck(best WhoMatch, claimed claimant) string {
+	switch {
+	case claimed.spoke(best.Speaker, best.SpeakerOrg):
+		return SpeakerConfirmed
+	case best.Speaker != "":
+		return OtherSpeaker
+	}
+	return SpeakerUnknown
 }
 
 // earlier orders publication dates, undated last.
@@ -494,13 +552,15 @@ func earlier(a, b string) bool {
 
 // appearances finds, among the matches that carry the best match's words
 // (as similar to the claim as it is, give or take a word in ten), the
-// earliest published article and the others.
+// earliest published article and the others. The best match need not be
+// the most similar (rankMatches): words closer to the claim are other
+// words.
 func appearances(ms []WhoMatch) (*QuoteOf, []QuoteOf) {
 	best := ms[0].Similarity
 	var carrying []QuoteOf
 	seen := map[string]bool{}
 	for _, m := range ms {
-		if m.Similarity >= best-0.1 && !seen[m.Article.ID] {
+		if math.Abs(m.Similarity-best) <= 0.1+1e-9 && !seen[m.Article.ID] {
 			seen[m.Article.ID] = true
 			carrying = append(carrying, m.Article)
 		}

@@ -112,19 +112,31 @@ func TestAlignDiff(t *testing.T) {
 // TestWhoClaimedSpeaker checks verdicts on claims that name a speaker, on
 // the fictional who fixture: the minister Ilkan Dervishov said "We will
 // hold the harbour…", which a banner had carried three days before; a
-// spokesman of the Corvane Port Authority said "Ships under every flag…".
+// spokesman of the Corvane Port Authority said "Ships under every flag…";
+// the north quay's closure is in article text only, nobody's words.
 func TestWhoClaimedSpeaker(t *testing.T) {
 	ix := whoIndex(t)
-	const hold = "We will hold the harbour for as long as the tide comes in, and we will not sell it"
+	const (
+		hold  = "We will hold the harbour for as long as the tide comes in, and we will not sell it"
+		quay  = "the north quay has been closed for nine days and the boats are rotting at their moorings"
+		ships = "Ships under every flag are welcome at the north quay again, whatever the talks decide"
+	)
 	cases := []struct {
 		name, claim, speaker string
 		want                 string // the verdict
 		wantSpeaker          string // the best match's speaker
+		wantCheck            string // what the sources say of the claimed speaker
 	}{
-		{"last name as written", "Dervishov: " + hold, "", Verbatim, "Ilkan Dervishov"},
-		{"last name respelled", "Dervisov: " + hold, "", Verbatim, "Ilkan Dervishov"},
-		{"whole name respelled", hold, "Ilkan Dervisov", Verbatim, "Ilkan Dervishov"},
-		{"last name as --speaker", hold, "Dervisov", Verbatim, "Ilkan Dervishov"},
+		{"last name as written", "Dervishov: " + hold, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+		{"last name respelled", "Dervisov: " + hold, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+		{"whole name respelled", hold, "Ilkan Dervisov", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+		{"last name as --speaker", hold, "Dervisov", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+		{"someone else said it; an earlier source names nobody", "Marsk: " + hold, "", OtherSpeaker, "Ilkan Dervishov", OtherSpeaker},
+		{"someone else said it, altered", "Marsk: We will hold the harbour for as long as the tide comes in, and we will never sell it", "", OtherSpeaker, "Ilkan Dervishov", OtherSpeaker},
+		{"someone invented", "Quillon Varro: " + hold, "", OtherSpeaker, "Ilkan Dervishov", OtherSpeaker},
+		{"no source names a speaker", "Marsk: " + quay, "", Verbatim, "", SpeakerUnknown},
+		{"no source names a speaker, altered", "Marsk: the north quay has been closed for ten days and the boats are rotting at their moorings", "", Altered, "", SpeakerUnknown},
+		{"no speaker claimed", hold, "", Verbatim, "", ""},
 	}
 	for _, c := range cases {
 		res, err := Who(context.Background(), ix, WhoRequest{Claim: c.claim, Speaker: c.speaker})
@@ -135,8 +147,8 @@ func TestWhoClaimedSpeaker(t *testing.T) {
 			t.Errorf("%s: got no match, want %s", c.name, c.want)
 			continue
 		}
-		if got := res.Matches[0].Speaker; res.Verdict != c.want || got != c.wantSpeaker {
-			t.Errorf("%s: got %s by %q, want %s by %q", c.name, res.Verdict, got, c.want, c.wantSpeaker)
+		if got := res.Matches[0].Speaker; res.Verdict != c.want || got != c.wantSpeaker || res.SpeakerCheck != c.wantCheck {
+			t.Errorf("%s: got %s by %q (speaker %q), want %s by %q (speaker %q)", c.name, res.Verdict, got, res.SpeakerCheck, c.want, c.wantSpeaker, c.wantCheck)
 		}
 	}
 }

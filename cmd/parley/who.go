@@ -67,7 +67,13 @@ var verdictText = map[string]string{
 func writeWho(w io.Writer, st style, res *query.WhoResult) {
 	fmt.Fprintf(w, "Claim:   “%s”\n", clean(res.Claim))
 	if res.Speaker != "" {
-		fmt.Fprintf(w, "Claimed: %s\n", clean(res.Speaker))
+		unconfirmed := ""
+		if res.SpeakerCheck == query.SpeakerUnknown {
+			// The verdict is on the words only: a source that names
+			// nobody neither confirms nor denies the claimed speaker.
+			unconfirmed = " (not confirmed: no source with these words names who said them)"
+		}
+		fmt.Fprintf(w, "Claimed: %s%s\n", clean(res.Speaker), unconfirmed)
 	}
 	fmt.Fprintf(w, "Verdict: %s\n", st.bold(verdictText[res.Verdict]))
 	if len(res.Matches) == 0 {
