@@ -148,6 +148,11 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 	if len(claim) == 0 {
 		return nil, badRequest("the claim has no words to look for")
 	}
+	if !slices.ContainsFunc(claim, func(w wordAt) bool { return !w.stop }) {
+		// "the" or "we will not" is in every other quotation: any
+		// verdict would be on words nobody can be said to have said.
+		return nil, badRequest("the claim %q has only common words (such as the, it, is, not), which any quotation has: give more of the words", claimText)
+	}
 	out := &WhoResult{Claim: claimText, Verdict: NotFound, Matches: []WhoMatch{}, Reprints: []QuoteOf{}}
 	var claimed claimant
 	if req.Speaker != "" {

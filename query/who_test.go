@@ -2,6 +2,7 @@ package query
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -83,8 +84,12 @@ func TestWhoVerdicts(t *testing.T) {
 	if res.Verdict != NotFound || res.FirstAppearance != nil {
 		t.Errorf("invented claim: verdict %s, first %v, want not_found and none: %+v", res.Verdict, res.FirstAppearance, res.Matches)
 	}
-	if _, err := Who(ctx, ix, WhoRequest{Claim: `“ … ”`}); err == nil {
-		t.Error("a claim with no words: no error")
+	for _, claim := range []string{`“ … ”`, "the", `"It is not"`, "Sevda Oryan: it is"} {
+		res, err := Who(ctx, ix, WhoRequest{Claim: claim})
+		var bad *RequestError
+		if !errors.As(err, &bad) {
+			t.Errorf("who %s: got %v, verdict %v; want an error: no words to check", claim, err, res != nil && res.Verdict != "")
+		}
 	}
 }
 
