@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -59,7 +60,8 @@ const MinSimilarity = 0.6
 // WhoRequest asks who said a claimed quotation.
 type WhoRequest struct {
 	// Claim is the quotation as it circulates, quote marks or not. A
-	// claim written "Name: words" names its speaker.
+	// claim written "Name: words", "Name said: “words”" or "“words,”
+	// Name said" names its speaker (splitClaim).
 	Claim string
 	// Speaker is who the claim says spoke; it overrides a "Name:" prefix.
 	Speaker string
@@ -133,7 +135,7 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 	if req.Timeout <= 0 {
 		req.Timeout = DefaultTimeout
 	}
-	claimText, named := splitClaim(req.Claim)
+	claimText, named, prefix := splitClaim(req.Claim)
 	if req.literal {
 		claimText, named = trimQuoteMarks(req.Claim), ""
 	}
@@ -192,7 +194,7 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 	for i := range matches {
 		matches[i].Verdict = verdictOf(&matches[i], len(claim), claimed)
 	}
-	if named != "" && req.Speaker == named && quotedName(matches, named) {
+	if named != "" && req.Speaker == named && prefix != "" && quotedName(matches, prefix) {
 		// "Prediction: Biden will…" was the quotation's own words, not
 		// a speaker and what they said.
 		req.Speaker, req.literal = "", true
@@ -218,15 +220,45 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 	return out, nil
 }
 
-// splitClaim takes the quote marks off a claim and, from a claim written
-// "Name: words", the name: a few capitalised words before a colon.
-func splitClaim(s string) (claim, speaker string) {
+// splitClaim takes the quote marks off a claim and, from a claim that
+// names its speaker, the name: a few capitalised words before a colon
+// ("Name: words"), before a verb of saying and a colon or the quoted words
+// ("Name said: words", "Name says “words”"), or after the quoted words
+// ("“words,” Name said", "“words,” said Name"). prefix is what came
+// before the words and a colon, which may turn out to be quoted too
+// (quotedName); "" when no colon parted them.
+func splitClaim(s string) (claim, speaker, prefix string) {
 	s = strings.TrimSpace(s)
 	if name, rest, ok := strings.Cut(s, ":"); ok && strings.TrimSpace(rest) != "" && looksLikeName(name) {
-		speaker, s = strings.TrimSpace(name), strings.TrimSpace(rest)
+		name = strings.TrimSpace(name)
+		return trimQuoteMarks(rest), name, name
 	}
-	return trimQuoteMarks(s), speaker
+	if m := cueBefore.FindStringSubmatch(s); m != nil && looksLikeName(m[1]) {
+		if m[3] != "" {
+			return trimQuoteMarks(m[3]), strings.TrimSpace(m[1]), strings.TrimSpace(m[1] + " " + m[2])
+		}
+		return trimQuoteMarks(m[4]), strings.TrimSpace(m[1]), ""
+	}
+	if m := cueAfter.FindStringSubmatch(s); m != nil {
+		// The words are the quoted ones, whoever said them: "“…,” he
+		// said" names nobody, but "he said" is not part of the claim.
+		if name := m[2] + m[3]; looksLikeName(name) {
+			speaker = strings.TrimSpace(name)
+		}
+		return trimQuoteMarks(m[1]), speaker, ""
+	}
+	return trimQuoteMarks(s), "", ""
 }
+
+// claimCues are the verbs of saying a claim names its speaker with.
+const claimCues = `said|says|stated|states|wrote|writes|tweeted|tweets|declared|added|told reporters`
+
+var (
+	// "Name said: words", "Name said “words”"
+	cueBefore = regexp.MustCompile(`^(.+?)\s+(` + claimCues + `)\s*(?::\s*(.+)|,?\s*([“"«„‘'].+))$`)
+	// "“words,” Name said", "“words,” said Name"
+	cueAfter = regexp.MustCompile(`^([“"«„‘'].+[”"»“’'][,.]?)\s*,?\s*(?:(.+?)\s+(?:` + claimCues + `)|(?:` + claimCues + `)\s+(.+?))[\s.]*$`)
+)
 
 // quotedName reports whether one of the matches most like the claim has
 // the name a claim was read as giving, and its colon, just before the
@@ -253,7 +285,7 @@ func leadsWith(text, name string) bool {
 
 func looksLikeName(s string) bool {
 	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 5 {
+	if len(words) == 0 || len(words) > 5 || len(words) == 1 && pronouns[strings.ToLower(words[0])] {
 		return false
 	}
 	for _, w := range words {
@@ -265,10 +297,16 @@ func looksLikeName(s string) bool {
 	return true
 }
 
-// trimQuoteMarks takes off the quotation marks and trailing punctuation a
-// claim is wrapped in: they are not words.
+// pronouns name no one a claim can be checked against: "We said: …" is
+// words, not a speaker and words.
+var pronouns = map[string]bool{"i": true, "we": true, "you": true, "he": true, "she": true, "it": true, "they": true}
+
+// trimQuoteMarks takes off the quotation marks a claim is wrapped in, and
+// the comma a quotation ends with before its attribution ("“…,” she
+// said"): they are not words.
 func trimQuoteMarks(s string) string {
-	return strings.TrimSpace(strings.Trim(s, " \t\n\"'“”‘’«»„‚‹›"))
+	const marks = " \t\n\"'“”‘’«»„‚‹›"
+	return strings.Trim(strings.TrimRight(strings.Trim(s, marks), ", "), marks)
 }
 
 // claimant is who a claim says spoke.

@@ -142,6 +142,10 @@ func TestWhoClaimedSpeaker(t *testing.T) {
 		{"no source names a speaker", "Marsk: " + quay, "", Verbatim, "", SpeakerUnknown},
 		{"no source names a speaker, altered", "Marsk: the north quay has been closed for ten days and the boats are rotting at their moorings", "", Altered, "", SpeakerUnknown},
 		{"no speaker claimed", hold, "", Verbatim, "", ""},
+		{"Name said: “words”", `Dervishov said: "` + hold + `"`, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+		{"Name says “words”", `Marsk says "` + hold + `"`, "", OtherSpeaker, "Ilkan Dervishov", OtherSpeaker},
+		{"“words,” Name said", "“" + hold + ",” Marsk said.", "", OtherSpeaker, "Ilkan Dervishov", OtherSpeaker},
+		{"“words,” said Name", `"` + hold + `," said Ilkan Dervisov`, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
 	}
 	for _, c := range cases {
 		res, err := Who(context.Background(), ix, WhoRequest{Claim: c.claim, Speaker: c.speaker})
@@ -154,6 +158,32 @@ func TestWhoClaimedSpeaker(t *testing.T) {
 		}
 		if got := res.Matches[0].Speaker; res.Verdict != c.want || got != c.wantSpeaker || res.SpeakerCheck != c.wantCheck {
 			t.Errorf("%s: got %s by %q (speaker %q), want %s by %q (speaker %q)", c.name, res.Verdict, got, res.SpeakerCheck, c.want, c.wantSpeaker, c.wantCheck)
+		}
+	}
+}
+
+func TestSplitClaim(t *testing.T) {
+	for _, c := range []struct {
+		in, claim, speaker, prefix string
+	}{
+		{`Dervishov: We will hold`, "We will hold", "Dervishov", "Dervishov"},
+		{`Ilkan Dervishov: “We will hold”`, "We will hold", "Ilkan Dervishov", "Ilkan Dervishov"},
+		{`Dervishov said: "We will hold"`, "We will hold", "Dervishov", "Dervishov said"},
+		{`Dervishov says: we will hold`, "we will hold", "Dervishov", "Dervishov says"},
+		{`Dervishov said "We will hold"`, "We will hold", "Dervishov", ""},
+		{`Dervishov tweeted, “We will hold”`, "We will hold", "Dervishov", ""},
+		{`“We will hold,” Dervishov said.`, "We will hold", "Dervishov", ""},
+		{`"We will hold", said Ilkan Dervishov`, "We will hold", "Ilkan Dervishov", ""},
+		{`«We will hold», Port Authority stated`, "We will hold", "Port Authority", ""},
+		{`“We will hold,” he said.`, "We will hold", "", ""},
+		{`We said: no more talks`, "We said: no more talks", "", ""},
+		{`"I said: no more talks"`, "I said: no more talks", "", ""},
+		{`Dervishov said the harbour would stay shut`, "Dervishov said the harbour would stay shut", "", ""},
+		{`“We will hold”`, "We will hold", "", ""},
+	} {
+		claim, speaker, prefix := splitClaim(c.in)
+		if claim != c.claim || speaker != c.speaker || prefix != c.prefix {
+			t.Errorf("splitClaim(%q): got %q, %q, %q; want %q, %q, %q", c.in, claim, speaker, prefix, c.claim, c.speaker, c.prefix)
 		}
 	}
 }

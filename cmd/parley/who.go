@@ -18,7 +18,8 @@ func whoCommand(stdout io.Writer, getenv env) *cli.Command {
 		Description: `Looks for the claimed words among the quotations and article text the index
 holds, curly or straight quote marks, a partial line or small wording changes
 and all, and gives a verdict: verbatim, partial, altered (with a word diff),
-other_speaker (the claim names someone else: --speaker NAME, or "Name: words")
+other_speaker (the claim names someone else: --speaker NAME, "Name: words",
+'Name said: "words"' or '"words," Name said')
 or not_found; then the speaker, the first article that carried the words and
 the others that did. parley who --speaker "Sevda Oryan" '"We will not leave"'`,
 		Flags: []cli.Flag{
