@@ -314,6 +314,7 @@ type claimant struct {
 	// name is the canonical name when the claim's name is one person or
 	// organisation, found as speaker: finds it; else the name as written.
 	name string
+	org  bool // an organisation, whose spokespeople speak for it
 	// lastNames holds, for a last name alone that is no one speaker the
 	// index knows (Aliyev, when two Aliyevs are quoted), the name and its
 	// other spellings, folded: a speaker with any of them may be meant.
@@ -329,7 +330,10 @@ func claimedSpeaker(ix *index.Index, name string) claimant {
 		return claimant{name: name}
 	}
 	cl := claimant{name: c.speakerName(name), g: c.gazetteer}
-	if cl.name == name && len(strings.Fields(name)) == 1 {
+	if e, ok := c.gazetteer.Lookup(cl.name, entity.Org); ok && e.Name == cl.name {
+		cl.org = true
+	}
+	if cl.name == name && len(strings.Fields(name)) == 1 && !cl.org {
 		for _, s := range spellingsOf(c.gazetteer, name) {
 			cl.lastNames = append(cl.lastNames, index.FoldKey(s))
 		}
@@ -338,14 +342,17 @@ func claimedSpeaker(ix *index.Index, name string) claimant {
 }
 
 // spoke reports whether the claimed speaker is one of a quotation's
-// speakers.
+// speakers, or the organisation its speaker was described as speaking
+// for ("a Kremlin spokesman"): the quotation's data links them, not a
+// guess from the gazetteer (Dmitry Peskov's affiliation is Russia, not
+// the Kremlin).
 func (cl claimant) spoke(speaker, org string) bool {
 	for _, s := range index.Speakers(speaker) {
 		if cl.is(s) {
 			return true
 		}
 	}
-	return false
+	return cl.org && org != "" && index.FoldKey(org) == index.FoldKey(cl.name)
 }
 
 // is reports whether a speaker's canonical name is the claimed one:
