@@ -494,17 +494,18 @@ func whoIndex(t *testing.T) *index.Index {
 
 // TestSurnameSpellings checks that a last name alone finds its person in
 // any spelling the gazetteer gives it, as a bare word does: the fixture
-// writes Dervishov, and Dervisov is another spelling of his name.
+// writes Ilkan Dervishov (who is quoted) and, once, Ilkan Dervisov,
+// another spelling of his name.
 func TestSurnameSpellings(t *testing.T) {
 	ix := whoIndex(t)
 	for _, c := range []struct {
 		query string
 		want  uint64
 	}{
-		{"person:Dervishov", 1},
-		{"person:Dervisov", 1},
+		{"person:Dervishov", 2},
+		{"person:Dervisov", 2},
 		{"speaker:Dervisov", 1},
-		{"Dervisov", 1},
+		{"Dervisov", 2},
 		{"person:Marsk", 1},
 		{"person:Marks", 0}, // one letter moved is another name
 	} {
@@ -518,8 +519,35 @@ func TestSurnameSpellings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if rep.Name != "Ilkan Dervishov" || rep.Articles != 1 || rep.Known == nil {
-			t.Errorf("entity %s: got %q in %d articles, known %v; want Ilkan Dervishov in 1, from the gazetteer", name, rep.Name, rep.Articles, rep.Known)
+		if rep.Name != "Ilkan Dervishov" || rep.Articles != 2 || rep.Known == nil {
+			t.Errorf("entity %s: got %q in %d articles, known %v; want Ilkan Dervishov in 2, from the gazetteer", name, rep.Name, rep.Articles, rep.Known)
+		}
+	}
+}
+
+// TestExactEntity checks that --exact keeps a person, organisation or
+// place as written: the articles that write that spelling, which the
+// index has only in their text (it files names under canonical ones).
+func TestExactEntity(t *testing.T) {
+	ix := whoIndex(t)
+	for _, c := range []struct {
+		query string
+		exact bool
+		want  uint64
+	}{
+		{`person:"Ilkan Dervisov"`, false, 2}, // however spelled
+		{`person:"Ilkan Dervisov"`, true, 1},  // as d_visit.txt writes him
+		{`person:"Ilkan Dervishov"`, true, 1}, // as b_minister.txt writes him
+		{`person:Dervisov`, true, 1},          // the word, in d_visit.txt
+		{`org:"Port Authority"`, true, 1},
+		{`person:"Quillon Varro"`, true, 0},
+	} {
+		res := run(t, ix, Request{Query: c.query, Exact: c.exact})
+		if res.Total != c.want {
+			t.Errorf("%s (exact %v): got %d articles, want %d; explain %q", c.query, c.exact, res.Total, c.want, res.Explain)
+		}
+		if c.exact && !strings.Contains(strings.Join(res.Explain, "\n"), "as written") {
+			t.Errorf("%s: explain %q does not say the name is searched as written", c.query, res.Explain)
 		}
 	}
 }
