@@ -45,8 +45,11 @@ type EntitiesRequest struct {
 
 // EntityList is the answer to an EntitiesRequest.
 type EntityList struct {
-	Query    string        `json:"query"`
-	Articles uint64        `json:"articles"` // articles that match the query
+	Query    string `json:"query"`
+	Articles uint64 `json:"articles"` // articles that match the query
+	// Total is how many entities those articles name; Entities lists
+	// the first Limit of them.
+	Total    int           `json:"total"`
 	Entities []EntityCount `json:"entities"` // by articles, most first
 }
 
@@ -80,6 +83,7 @@ func Entities(ctx context.Context, ix *index.Index, req EntitiesRequest) (*Entit
 		return nil, err
 	}
 	out := &EntityList{Query: req.Query, Articles: total, Entities: agg.list()}
+	out.Total = len(out.Entities)
 	if len(out.Entities) > req.Limit {
 		out.Entities = out.Entities[:req.Limit]
 	}

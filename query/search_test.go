@@ -551,3 +551,24 @@ func TestExactEntity(t *testing.T) {
 		}
 	}
 }
+
+// TestEntitiesTotal checks that a limited entity list still says how many
+// entities the articles name, not how many it shows.
+func TestEntitiesTotal(t *testing.T) {
+	ix := namesIndex(t)
+	ctx := context.Background()
+	all, err := Entities(ctx, ix, EntitiesRequest{Query: "ceasefire", Limit: MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	limited, err := Entities(ctx, ix, EntitiesRequest{Query: "ceasefire", Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Entities) <= 2 {
+		t.Fatalf("ceasefire: %d entities, want more than 2 for the test", len(all.Entities))
+	}
+	if len(limited.Entities) != 2 || limited.Total != len(all.Entities) || all.Total != len(all.Entities) {
+		t.Errorf("--limit 2: got %d shown of %d, want 2 of %d", len(limited.Entities), limited.Total, len(all.Entities))
+	}
+}
