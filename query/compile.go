@@ -251,7 +251,7 @@ func termQuery(term, field string, boost float64) bquery.Query {
 
 func (c *compiler) term(n *Term) (bquery.Query, bool, error) {
 	if kind, _ := FieldKindOf(n.Field); kind == KeywordField {
-		return c.keyword(n.Field, n.Text), false, nil
+		return c.keyword(n.Field, n.Text, n.At)
 	}
 	fields, err := c.fieldsFor(n.Field, n.At)
 	if err != nil {
@@ -527,7 +527,7 @@ func expansionNote(typed string, words []string) string {
 
 func (c *compiler) phrase(n *Phrase) (bquery.Query, bool, error) {
 	if kind, _ := FieldKindOf(n.Field); kind == KeywordField {
-		return c.keyword(n.Field, n.Text), false, nil
+		return c.keyword(n.Field, n.Text, n.At)
 	}
 	fields, err := c.fieldsFor(n.Field, n.At)
 	if err != nil {
@@ -600,14 +600,18 @@ func keywordField(name string) string {
 // keyword matches a value of a keyword field. A person, organisation or
 // place is looked up in the gazetteer first, so that person:"Sergei
 // Lavrov" finds the articles that name Sergey Lavrov however they spell
-// him; exact: and --exact keep the value as typed.
-func (c *compiler) keyword(field, value string) bquery.Query {
+// him. --exact keeps the value as written: the articles that write
+// "Sergei Lavrov". anchored is as for node.
+func (c *compiler) keyword(field, value string, at int) (q bquery.Query, anchored bool, err error) {
 	if field == "speaker" {
-		return c.speaker(value)
+		return c.speaker(value), false, nil
 	}
 	typ := map[string]string{"person": entity.Person, "org": entity.Org, "place": entity.Place}[field]
+	if typ != "" && c.exact && c.kind == index.KindArticle {
+		return c.asWritten(field, value, at)
+	}
 	if typ == "" || c.gazetteer == nil || c.exact {
-		return keywordQuery(field, value)
+		return keywordQuery(field, value), false, nil
 	}
 	canonical := c.gazetteer.Canonical(value, typ)
 	if canonical == value {
@@ -618,7 +622,22 @@ func (c *compiler) keyword(field, value string) bquery.Query {
 	} else {
 		c.notes = append(c.notes, fmt.Sprintf("%s:%s: articles naming the %s %s", field, value, typ, canonical))
 	}
-	return keywordQuery(field, canonical)
+	return keywordQuery(field, canonical), false, nil
+}
+
+// asWritten matches the articles that write a name as given, for --exact.
+// The index files people, organisations and places under their canonical
+// names only (person:"Sergei Lavrov" is the key "sergey lavrov"), so the
+// spelling as written is searched where it is, in the title and body
+// that names are found in: the exact words, in order.
+func (c *compiler) asWritten(field, value string, at int) (bquery.Query, bool, error) {
+	words := c.ix.Analyzer().ExactTerms(value)
+	if len(words) == 0 {
+		c.notes = append(c.notes, fmt.Sprintf("%s:%s: ignored, it has no letters or digits", field, value))
+		return nil, false, nil
+	}
+	c.notes = append(c.notes, fmt.Sprintf("%s:%s: --exact: articles that write %q as written (names are filed under one spelling; without --exact, every spelling of the name)", field, value, value))
+	return c.phraseOf(value, words, 0, []textField{titleField, bodyField}, at)
 }
 
 // speaker matches who a quotation is attributed to (on an article: anyone
@@ -626,22 +645,15 @@ func (c *compiler) keyword(field, value string) bquery.Query {
 // the gazetteer knows by that spelling, else the organisation, else as
 // typed.
 func (c *compiler) speaker(value string) bquery.Query {
+	if c.exact {
+		// Quotations keep only the canonical name of who spoke, not the
+		// words that named them in any form a query can match.
+		c.notes = append(c.notes, fmt.Sprintf("speaker:%s: --exact: quotations filed under %s as typed (speakers are filed under one spelling; without --exact, every spelling of the name)", value, value))
+	}
 	if c.gazetteer == nil || c.exact {
 		return keywordQuery("speaker", value)
 	}
-	canonical := value
-	for _, typ := range []string{entity.Person, entity.Org} {
-		if e, ok := c.gazetteer.Lookup(value, typ); ok {
-			canonical = e.Name
-			break
-		}
-	}
-	if canonical == value {
-		canonical = c.gazetteer.Canonical(value, entity.Person)
-	}
-	if canonical == value {
-		canonical = c.surname("speaker", value)
-	}
+	canonical := c.speakerName(value)
 	if canonical != value {
 		c.notes = append(c.notes, fmt.Sprintf("speaker:%s: quotations by %s, however spelled", value, canonical))
 	} else {
@@ -650,9 +662,26 @@ func (c *compiler) speaker(value string) bquery.Query {
 	return keywordQuery("speaker", canonical)
 }
 
+// speakerName is the name quotations by value are filed under: the
+// person the gazetteer knows by that spelling, else the organisation,
+// else the person with the given name respelled, else the one speaker
+// the index has with that last name; or value as typed.
+func (c *compiler) speakerName(value string) string {
+	for _, typ := range []string{entity.Person, entity.Org} {
+		if e, ok := c.gazetteer.Lookup(value, typ); ok {
+			return e.Name
+		}
+	}
+	if canonical := c.gazetteer.Canonical(value, entity.Person); canonical != value {
+		return canonical
+	}
+	return c.surname("speaker", value)
+}
+
 // surname widens a one-word name the gazetteer does not know to the one
-// indexed name of field it is the last word of: speaker:Kelmarin finds
-// Alexander Kelmarin's quotations, as `parley entity Kelmarin` finds him.
+// indexed name of field it, or another spelling of it, is the last word
+// of: speaker:Kelmarin finds Alexander Kelmarin's quotations, as `parley
+// entity Kelmarin` finds him, and person:Aliev finds Ilham Aliyev.
 // When several names end with it, it stays as typed and a note lists
 // them: picking one would be a guess.
 func (c *compiler) surname(field, value string) string {
@@ -664,7 +693,7 @@ func (c *compiler) surname(field, value string) string {
 	}
 	// The query's name fields (person, org, place, speaker) are the
 	// index's fields of the names as written.
-	full, err := bySurname(c.ix, field, keywordField(field), value)
+	full, err := bySurname(c.ix, field, keywordField(field), spellingsOf(c.gazetteer, value))
 	if err != nil {
 		c.notes = append(c.notes, fmt.Sprintf("%s:%s: %v", field, value, err))
 		return value
@@ -672,7 +701,9 @@ func (c *compiler) surname(field, value string) string {
 	if full == "" {
 		return value
 	}
-	return full
+	// The key field holds the name folded; a reader wants it as the
+	// articles write it.
+	return spelledAs(c.ix, field, []string{full})[0]
 }
 
 // variants returns the other spellings a bare word stands for, or none

@@ -46,8 +46,11 @@ type EntitiesRequest struct {
 
 // EntityList is the answer to an EntitiesRequest.
 type EntityList struct {
-	Query    string        `json:"query"`
-	Articles uint64        `json:"articles"` // articles that match the query
+	Query    string `json:"query"`
+	Articles uint64 `json:"articles"` // articles that match the query
+	// Total is how many entities those articles name; Entities lists
+	// the first Limit of them.
+	Total    int           `json:"total"`
 	Entities []EntityCount `json:"entities"` // by articles, most first
 }
 
@@ -81,6 +84,7 @@ func Entities(ctx context.Context, ix *index.Index, req EntitiesRequest) (*Entit
 		return nil, err
 	}
 	out := &EntityList{Query: req.Query, Articles: total, Entities: agg.list()}
+	out.Total = len(out.Entities)
 	if len(out.Entities) > req.Limit {
 		out.Entities = out.Entities[:req.Limit]
 	}
@@ -132,12 +136,20 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 		return nil, badRequest("unknown type %q (want person, org or place)", typ)
 	}
 	if rep.Known == nil && !strings.Contains(strings.TrimSpace(name), " ") {
-		full, err := bySurname(ix, field, key, name)
+		full, err := bySurname(ix, field, key, spellingsOf(g, name))
 		if err != nil {
 			return nil, err
 		}
 		if full != "" {
 			name = full
+			// "Aliyev" is no alias of Ilham Aliyev (Heydar is one too),
+			// but once the articles say which Aliyev, the gazetteer
+			// knows him.
+			if g != nil {
+				if e, ok := g.Lookup(name, typ); ok {
+					rep.Known, name = e, e.Name
+				}
+			}
 		}
 	}
 	filter := termQuery(index.FoldKey(name), key, 1)
@@ -184,14 +196,18 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 	return rep, nil
 }
 
-// bySurname finds the one indexed name that a single word ("Kelmarin")
-// is the last word of, for names the gazetteer does not know, in key, the
-// folded field of a name field. Several candidates are an error that
-// lists them as field spells them: picking one would be a guess. A name
-// that is itself indexed, or that ends no indexed name, comes back as "".
-// The name found is folded, as key holds it.
-func bySurname(ix *index.Index, field, key, word string) (string, error) {
-	folded := index.FoldKey(word)
+// bySurname finds the one indexed name that a single word ("Kelmarin"),
+// in any of its spellings ("Aliev", "Aliyev"), is the last word of, for
+// names the gazetteer does not know, in key, the folded field of a name
+// field. Several candidates are an error that lists them as field spells
+// them: picking one would be a guess. A name that is itself indexed as
+// typed (spellings[0]), or that ends no indexed name, comes back as "". The name found is folded,
+// as key holds it.
+func bySurname(ix *index.Index, field, key string, spellings []string) (string, error) {
+	folded := make([]string, len(spellings))
+	for i, s := range spellings {
+		folded[i] = index.FoldKey(s)
+	}
 	dict, err := ix.Bleve().FieldDict(key)
 	if err != nil {
 		return "", err
@@ -206,11 +222,14 @@ func bySurname(ix *index.Index, field, key, word string) (string, error) {
 		if entry == nil {
 			break
 		}
-		if entry.Term == folded {
+		if entry.Term == folded[0] {
 			return "", nil
 		}
-		if strings.HasSuffix(entry.Term, " "+folded) {
-			found = append(found, entry.Term)
+		for _, f := range folded {
+			if entry.Term == f || strings.HasSuffix(entry.Term, " "+f) {
+				found = append(found, entry.Term)
+				break
+			}
 		}
 	}
 	switch {
@@ -225,9 +244,18 @@ func bySurname(ix *index.Index, field, key, word string) (string, error) {
 		if n > 10 {
 			names = append(names, "…")
 		}
-		return "", badRequest("%q is the last name of %d entities (%s): give the full name", word, n, strings.Join(names, "; "))
+		return "", badRequest("%q is the last name of %d entities (%s): give the full name", spellings[0], n, strings.Join(names, "; "))
 	}
 	return "", nil
+}
+
+// spellingsOf returns a word and the other spellings the gazetteer gives
+// it, as a bare word in a search stands for all of them: Aliev, Aliyev.
+func spellingsOf(g *entity.Gazetteer, word string) []string {
+	if g == nil {
+		return []string{word}
+	}
+	return append([]string{word}, g.Variants(word)...)
 }
 
 // spelledAs returns folded names as field spells them ("Irena Valdoss"

@@ -502,7 +502,7 @@ func TestSurnameFilters(t *testing.T) {
 	ix := testIndexWith(t, "surnames", extract.New(g), "query/testdata/surnames")
 	ctx := context.Background()
 	person := run(t, ix, Request{Query: "person:Ferrow"})
-	if person.Total != 1 || !strings.Contains(strings.Join(person.Explain, "\n"), "tomas ferrow") {
+	if person.Total != 1 || !strings.Contains(strings.Join(person.Explain, "\n"), "Tomas Ferrow") {
 		t.Errorf("person:Ferrow: %d articles, explain %q; want 1 and Tomas Ferrow", person.Total, person.Explain)
 	}
 	quotes, err := Quotes(ctx, ix, QuoteRequest{Speaker: "Ferrow"})
@@ -545,5 +545,100 @@ func TestHitJSONKeys(t *testing.T) {
 		if _, ok := got[key]; !ok {
 			t.Errorf("hit %s has no %q key, want it (empty if need be)", data, key)
 		}
+	}
+}
+
+// whoIndex is the fictional who fixture (testdata/who) indexed with the
+// built-in gazetteer and the fixture's names (testdata/who-aliases.yaml).
+func whoIndex(t *testing.T) *index.Index {
+	t.Helper()
+	g, err := entity.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.AddAliasFile(filepath.Join(corpustest.ModuleRoot(t), "query", "testdata", "who-aliases.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	return testIndexWith(t, "who-fixture", extract.New(g), "query/testdata/who")
+}
+
+// TestSurnameSpellings checks that a last name alone finds its person in
+// any spelling the gazetteer gives it, as a bare word does: the fixture
+// writes Ilkan Dervishov (who is quoted) and, once, Ilkan Dervisov,
+// another spelling of his name.
+func TestSurnameSpellings(t *testing.T) {
+	ix := whoIndex(t)
+	for _, c := range []struct {
+		query string
+		want  uint64
+	}{
+		{"person:Dervishov", 2},
+		{"person:Dervisov", 2},
+		{"speaker:Dervisov", 1},
+		{"Dervisov", 2},
+		{"person:Marsk", 1},
+		{"person:Marks", 0}, // one letter moved is another name
+	} {
+		res := run(t, ix, Request{Query: c.query})
+		if res.Total != c.want {
+			t.Errorf("%s: got %d articles, want %d (explain %q)", c.query, res.Total, c.want, res.Explain)
+		}
+	}
+	for _, name := range []string{"Dervishov", "Dervisov", "Ilkan Dervisov"} {
+		rep, err := Entity(context.Background(), ix, name, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Name != "Ilkan Dervishov" || rep.Articles != 2 || rep.Known == nil {
+			t.Errorf("entity %s: got %q in %d articles, known %v; want Ilkan Dervishov in 2, from the gazetteer", name, rep.Name, rep.Articles, rep.Known)
+		}
+	}
+}
+
+// TestExactEntity checks that --exact keeps a person, organisation or
+// place as written: the articles that write that spelling, which the
+// index has only in their text (it files names under canonical ones).
+func TestExactEntity(t *testing.T) {
+	ix := whoIndex(t)
+	for _, c := range []struct {
+		query string
+		exact bool
+		want  uint64
+	}{
+		{`person:"Ilkan Dervisov"`, false, 2}, // however spelled
+		{`person:"Ilkan Dervisov"`, true, 1},  // as d_visit.txt writes him
+		{`person:"Ilkan Dervishov"`, true, 1}, // as b_minister.txt writes him
+		{`person:Dervisov`, true, 1},          // the word, in d_visit.txt
+		{`org:"Port Authority"`, true, 1},
+		{`person:"Quillon Varro"`, true, 0},
+	} {
+		res := run(t, ix, Request{Query: c.query, Exact: c.exact})
+		if res.Total != c.want {
+			t.Errorf("%s (exact %v): got %d articles, want %d; explain %q", c.query, c.exact, res.Total, c.want, res.Explain)
+		}
+		if c.exact && !strings.Contains(strings.Join(res.Explain, "\n"), "as written") {
+			t.Errorf("%s: explain %q does not say the name is searched as written", c.query, res.Explain)
+		}
+	}
+}
+
+// TestEntitiesTotal checks that a limited entity list still says how many
+// entities the articles name, not how many it shows.
+func TestEntitiesTotal(t *testing.T) {
+	ix := namesIndex(t)
+	ctx := context.Background()
+	all, err := Entities(ctx, ix, EntitiesRequest{Query: "ceasefire", Limit: MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	limited, err := Entities(ctx, ix, EntitiesRequest{Query: "ceasefire", Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Entities) <= 2 {
+		t.Fatalf("ceasefire: %d entities, want more than 2 for the test", len(all.Entities))
+	}
+	if len(limited.Entities) != 2 || limited.Total != len(all.Entities) || all.Total != len(all.Entities) {
+		t.Errorf("--limit 2: got %d shown of %d, want 2 of %d", len(limited.Entities), limited.Total, len(all.Entities))
 	}
 }

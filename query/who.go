@@ -3,6 +3,9 @@ package query
 import (
 	"context"
 	"errors"
+	"math"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -24,6 +27,13 @@ const (
 	Altered      = "altered"       // the claim is the quotation with words dropped, added, changed or moved
 	OtherSpeaker = "other_speaker" // the words were said, by someone other than the claim says
 	NotFound     = "not_found"
+)
+
+// What the sources say of a claimed speaker (WhoResult.SpeakerCheck),
+// besides OtherSpeaker.
+const (
+	SpeakerConfirmed = "confirmed" // a source with the words names the claimed speaker
+	SpeakerUnknown   = "unknown"   // no source with the words names anyone
 )
 
 // sameWords reports whether an alignment is the claim's words: similar
@@ -50,7 +60,8 @@ const MinSimilarity = 0.6
 // WhoRequest asks who said a claimed quotation.
 type WhoRequest struct {
 	// Claim is the quotation as it circulates, quote marks or not. A
-	// claim written "Name: words" names its speaker.
+	// claim written "Name: words", "Name said: “words”" or "“words,”
+	// Name said" names its speaker (splitClaim).
 	Claim string
 	// Speaker is who the claim says spoke; it overrides a "Name:" prefix.
 	Speaker string
@@ -71,6 +82,10 @@ type WhoResult struct {
 	Matches []WhoMatch `json:"matches"`
 	// FirstAppearance is the earliest published article that carries the
 	// best match's words; Reprints the other articles that do.
+	// SpeakerCheck says, when the claim names a speaker, what the sources
+	// that carry the words say of them: SpeakerConfirmed, OtherSpeaker
+	// or SpeakerUnknown.
+	SpeakerCheck    string    `json:"speaker_check,omitempty"`
 	FirstAppearance *QuoteOf  `json:"first_appearance"`
 	Reprints        []QuoteOf `json:"reprints"`
 	TookMS          float64   `json:"took_ms"`
@@ -79,15 +94,18 @@ type WhoResult struct {
 // WhoMatch is one place a claim's words were found: a quotation Parley
 // found, or article text no quotation covers (Speaker then is empty).
 type WhoMatch struct {
-	Quote       string   `json:"quote"`
-	Speaker     string   `json:"speaker"`
-	SpeakerText string   `json:"speaker_text"`
-	Similarity  float64  `json:"similarity"`
-	Verdict     string   `json:"verdict"`
-	Diff        []DiffOp `json:"diff"`
-	Article     QuoteOf  `json:"article"`
-	Start       int      `json:"start"`
-	End         int      `json:"end"`
+	Quote       string `json:"quote"`
+	Speaker     string `json:"speaker"`
+	SpeakerText string `json:"speaker_text"`
+	// SpeakerOrg is the organisation a speaker described but not named
+	// ("a Kremlin spokesman") speaks for.
+	SpeakerOrg string   `json:"speaker_org,omitempty"`
+	Similarity float64  `json:"similarity"`
+	Verdict    string   `json:"verdict"`
+	Diff       []DiffOp `json:"diff"`
+	Article    QuoteOf  `json:"article"`
+	Start      int      `json:"start"`
+	End        int      `json:"end"`
 	// In says where the words were found: "quote" or "article" text.
 	In      string `json:"in"`
 	QuoteID string `json:"quote_id,omitempty"`
@@ -117,7 +135,7 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 	if req.Timeout <= 0 {
 		req.Timeout = DefaultTimeout
 	}
-	claimText, named := splitClaim(req.Claim)
+	claimText, named, prefix := splitClaim(req.Claim)
 	if req.literal {
 		claimText, named = trimQuoteMarks(req.Claim), ""
 	}
@@ -132,9 +150,16 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 	if len(claim) == 0 {
 		return nil, badRequest("the claim has no words to look for")
 	}
+	if !slices.ContainsFunc(claim, func(w wordAt) bool { return !w.stop }) {
+		// "the" or "we will not" is in every other quotation: any
+		// verdict would be on words nobody can be said to have said.
+		return nil, badRequest("the claim %q has only common words (such as the, it, is, not), which any quotation has: give more of the words", claimText)
+	}
 	out := &WhoResult{Claim: claimText, Verdict: NotFound, Matches: []WhoMatch{}, Reprints: []QuoteOf{}}
+	var claimed claimant
 	if req.Speaker != "" {
-		out.Speaker = canonicalSpeaker(ix, req.Speaker)
+		claimed = claimedSpeaker(ix, req.Speaker)
+		out.Speaker = claimed.name
 	}
 	ctx, cancel := context.WithTimeout(ctx, req.Timeout)
 	defer cancel()
@@ -151,7 +176,7 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 		if !ok || !sameWords(a, claim) {
 			continue
 		}
-		m := WhoMatch{Quote: q.Text, Speaker: q.Speaker, SpeakerText: q.SpeakerText, Similarity: round2(a.similarity),
+		m := WhoMatch{Quote: q.Text, Speaker: q.Speaker, SpeakerText: q.SpeakerText, SpeakerOrg: q.SpeakerOrg, Similarity: round2(a.similarity),
 			Diff: a.ops, Article: quoteHit(q).Article, Start: src[a.first].start, End: src[a.last].end, In: "quote", QuoteID: q.ID,
 			matched: a.matched, whole: a.first == 0 && a.last == len(src)-1, lead: q.Text[:src[a.first].start-q.Start]}
 		matches = append(matches, m)
@@ -167,10 +192,9 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 		}
 	}
 	for i := range matches {
-		matches[i].Verdict = verdictOf(&matches[i], len(claim), out.Speaker)
+		matches[i].Verdict = verdictOf(&matches[i], len(claim), claimed)
 	}
-	rankMatches(matches, out.Speaker)
-	if named != "" && req.Speaker == named && len(matches) > 0 && leadsWith(matches[0].lead, named) {
+	if named != "" && req.Speaker == named && prefix != "" && quotedName(matches, prefix) {
 		// "Prediction: Biden will…" was the quotation's own words, not
 		// a speaker and what they said.
 		req.Speaker, req.literal = "", true
@@ -180,9 +204,13 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 		}
 		return res, err
 	}
+	rankMatches(matches, claimed)
 	if len(matches) > 0 {
 		out.Verdict = matches[0].Verdict
 		out.FirstAppearance, out.Reprints = appearances(matches)
+		if claimed.name != "" {
+			out.SpeakerCheck = speakerCheck(matches[0], claimed)
+		}
 	}
 	if len(matches) > req.Limit {
 		matches = matches[:req.Limit]
@@ -192,14 +220,60 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 	return out, nil
 }
 
-// splitClaim takes the quote marks off a claim and, from a claim written
-// "Name: words", the name: a few capitalised words before a colon.
-func splitClaim(s string) (claim, speaker string) {
+// splitClaim takes the quote marks off a claim and, from a claim that
+// names its speaker, the name: a few capitalised words before a colon
+// ("Name: words"), before a verb of saying and a colon or the quoted words
+// ("Name said: words", "Name says “words”"), or after the quoted words
+// ("“words,” Name said", "“words,” said Name"). prefix is what came
+// before the words and a colon, which may turn out to be quoted too
+// (quotedName); "" when no colon parted them.
+func splitClaim(s string) (claim, speaker, prefix string) {
 	s = strings.TrimSpace(s)
 	if name, rest, ok := strings.Cut(s, ":"); ok && strings.TrimSpace(rest) != "" && looksLikeName(name) {
-		speaker, s = strings.TrimSpace(name), strings.TrimSpace(rest)
+		name = strings.TrimSpace(name)
+		return trimQuoteMarks(rest), name, name
 	}
-	return trimQuoteMarks(s), speaker
+	if m := cueBefore.FindStringSubmatch(s); m != nil && looksLikeName(m[1]) {
+		if m[3] != "" {
+			return trimQuoteMarks(m[3]), strings.TrimSpace(m[1]), strings.TrimSpace(m[1] + " " + m[2])
+		}
+		return trimQuoteMarks(m[4]), strings.TrimSpace(m[1]), ""
+	}
+	if m := cueAfter.FindStringSubmatch(s); m != nil {
+		// The words are the quoted ones, whoever said them: "“…,” he
+		// said" names nobody, but "he said" is not part of the claim.
+		if name := m[2] + m[3]; looksLikeName(name) {
+			speaker = strings.TrimSpace(name)
+		}
+		return trimQuoteMarks(m[1]), speaker, ""
+	}
+	return trimQuoteMarks(s), "", ""
+}
+
+// claimCues are the verbs of saying a claim names its speaker with.
+const claimCues = `said|says|stated|states|wrote|writes|tweeted|tweets|declared|added|told reporters`
+
+var (
+	// "Name said: words", "Name said “words”"
+	cueBefore = regexp.MustCompile(`^(.+?)\s+(` + claimCues + `)\s*(?::\s*(.+)|,?\s*([“"«„‘'].+))$`)
+	// "“words,” Name said", "“words,” said Name"
+	cueAfter = regexp.MustCompile(`^([“"«„‘'].+[”"»“’'][,.]?)\s*,?\s*(?:(.+?)\s+(?:` + claimCues + `)|(?:` + claimCues + `)\s+(.+?))[\s.]*$`)
+)
+
+// quotedName reports whether one of the matches most like the claim has
+// the name a claim was read as giving, and its colon, just before the
+// words: then they were part of what was quoted.
+func quotedName(ms []WhoMatch, name string) bool {
+	best := 0.0
+	for _, m := range ms {
+		best = max(best, m.Similarity)
+	}
+	for _, m := range ms {
+		if m.Similarity == best && leadsWith(m.lead, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // leadsWith reports whether text ends with name and a colon: the words
@@ -211,7 +285,7 @@ func leadsWith(text, name string) bool {
 
 func looksLikeName(s string) bool {
 	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 5 {
+	if len(words) == 0 || len(words) > 5 || len(words) == 1 && pronouns[strings.ToLower(words[0])] {
 		return false
 	}
 	for _, w := range words {
@@ -223,25 +297,84 @@ func looksLikeName(s string) bool {
 	return true
 }
 
-// trimQuoteMarks takes off the quotation marks and trailing punctuation a
-// claim is wrapped in: they are not words.
+// pronouns name no one a claim can be checked against: "We said: …" is
+// words, not a speaker and words.
+var pronouns = map[string]bool{"i": true, "we": true, "you": true, "he": true, "she": true, "it": true, "they": true}
+
+// trimQuoteMarks takes off the quotation marks a claim is wrapped in, and
+// the comma a quotation ends with before its attribution ("“…,” she
+// said"): they are not words.
 func trimQuoteMarks(s string) string {
-	return strings.TrimSpace(strings.Trim(s, " \t\n\"'“”‘’«»„‚‹›"))
+	const marks = " \t\n\"'“”‘’«»„‚‹›"
+	return strings.Trim(strings.TrimRight(strings.Trim(s, marks), ", "), marks)
 }
 
-// canonicalSpeaker is the name quotations of the speaker are filed under.
-func canonicalSpeaker(ix *index.Index, name string) string {
-	x := ix.Extractor()
-	if x == nil {
-		return name
+// claimant is who a claim says spoke.
+type claimant struct {
+	// name is the canonical name when the claim's name is one person or
+	// organisation, found as speaker: finds it; else the name as written.
+	name string
+	org  bool // an organisation, whose spokespeople speak for it
+	// lastNames holds, for a last name alone that is no one speaker the
+	// index knows (Aliyev, when two Aliyevs are quoted), the name and its
+	// other spellings, folded: a speaker with any of them may be meant.
+	lastNames []string
+	g         *entity.Gazetteer
+}
+
+// claimedSpeaker resolves the name a claim gives its speaker as
+// speaker: does: aliases, spelling variants, last names.
+func claimedSpeaker(ix *index.Index, name string) claimant {
+	c := newCompiler(ix, index.KindQuote, false, false)
+	if c.gazetteer == nil {
+		return claimant{name: name}
 	}
-	g := x.Gazetteer()
-	for _, typ := range []string{entity.Person, entity.Org} {
-		if e, ok := g.Lookup(name, typ); ok {
-			return e.Name
+	cl := claimant{name: c.speakerName(name), g: c.gazetteer}
+	if e, ok := c.gazetteer.Lookup(cl.name, entity.Org); ok && e.Name == cl.name {
+		cl.org = true
+	}
+	if cl.name == name && len(strings.Fields(name)) == 1 && !cl.org {
+		for _, s := range spellingsOf(c.gazetteer, name) {
+			cl.lastNames = append(cl.lastNames, index.FoldKey(s))
 		}
 	}
-	return g.Canonical(name, entity.Person)
+	return cl
+}
+
+// spoke reports whether the claimed speaker is one of a quotation's
+// speakers, or the organisation its speaker was described as speaking
+// for ("a Kremlin spokesman"): the quotation's data links them, not a
+// guess from the gazetteer (Dmitry Peskov's affiliation is Russia, not
+// the Kremlin).
+func (cl claimant) spoke(speaker, org string) bool {
+	for _, s := range index.Speakers(speaker) {
+		if cl.is(s) {
+			return true
+		}
+	}
+	return cl.org && org != "" && index.FoldKey(org) == index.FoldKey(cl.name)
+}
+
+// is reports whether a speaker's canonical name is the claimed one:
+// the same words, each in one of its spellings (Aleksandr Kelmarin is
+// Alexander Kelmarin), or for a last name alone, the same last name.
+func (cl claimant) is(speaker string) bool {
+	got, want := strings.Fields(index.FoldKey(speaker)), strings.Fields(index.FoldKey(cl.name))
+	if len(got) == 0 {
+		return false
+	}
+	if len(cl.lastNames) > 0 {
+		return slices.Contains(cl.lastNames, got[len(got)-1])
+	}
+	if len(got) != len(want) {
+		return false
+	}
+	for i := range got {
+		if got[i] != want[i] && (cl.g == nil || !slices.Contains(cl.g.Variants(want[i]), got[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // looseQuery matches documents of kind with at least half of the claim's
@@ -389,8 +522,8 @@ func covered(spans [][2]int, start, end int) bool {
 }
 
 // verdictOf says how a claim of n words stands to one match.
-func verdictOf(m *WhoMatch, n int, claimed string) string {
-	if claimed != "" && m.Speaker != "" && !sameSpeaker(claimed, m.Speaker) {
+func verdictOf(m *WhoMatch, n int, claimed claimant) string {
+	if claimed.name != "" && m.Speaker != "" && !claimed.spoke(m.Speaker, m.SpeakerOrg) {
 		return OtherSpeaker
 	}
 	exact := m.matched == n && m.Similarity == 1
@@ -403,31 +536,36 @@ func verdictOf(m *WhoMatch, n int, claimed string) string {
 	return Altered
 }
 
-// sameSpeaker reports whether the claimed speaker is one of a quotation's.
-func sameSpeaker(claimed, speaker string) bool {
-	for _, s := range index.Speakers(speaker) {
-		if index.FoldKey(s) == index.FoldKey(claimed) {
-			return true
-		}
-	}
-	return false
-}
-
 // rankMatches orders matches best first: the most similar; among equals,
-// the claimed speaker's, then a quotation the claim is the whole of before
-// one it is a stretch of, then quotations Parley attributed before bare
-// article text, then the earliest published. The first appearance is
-// still the earliest article with the words (appearances).
-func rankMatches(ms []WhoMatch, claimed string) {
+// a quotation the claim is the whole of before one it is a stretch of,
+// then quotations Parley attributed before bare article text, then the
+// earliest published. The first appearance is still the earliest article
+// with the words (appearances).
+//
+// When the claim names a speaker, who the sources name comes first: the
+// claimed speaker's quotations, then those of someone else, then those
+// with no speaker. A source that names nobody cannot confirm that the
+// claimed speaker said the words, and must not hide one that names
+// someone else, however early or close it is.
+func rankMatches(ms []WhoMatch, claimed claimant) {
+	tier := func(m WhoMatch) int {
+		switch {
+		case claimed.name == "":
+			return 0
+		case claimed.spoke(m.Speaker, m.SpeakerOrg):
+			return 0
+		case m.Speaker != "":
+			return 1
+		}
+		return 2
+	}
 	sort.SliceStable(ms, func(i, j int) bool {
 		a, b := ms[i], ms[j]
+		if ta, tb := tier(a), tier(b); ta != tb {
+			return ta < tb
+		}
 		if a.Similarity != b.Similarity {
 			return a.Similarity > b.Similarity
-		}
-		if claimed != "" {
-			if sa, sb := sameSpeaker(claimed, a.Speaker), sameSpeaker(claimed, b.Speaker); sa != sb {
-				return sa
-			}
 		}
 		if a.whole != b.whole {
 			return a.whole
@@ -437,6 +575,18 @@ func rankMatches(ms []WhoMatch, claimed string) {
 		}
 		return earlier(a.Article.Published, b.Article.Published)
 	})
+}
+
+// speakerCheck says what the best match, ranked by rankMatches, says of
+// the claimed speaker.
+func speakerCheck(best WhoMatch, claimed claimant) string {
+	switch {
+	case claimed.spoke(best.Speaker, best.SpeakerOrg):
+		return SpeakerConfirmed
+	case best.Speaker != "":
+		return OtherSpeaker
+	}
+	return SpeakerUnknown
 }
 
 // earlier orders publication dates, undated last.
@@ -452,13 +602,15 @@ func earlier(a, b string) bool {
 
 // appearances finds, among the matches that carry the best match's words
 // (as similar to the claim as it is, give or take a word in ten), the
-// earliest published article and the others.
+// earliest published article and the others. The best match need not be
+// the most similar (rankMatches): words closer to the claim are other
+// words.
 func appearances(ms []WhoMatch) (*QuoteOf, []QuoteOf) {
 	best := ms[0].Similarity
 	var carrying []QuoteOf
 	seen := map[string]bool{}
 	for _, m := range ms {
-		if m.Similarity >= best-0.1 && !seen[m.Article.ID] {
+		if math.Abs(m.Similarity-best) <= 0.1+1e-9 && !seen[m.Article.ID] {
 			seen[m.Article.ID] = true
 			carrying = append(carrying, m.Article)
 		}

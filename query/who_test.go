@@ -2,6 +2,7 @@ package query
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -83,8 +84,12 @@ func TestWhoVerdicts(t *testing.T) {
 	if res.Verdict != NotFound || res.FirstAppearance != nil {
 		t.Errorf("invented claim: verdict %s, first %v, want not_found and none: %+v", res.Verdict, res.FirstAppearance, res.Matches)
 	}
-	if _, err := Who(ctx, ix, WhoRequest{Claim: `“ … ”`}); err == nil {
-		t.Error("a claim with no words: no error")
+	for _, claim := range []string{`“ … ”`, "the", `"It is not"`, "Sevda Oryan: it is"} {
+		res, err := Who(ctx, ix, WhoRequest{Claim: claim})
+		var bad *RequestError
+		if !errors.As(err, &bad) {
+			t.Errorf("who %s: got %v, verdict %v; want an error: no words to check", claim, err, res != nil && res.Verdict != "")
+		}
 	}
 }
 
@@ -106,5 +111,83 @@ func TestAlignDiff(t *testing.T) {
 	}
 	if a.matched != 5 || a.similarity < 0.8 || a.similarity > 0.85 {
 		t.Errorf("matched %d similarity %.3f, want 5 and 2·5/12", a.matched, a.similarity)
+	}
+}
+
+// TestWhoClaimedSpeaker checks verdicts on claims that name a speaker, on
+// the fictional who fixture: the minister Ilkan Dervishov said "We will
+// hold the harbour…", which a banner had carried three days before; a
+// spokesman of the Corvane Port Authority said "Ships under every flag…";
+// the north quay's closure is in article text only, nobody's words.
+func TestWhoClaimedSpeaker(t *testing.T) {
+	ix := whoIndex(t)
+	const (
+		hold  = "We will hold the harbour for as long as the tide comes in, and we will not sell it"
+		quay  = "the north quay has been closed for nine days and the boats are rotting at their moorings"
+		ships = "Ships under every flag are welcome at the north quay again, whatever the talks decide"
+	)
+	cases := []struct {
+		name, claim, speaker string
+		want                 string // the verdict
+		wantSpeaker          string // the best match's speaker
+		wantCheck            string // what the sources say of the claimed speaker
+	}{
+		{"last name as written", "Dervishov: " + hold, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+		{"last name respelled", "Dervisov: " + hold, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+		{"whole name respelled", hold, "Ilkan Dervisov", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+		{"last name as --speaker", hold, "Dervisov", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+		{"someone else said it; an earlier source names nobody", "Marsk: " + hold, "", OtherSpeaker, "Ilkan Dervishov", OtherSpeaker},
+		{"someone else said it, altered", "Marsk: We will hold the harbour for as long as the tide comes in, and we will never sell it", "", OtherSpeaker, "Ilkan Dervishov", OtherSpeaker},
+		{"someone invented", "Quillon Varro: " + hold, "", OtherSpeaker, "Ilkan Dervishov", OtherSpeaker},
+		{"no source names a speaker", "Marsk: " + quay, "", Verbatim, "", SpeakerUnknown},
+		{"no source names a speaker, altered", "Marsk: the north quay has been closed for ten days and the boats are rotting at their moorings", "", Altered, "", SpeakerUnknown},
+		{"no speaker claimed", hold, "", Verbatim, "", ""},
+		{"the organisation its spokesman spoke for", "Port Authority: " + ships, "", Verbatim, "Halden Marsk", SpeakerConfirmed},
+		{"the organisation, canonical", ships, "Corvane Port Authority", Verbatim, "Halden Marsk", SpeakerConfirmed},
+		{"the place the organisation is in", "Corvane: " + ships, "", OtherSpeaker, "Halden Marsk", OtherSpeaker},
+		{"a minister of the place", "Dervishov: " + ships, "", OtherSpeaker, "Halden Marsk", OtherSpeaker},
+		{"Name said: “words”", `Dervishov said: "` + hold + `"`, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+		{"Name says “words”", `Marsk says "` + hold + `"`, "", OtherSpeaker, "Ilkan Dervishov", OtherSpeaker},
+		{"“words,” Name said", "“" + hold + ",” Marsk said.", "", OtherSpeaker, "Ilkan Dervishov", OtherSpeaker},
+		{"“words,” said Name", `"` + hold + `," said Ilkan Dervisov`, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+	}
+	for _, c := range cases {
+		res, err := Who(context.Background(), ix, WhoRequest{Claim: c.claim, Speaker: c.speaker})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if len(res.Matches) == 0 {
+			t.Errorf("%s: got no match, want %s", c.name, c.want)
+			continue
+		}
+		if got := res.Matches[0].Speaker; res.Verdict != c.want || got != c.wantSpeaker || res.SpeakerCheck != c.wantCheck {
+			t.Errorf("%s: got %s by %q (speaker %q), want %s by %q (speaker %q)", c.name, res.Verdict, got, res.SpeakerCheck, c.want, c.wantSpeaker, c.wantCheck)
+		}
+	}
+}
+
+func TestSplitClaim(t *testing.T) {
+	for _, c := range []struct {
+		in, claim, speaker, prefix string
+	}{
+		{`Dervishov: We will hold`, "We will hold", "Dervishov", "Dervishov"},
+		{`Ilkan Dervishov: “We will hold”`, "We will hold", "Ilkan Dervishov", "Ilkan Dervishov"},
+		{`Dervishov said: "We will hold"`, "We will hold", "Dervishov", "Dervishov said"},
+		{`Dervishov says: we will hold`, "we will hold", "Dervishov", "Dervishov says"},
+		{`Dervishov said "We will hold"`, "We will hold", "Dervishov", ""},
+		{`Dervishov tweeted, “We will hold”`, "We will hold", "Dervishov", ""},
+		{`“We will hold,” Dervishov said.`, "We will hold", "Dervishov", ""},
+		{`"We will hold", said Ilkan Dervishov`, "We will hold", "Ilkan Dervishov", ""},
+		{`«We will hold», Port Authority stated`, "We will hold", "Port Authority", ""},
+		{`“We will hold,” he said.`, "We will hold", "", ""},
+		{`We said: no more talks`, "We said: no more talks", "", ""},
+		{`"I said: no more talks"`, "I said: no more talks", "", ""},
+		{`Dervishov said the harbour would stay shut`, "Dervishov said the harbour would stay shut", "", ""},
+		{`“We will hold”`, "We will hold", "", ""},
+	} {
+		claim, speaker, prefix := splitClaim(c.in)
+		if claim != c.claim || speaker != c.speaker || prefix != c.prefix {
+			t.Errorf("splitClaim(%q): got %q, %q, %q; want %q, %q, %q", c.in, claim, speaker, prefix, c.claim, c.speaker, c.prefix)
+		}
 	}
 }

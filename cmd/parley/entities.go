@@ -183,9 +183,12 @@ articles name it and how often, the spellings seen and the roles given.`,
 				return writeJSON(stdout, list)
 			}
 			st := newStyle(c, stdout, getenv)
-			fmt.Fprintf(stdout, "%s name %s", plural(int(list.Articles), "article", "articles"), plural(len(list.Entities), "entity", "entities"))
+			fmt.Fprintf(stdout, "%s name %s", plural(int(list.Articles), "article", "articles"), plural(list.Total, "entity", "entities"))
 			if list.Query != "" {
 				fmt.Fprintf(stdout, " (matching %s)", clean(list.Query))
+			}
+			if len(list.Entities) < list.Total {
+				fmt.Fprintf(stdout, ", the first %d shown", len(list.Entities))
 			}
 			fmt.Fprintln(stdout, "")
 			for _, e := range list.Entities {

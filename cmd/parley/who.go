@@ -18,7 +18,8 @@ func whoCommand(stdout io.Writer, getenv env) *cli.Command {
 		Description: `Looks for the claimed words among the quotations and article text the index
 holds, curly or straight quote marks, a partial line or small wording changes
 and all, and gives a verdict: verbatim, partial, altered (with a word diff),
-other_speaker (the claim names someone else: --speaker NAME, or "Name: words")
+other_speaker (the claim names someone else: --speaker NAME, "Name: words",
+'Name said: "words"' or '"words," Name said')
 or not_found; then the speaker, the first article that carried the words and
 the others that did. parley who --speaker "Sevda Oryan" '"We will not leave"'`,
 		Flags: []cli.Flag{
@@ -70,7 +71,13 @@ var verdictText = map[string]string{
 func writeWho(w io.Writer, st style, res *query.WhoResult) {
 	fmt.Fprintf(w, "Claim:   “%s”\n", clean(res.Claim))
 	if res.Speaker != "" {
-		fmt.Fprintf(w, "Claimed: %s\n", clean(res.Speaker))
+		unconfirmed := ""
+		if res.SpeakerCheck == query.SpeakerUnknown {
+			// The verdict is on the words only: a source that names
+			// nobody neither confirms nor denies the claimed speaker.
+			unconfirmed = " (not confirmed: no source with these words names who said them)"
+		}
+		fmt.Fprintf(w, "Claimed: %s%s\n", clean(res.Speaker), unconfirmed)
 	}
 	fmt.Fprintf(w, "Verdict: %s\n", st.bold(verdictText[res.Verdict]))
 	if len(res.Matches) == 0 {

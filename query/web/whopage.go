@@ -102,6 +102,9 @@ func (s *Server) whoPage(w http.ResponseWriter, r *http.Request) {
 func (v *whoView) build() {
 	res := v.Result
 	v.Verdict = verdictFor(res.Verdict)
+	if res.SpeakerCheck == query.SpeakerUnknown {
+		v.Verdict.Say += " No source with these words names who said them: that " + res.Speaker + " did is not confirmed."
+	}
 	if len(res.Matches) == 0 {
 		return
 	}
