@@ -27,20 +27,37 @@ const (
 
 // addPublished adds a publication date's fields to a document.
 func addPublished(d *document.Document, date corpus.Date) {
+	publishedTerms(date).add(func(name, value string, opts index.FieldIndexingOptions) { addKeyword(d, name, value, opts) })
+}
+
+// dateTerms are the terms a publication date is indexed under, field by
+// field; an unknown date has none.
+type dateTerms struct {
+	instant, precision, year, month, day string
+}
+
+func publishedTerms(date corpus.Date) dateTerms {
 	if date.IsZero() {
-		return
+		return dateTerms{}
 	}
 	t := calendarTime(date.Start)
-	keyword := func(name, value string, opts index.FieldIndexingOptions) { addKeyword(d, name, value, opts) }
-	keyword(FieldPublished, t.Format(instantLayout), index.IndexField|index.DocValues)
-	keyword(FieldPrecision, date.Precision.String(), index.IndexField)
-	keyword(FieldYear, t.Format(yearLayout), facetField)
+	out := dateTerms{instant: t.Format(instantLayout), precision: date.Precision.String(), year: t.Format(yearLayout)}
 	if date.Precision >= corpus.Month {
-		keyword(FieldMonth, t.Format(monthLayout), facetField)
+		out.month = t.Format(monthLayout)
 	}
 	if date.Precision >= corpus.Day {
-		keyword(FieldDay, t.Format(dayLayout), index.IndexField)
+		out.day = t.Format(dayLayout)
 	}
+	return out
+}
+
+// add adds the date's fields with keyword, which skips empty values.
+func (dt dateTerms) add(keyword func(name, value string, opts index.FieldIndexingOptions)) {
+	keyword(FieldPublished, dt.instant, index.IndexField|index.DocValues)
+	keyword(FieldPrecision, dt.precision, index.IndexField)
+	keyword(FieldYear, dt.year, facetField)
+	keyword(FieldMonth, dt.month, facetField)
+	keyword(FieldDay, dt.day, index.IndexField)
 }
 
 // calendarTime is a time's date and clock on its own calendar, as UTC:

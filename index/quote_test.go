@@ -2,6 +2,8 @@ package index
 
 import (
 	"context"
+	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -157,4 +159,45 @@ func TestQuoteFieldsIndexedAsArticles(t *testing.T) {
 	if shared == 0 {
 		t.Error("no field shared with the article")
 	}
+}
+
+// TestQuoteMetaJSON checks the hand-written JSON of a quotation against
+// encoding/json's, which readers decode it with.
+func TestQuoteMetaJSON(t *testing.T) {
+	for _, m := range []quoteMeta{
+		{},
+		{Article: "a:1", Kind: "direct", Path: "/x/y.jsonl", Confidence: 0.9, Start: 10, End: 42},
+		{Article: "a", Title: "Talks <b>&</b> \"truce\"", Speaker: "Tamsin Orlo; Ana Vesk", SpeakerText: "she\n\tsaid\\",
+			SpeakerStart: 3, SpeakerEnd: 9, SpeakerOrg: "Orvel Council", Cue: "said", Kind: "partial", Confidence: 1,
+			Start: 1, End: 2, Source: "Orvel Gazette", URL: "https://example.org/?a=1&b=<2>", Path: "p", Published: "2020-10"},
+		{Article: "\x00\x1f\x7f", Title: "bad \xff utf-8 \u2028 \u2029 ’ é", Kind: "indirect", Confidence: 1e-7, Path: "ü"},
+		{Article: "x", Kind: "direct", Confidence: 0.123456789, Start: -1, End: 1 << 40, Path: "z"},
+	} {
+		want, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m.json(); string(got) != string(want) {
+			t.Errorf("got  %s\nwant %s", got, want)
+		}
+	}
+}
+
+func FuzzQuoteMetaJSON(f *testing.F) {
+	f.Add("a", "title <&>", "speaker", "\xff\u2028", "said", 0.5, 3, 4)
+	f.Fuzz(func(t *testing.T, article, title, speaker, text, cue string, confidence float64, start, end int) {
+		if math.IsNaN(confidence) || math.IsInf(confidence, 0) {
+			return
+		}
+		m := quoteMeta{Article: article, Title: title, Speaker: speaker, SpeakerText: text, SpeakerStart: start,
+			SpeakerEnd: end, Cue: cue, Kind: cue, Confidence: confidence, Start: start, End: end, Source: text,
+			URL: title, Path: article, Published: speaker}
+		want, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m.json(); string(got) != string(want) {
+			t.Errorf("got  %s\nwant %s", got, want)
+		}
+	})
 }

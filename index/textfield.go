@@ -260,37 +260,46 @@ func newTextField(name string, opts index.FieldIndexingOptions, t *textAnalysis,
 	return &textField{TextField: document.NewTextFieldWithIndexingOptions(name, nil, nil, opts), text: t, kind: kind}
 }
 
-func (f *textField) terms() *terms {
-	switch f.kind {
-	case exactTerms:
-		return &f.text.exact
-	case pairTerms:
-		return &f.text.pairTerms
-	}
-	return &f.text.stemmed
-}
-
 // Analyze analyses the text, once for all its fields.
 func (f *textField) Analyze() { f.text.run() }
 
-func (f *textField) AnalyzedLength() int { return f.terms().length }
+func (f *textField) AnalyzedLength() int { return f.text.termsOf(f.kind).length }
 
 // VisitTerms gives the field's terms to the segment builder.
 func (f *textField) VisitTerms(fn func(term []byte, freq int, positions []uint32)) {
-	t := f.terms()
-	for i, w := range t.words {
-		var ps []uint32
-		if f.kind == exactTerms {
-			ps = f.text.positions[f.text.starts[i]:f.text.starts[i+1]]
-		}
-		fn(unsafe.Slice(unsafe.StringData(w), len(w)), int(t.counts[i]), ps)
-	}
+	f.text.visit(f.kind, fn)
 }
 
 // ReleaseTerms drops the text's analysis once the segment builder has
 // read every field of it (index/zap calls it after each document).
-func (f *textField) ReleaseTerms() {
-	t := f.text
+func (f *textField) ReleaseTerms() { f.text.release() }
+
+// termsOf returns the terms of one of the text's fields.
+func (t *textAnalysis) termsOf(kind termKind) *terms {
+	switch kind {
+	case exactTerms:
+		return &t.exact
+	case pairTerms:
+		return &t.pairTerms
+	}
+	return &t.stemmed
+}
+
+// visit gives the terms of one of the text's fields, with positions for
+// the exact field.
+func (t *textAnalysis) visit(kind termKind, fn func(term []byte, freq int, positions []uint32)) {
+	ts := t.termsOf(kind)
+	for i, w := range ts.words {
+		var ps []uint32
+		if kind == exactTerms {
+			ps = t.positions[t.starts[i]:t.starts[i+1]]
+		}
+		fn(unsafe.Slice(unsafe.StringData(w), len(w)), int(ts.counts[i]), ps)
+	}
+}
+
+// release drops the analysis once every field reading it is done.
+func (t *textAnalysis) release() {
 	if t.released++; t.released == t.fields {
 		t.exact, t.stemmed, t.pairTerms = terms{}, terms{}, terms{}
 		t.positions, t.starts, t.parts = nil, nil, nil
@@ -301,9 +310,15 @@ func (f *textField) ReleaseTerms() {
 // fields do, for Bleve code that reads them (a segment Bleve builds
 // itself). Locations hold positions only, as Parley indexes them.
 func (f *textField) AnalyzedTokenFrequencies() index.TokenFrequencies {
+	return tokenFrequencies(f.VisitTerms)
+}
+
+// tokenFrequencies builds Bleve's TokenFrequencies from the terms visit
+// gives: locations hold positions only, as Parley indexes them.
+func tokenFrequencies(visit func(fn func(term []byte, freq int, positions []uint32))) index.TokenFrequencies {
 	out := index.TokenFrequencies{}
-	f.VisitTerms(func(term []byte, freq int, positions []uint32) {
-		tf := &index.TokenFreq{Term: term}
+	visit(func(term []byte, freq int, positions []uint32) {
+		tf := &index.TokenFreq{Term: append([]byte(nil), term...)}
 		tf.SetFrequency(freq)
 		for _, p := range positions {
 			tf.Locations = append(tf.Locations, &index.TokenLocation{Position: int(p)})
@@ -349,28 +364,28 @@ func (f *termsField) VisitTerms(fn func(term []byte, freq int, positions []uint3
 	if !f.analyzed {
 		return
 	}
-	for i, t := range f.terms {
-		if slices.Contains(f.terms[:i], t) {
+	visitKeywordTerms(f.terms, fn)
+}
+
+// visitKeywordTerms gives each distinct value of a keyword field with how
+// often the field holds it. The bytes are the value's own, only read.
+func visitKeywordTerms(values []string, fn func(term []byte, freq int, positions []uint32)) {
+	for i, t := range values {
+		if slices.Contains(values[:i], t) {
 			continue
 		}
 		n := 0
-		for _, u := range f.terms[i:] {
+		for _, u := range values[i:] {
 			if u == t {
 				n++
 			}
 		}
-		fn([]byte(t), n, nil)
+		fn(unsafe.Slice(unsafe.StringData(t), len(t)), n, nil)
 	}
 }
 
 func (f *termsField) AnalyzedTokenFrequencies() index.TokenFrequencies {
-	out := index.TokenFrequencies{}
-	f.VisitTerms(func(term []byte, freq int, _ []uint32) {
-		tf := &index.TokenFreq{Term: term}
-		tf.SetFrequency(freq)
-		out[string(term)] = tf
-	})
-	return out
+	return tokenFrequencies(f.VisitTerms)
 }
 
 // termArena holds the bytes of one text's terms in a few large chunks, so

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/parleysearch/parley/corpus/extract"
 )
@@ -23,8 +23,8 @@ import (
 type Writer struct {
 	ix        *Index
 	batchSize int
-	batch     *bleve.Batch // articles, file records, deletions
-	quotes    *bleve.Batch // quote documents
+	batch     *index.Batch // articles, file records, deletions
+	quotes    *index.Batch // quote documents
 	queue     chan submitted
 	workers   sync.WaitGroup
 
@@ -45,7 +45,7 @@ type Writer struct {
 
 type submitted struct {
 	seq      int
-	batch    *bleve.Batch
+	batch    *index.Batch
 	articles int
 }
 
@@ -79,8 +79,8 @@ func (ix *Index) NewWriter(batchSize, writers int) *Writer {
 	w := &Writer{
 		ix:        ix,
 		batchSize: batchSize,
-		batch:     ix.bleve.NewBatch(),
-		quotes:    ix.bleve.NewBatch(),
+		batch:     index.NewBatch(),
+		quotes:    index.NewBatch(),
 		// One batch may wait while all writers are busy, so that reading
 		// the next one overlaps with writing instead of taking turns.
 		queue:    make(chan submitted, 1),
@@ -99,7 +99,7 @@ func (ix *Index) NewWriter(batchSize, writers int) *Writer {
 func (w *Writer) work() {
 	defer w.workers.Done()
 	for s := range w.queue {
-		err := w.ix.bleve.Batch(s.batch)
+		err := w.ix.write(s.batch)
 		w.mu.Lock()
 		if err != nil && w.err == nil {
 			w.err = fmt.Errorf("write batch: %w", err)
@@ -129,15 +129,14 @@ func (w *Writer) Put(an *extract.Analysis, hash string, oldQuotes []string) erro
 	if err := w.Err(); err != nil {
 		return err
 	}
-	if err := w.batch.IndexAdvanced(w.ix.articleDocument(an, hash)); err != nil {
-		return fmt.Errorf("index article %s: %w", an.Article.ID, err)
+	if an.Article.ID == "" {
+		return fmt.Errorf("index an article of %s: no ID", an.Article.From.Path)
 	}
+	w.batch.Update(w.ix.articleDocument(an, hash))
 	kept := make(map[string]bool, len(an.Quotes))
 	for _, d := range w.ix.quoteDocuments(an) {
 		kept[d.ID()] = true
-		if err := w.quotes.IndexAdvanced(d); err != nil {
-			return fmt.Errorf("index a quotation of %s: %w", an.Article.ID, err)
-		}
+		w.quotes.Update(d)
 	}
 	for _, id := range oldQuotes {
 		if !kept[id] {
@@ -179,7 +178,7 @@ func (w *Writer) ForgetFile(path string) error {
 // (or deletions), and the quote batch once it holds quoteBatchArticles
 // times as many documents.
 func (w *Writer) maybeFlush() error {
-	if w.quotes.Size() >= quoteBatchArticles*w.batchSize {
+	if len(w.quotes.IndexOps) >= quoteBatchArticles*w.batchSize {
 		if err := w.flushQuotes(); err != nil {
 			return err
 		}
@@ -197,10 +196,7 @@ func (w *Writer) flush() error {
 	var keep []pendingFile
 	for _, f := range w.files {
 		if f.after <= w.through {
-			if err := w.batch.IndexAdvanced(fileDocument(f.rec)); err != nil {
-				w.mu.Unlock()
-				return err
-			}
+			w.batch.Update(fileDocument(f.rec))
 		} else {
 			keep = append(keep, f)
 		}
@@ -211,7 +207,7 @@ func (w *Writer) flush() error {
 	w.next++
 	w.mu.Unlock()
 	w.submit(s)
-	w.batch = w.ix.bleve.NewBatch()
+	w.batch = index.NewBatch()
 	w.inBatch, w.deletes = 0, 0
 	return w.Err()
 }
@@ -233,12 +229,12 @@ func (w *Writer) flushQuotes() error {
 	w.next++
 	w.mu.Unlock()
 	w.submit(s)
-	w.quotes = w.ix.bleve.NewBatch()
+	w.quotes = index.NewBatch()
 	return w.Err()
 }
 
 func (w *Writer) submit(s submitted) {
-	if s.batch.Size() > 0 {
+	if len(s.batch.IndexOps)+len(s.batch.InternalOps) > 0 {
 		w.queue <- s
 	} else {
 		w.markEmpty(s.seq)
@@ -288,15 +284,24 @@ func (w *Writer) Close() error {
 	if len(w.files) == 0 {
 		return nil
 	}
-	b := w.ix.bleve.NewBatch()
+	b := index.NewBatch()
 	for _, f := range w.files {
-		if err := b.IndexAdvanced(fileDocument(f.rec)); err != nil {
-			return err
-		}
+		b.Update(fileDocument(f.rec))
 	}
 	w.files = nil
-	if err := w.ix.bleve.Batch(b); err != nil {
+	if err := w.ix.write(b); err != nil {
 		return fmt.Errorf("write file records: %w", err)
 	}
 	return nil
+}
+
+// write writes a batch to Bleve's index underneath: Parley's batches hold
+// documents of its own making (see quoteDocument), which Bleve's Batch
+// does not take.
+func (ix *Index) write(b *index.Batch) error {
+	store, err := ix.bleve.Advanced()
+	if err != nil {
+		return err
+	}
+	return store.Batch(b)
 }

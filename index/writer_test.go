@@ -49,7 +49,7 @@ func TestBatchesCountArticles(t *testing.T) {
 				if got, want := w.inBatch, i%c.batch; got != want {
 					t.Errorf("after %d articles: %d in the article batch, want %d", i, got, want)
 				}
-				if n := w.quotes.Size(); n >= quoteBatchArticles*c.batch {
+				if n := len(w.quotes.IndexOps); n >= quoteBatchArticles*c.batch {
 					t.Errorf("after %d articles: %d documents left in the quote batch", i, n)
 				}
 			}
