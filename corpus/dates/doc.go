@@ -2,8 +2,11 @@
 // (a dateline or a "Published …" line), and the dates it mentions, resolved against the publication date.
 //
 // A wrong date is worse than an unknown one, and nothing here invents one:
-// a mention that cannot be resolved exactly is still reported, with an empty
-// Value.
+// a mention that cannot be resolved exactly is still reported, keeping what
+// is known. A day or month whose year cannot be told has the value ISO
+// 8601:2000 gives a date without a year, "--10-10" or "--10" (an interval
+// "--10-09/--10-10"), at precision day or month; anything else unresolved
+// (a weekday, "yesterday", "last month") has an empty Value.
 //
 // # What Find recognises
 //
@@ -93,7 +96,9 @@
 // 2020-09. One exception: a day or month in the very month of publication
 // takes that month's year ("10 October" with a publication of 2020-10 is
 // 2020-10-10). When there is no publication date, only dates with their
-// year are resolved.
+// year are resolved; the others keep their month and day ("--10-10"). A
+// weekday written beside a day that a publication date contradicts leaves
+// the mention without a value.
 //
 // # Tense
 //

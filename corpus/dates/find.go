@@ -12,7 +12,7 @@ type Mention struct {
 	Text      string           `json:"text"`  // as written: "October 10", "on Tuesday" is written "Tuesday"
 	Start     int              `json:"start"` // byte offsets of Text in the text given, half-open
 	End       int              `json:"end"`
-	Value     string           `json:"value"`     // "2020-10-10", "2020-10", "2020", or an interval "1992/1994"; "" when it cannot be resolved
+	Value     string           `json:"value"`     // "2020-10-10", "2020-10", "2020", an interval "1992/1994", without a year "--10-10" or "--10"; "" when nothing is known
 	Precision corpus.Precision `json:"precision"` // of Value (for an interval, of its ends); corpus.Unknown when Value is ""
 }
 

@@ -34,8 +34,9 @@ func newAnchor(d corpus.Date) anchor {
 }
 
 // res is a resolved date or interval; prec is Unknown when there is none.
+// A day or month whose year is unknown has from.y == 0 (see yearless).
 type res struct {
-	from, to ymd // to.y == 0 unless an interval
+	from, to ymd // to is zero unless an interval
 	prec     corpus.Precision
 }
 
@@ -45,15 +46,21 @@ func (r res) String() string {
 	}
 	b := make([]byte, 0, 21)
 	b = appendYMD(b, r.from, r.prec)
-	if r.to.y != 0 {
+	if r.to != (ymd{}) {
 		b = append(b, '/')
 		b = appendYMD(b, r.to, r.prec)
 	}
 	return string(b)
 }
 
+// appendYMD writes a as ISO 8601 does to precision p, and a day or month
+// without its year as ISO 8601:2000 and XML Schema do: "--10-10", "--10".
 func appendYMD(b []byte, a ymd, p corpus.Precision) []byte {
-	b = appendPadded(b, a.y, 4)
+	if a.y == 0 {
+		b = append(b, '-')
+	} else {
+		b = appendPadded(b, a.y, 4)
+	}
 	if p >= corpus.Month {
 		b = append(b, '-')
 		b = appendPadded(b, a.m, 2)
@@ -112,11 +119,29 @@ func (f *finder) mentions(a anchor) []Mention {
 		default:
 			v = f.resolve(r, a)
 		}
+		if v.prec == corpus.Unknown {
+			v = yearless(r, a)
+		}
 		done[k] = v
 		start, end := f.from(r.ti), f.to(r.tj-1)
 		out[k] = Mention{Text: f.text[start:end], Start: start, End: end, Value: v.String(), Precision: v.prec}
 	}
 	return out
+}
+
+// yearless keeps what is known of a day or month written without a year
+// whose year cannot be told: its month and day. A weekday written beside
+// it that a day-precise publication contradicts leaves nothing known (see
+// withYear), nor does a date outside the calendar.
+func yearless(r *raw, a anchor) res {
+	if r.kind != rDate || r.a.y != 0 || r.weekday != 0 && a.prec == corpus.Day {
+		return res{}
+	}
+	v := res{from: r.a, prec: r.prec}
+	if r.interval {
+		v.to = r.b
+	}
+	return v
 }
 
 // resolve turns a date found into a value, using the publication date for
