@@ -66,6 +66,12 @@ func TestFind(t *testing.T) {
 			[]m{{"Monday", "2020-10-19", day}, {"Tuesday", "2020-10-20", day}}},
 		{"possessive", "2020-10-21", "Saturday's vote was postponed.",
 			[]m{{"Saturday", "2020-10-17", day}}},
+		{"the next day", "2019-03-17", "After his arrest on Friday, Dravec was held overnight before appearing in court the next day.",
+			[]m{{"Friday", "2019-03-15", day}}},
+		{"the next highest", "2020-05-29", "Velora had the most cases, with the next highest country, Halvenia, reporting 512 as of Wednesday.",
+			[]m{{"Wednesday", "2020-05-27", day}}},
+		{"next week", "2020-10-21", "On Friday, the envoy returns to Selmira for talks next week.",
+			[]m{{"Friday", "2020-10-23", day}}},
 		{"weekday names", "2020-10-21", "Bloody Sunday, Good Friday, the Sunday Times and every Tuesday.", nil},
 
 		// Days without a year.

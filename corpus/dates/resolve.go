@@ -369,8 +369,8 @@ func later(a, b ymd) bool {
 //  5. Anything else is neutral, read as the past, which news mostly
 //     reports.
 //
-// The future markers are will, shall, 'll, won't, may, might, next,
-// upcoming, forthcoming, "is due to", and expected, scheduled, set, slated,
+// The future markers are will, shall, 'll, won't, may, might, next (before
+// a week, month, year or day, not after "the"), upcoming, forthcoming, "is due to", and expected, scheduled, set, slated,
 // poised, likely, supposed (before "to" or "for"), plans, intends, going
 // (before "to").
 func (f *finder) future(ti, tj int) bool {
@@ -445,7 +445,10 @@ func (f *finder) futureAt(k int) bool {
 		case w == "won" || w == "Won":
 			return f.isPunct(k+1, "'’") && f.glued(k+1) && f.wordIs(k+2, "t")
 		case t.flags&fNext != 0:
-			return !f.wordIs(k+1, "to") // "next to the border"
+			// "next week", "next Tuesday"; but "the next day" and "the
+			// next highest" place nothing after publication, nor does
+			// "next to the border".
+			return f.has(k+1, fUnit|fWeekday|fMonth) && !f.has(k-1, fThe)
 		case t.flags&fMonth != 0 || w == "might" || w == "Might":
 			// "may" and "might", but not the month, and not "may have".
 			return t.shape != upper && (t.flags&fMonth == 0 || t.shape == lower) && !f.wordIs(k+1, "have")
