@@ -107,9 +107,10 @@
 // seam (but, while, whereas, although, though, however, ", and"), to the
 // next; its comma segment runs between the commas around it. The future
 // markers are will, shall, 'll, won't, may, might, next (before a week,
-// month, year or day, not after "the"), upcoming, forthcoming, "is due
-// to", and expected, scheduled, set, slated, poised, likely, supposed
-// before "to" or "for", and plans, intends, going before "to". In order:
+// month, year or day, not after "the"), upcoming, forthcoming, expect,
+// predict, forecast, "is due to", and expected, scheduled, set, slated,
+// poised, likely, supposed before "to" or "for", and plans, intends, going
+// before "to". In order:
 //
 //  1. A date that dates a report is past: a past reporting verb up to five
 //     words before it with no comma or future marker between ("said on

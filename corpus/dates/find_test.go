@@ -72,6 +72,10 @@ func TestFind(t *testing.T) {
 			[]m{{"Wednesday", "2020-05-27", day}}},
 		{"next week", "2020-10-21", "On Friday, the envoy returns to Selmira for talks next week.",
 			[]m{{"Friday", "2020-10-23", day}}},
+		{"predicted", "2020-10-21", "Forecasters predict snow in the Mirel Pass on Saturday.",
+			[]m{{"Saturday", "2020-10-24", day}}},
+		{"expected", "2020-10-21", "We expect an answer from Selmira on Friday, Kelmarin said.",
+			[]m{{"Friday", "2020-10-23", day}}},
 		{"weekday names", "2020-10-21", "Bloody Sunday, Good Friday, the Sunday Times and every Tuesday.", nil},
 
 		// Days without a year.

@@ -370,9 +370,10 @@ func later(a, b ymd) bool {
 //     reports.
 //
 // The future markers are will, shall, 'll, won't, may, might, next (before
-// a week, month, year or day, not after "the"), upcoming, forthcoming, "is due to", and expected, scheduled, set, slated,
-// poised, likely, supposed (before "to" or "for"), plans, intends, going
-// (before "to").
+// a week, month, year or day, not after "the"), upcoming, forthcoming,
+// expect, predict, forecast, "is due to", and expected, scheduled, set,
+// slated, poised, likely, supposed (before "to" or "for"), plans, intends,
+// going (before "to").
 func (f *finder) future(ti, tj int) bool {
 	lo := ti
 	for lo > 0 && !f.toks[lo].clause {

@@ -150,7 +150,8 @@ var vocab = func() map[string]wordInfo {
 		"shells", "rockets", "missiles", "tanks", "vehicles", "trucks", "drones", "sorties",
 		"airstrikes", "mines", "pages", "words", "votes", "signatures", "names")
 
-	add(fWill, 0, "will", "shall", "ll", "next", "upcoming", "forthcoming", "won", "might", "may")
+	add(fWill, 0, "will", "shall", "ll", "next", "upcoming", "forthcoming", "won", "might", "may",
+		"expect", "expects", "predict", "predicts", "forecast", "forecasts") // what is expected is to come
 	add(fDueTo, 0, "due", "expected", "scheduled", "set", "slated", "poised", "likely", "supposed")
 	add(fPlanTo, 0, "plans", "plan", "planning", "planned", "intends", "intend", "intending", "going")
 	add(fBe, 0, "is", "are", "be", "was", "were", "been", "am", "s", "being")
