@@ -75,6 +75,12 @@
 //     Tuesday, "will meet on Tuesday" may mean that day or a week on, and is
 //     left unresolved. "last Tuesday" is strictly before publication, "next
 //     Tuesday" strictly after.
+//   - An expectation in the past tense ("was expected in Belvasta on
+//     Tuesday", "was set to meet on Wednesday", "would resume on Monday")
+//     looks ahead from a time before publication, and the day it names may
+//     be on either side: a weekday is the nearer of the one before and the
+//     one after publication (at most three days away), a day or month
+//     without a year the nearest, with no week's limit.
 //   - yesterday, today (and tonight), tomorrow are publication's day −1, 0,
 //     +1; last, this, next month are months; last, this, next year are years.
 //   - "last July" and "this past July" are the most recent July before the
@@ -105,22 +111,29 @@
 // The clause of a date runs from the previous sentence end (. ! ? ; or a
 // line break before anything but a lower-case word), or the previous clause
 // seam (but, while, whereas, although, though, however, ", and"), to the
-// next; its comma segment runs between the commas around it. The future
-// markers are will, shall, 'll, won't, may, might, next (before a week,
-// month, year or day, not after "the"), upcoming, forthcoming, expect,
-// predict, forecast, "is due to", and expected, scheduled, set, slated,
-// poised, likely, supposed before "to" or "for", and plans, intends, going
-// before "to". In order:
+// next; its comma segment runs between the commas around it.
+//
+// The markers of the future are will, shall, 'll, won't, may, might, next
+// (before a week, month, year or day, not after "the"), upcoming,
+// forthcoming, expect, predict, forecast. Expectations are expected,
+// scheduled, set, slated, poised, likely, supposed, meant (before "to" or
+// "for"), "is due" and "is expected" (before anything), and plans, intends,
+// going (before "to"): after is, are or has been they look ahead from
+// publication, and mark the future; after was, were or had been, and in a
+// past form without be ("planned to"), they look ahead from the past, as
+// "would" and "was forecast to" do. A participle without be ("games scheduled for Wednesday")
+// looks ahead from the past too. In order:
 //
 //  1. A date that dates a report is past: a past reporting verb up to five
-//     words before it with no comma or future marker between ("said on
-//     Tuesday that talks will resume", "told reporters on Tuesday"), or right
-//     after it ("on Tuesday said").
-//  2. A future marker in the comma segment makes it future.
+//     words before it with no comma or marker between ("said on Tuesday
+//     that talks will resume", "told reporters on Tuesday"), or right after
+//     it ("on Tuesday said").
+//  2. A marker in the comma segment sets the tense: the nearest before the
+//     date, or else the first after it.
 //  3. A segment that is a relative clause ("which last met in December") or
 //     holds was, were, had or did keeps to itself: past.
-//  4. A future marker anywhere in the clause makes it future ("On Tuesday,
-//     the ministers will meet").
+//  4. A marker anywhere in the clause, found the same way, sets the tense
+//     ("On Tuesday, the ministers will meet").
 //  5. Anything else is neutral, read as the past, which news mostly reports.
 //
 // In 2 and 4, a marker after the date counts only before a verb of speech:

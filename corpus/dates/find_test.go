@@ -72,6 +72,24 @@ func TestFind(t *testing.T) {
 			[]m{{"Wednesday", "2020-05-27", day}}},
 		{"next week", "2020-10-21", "On Friday, the envoy returns to Selmira for talks next week.",
 			[]m{{"Friday", "2020-10-23", day}}},
+		// Expectations in the past tense look ahead from before
+		// publication: the nearer day, on either side.
+		{"was expected, after", "2020-09-28", "Its envoy was expected in Belvasta on Tuesday and in Selmira later in the week.",
+			[]m{{"Tuesday", "2020-09-29", day}}},
+		{"was expected, before", "2020-10-22", "The storm was expected to reach Ozrunek late on Wednesday.",
+			[]m{{"Wednesday", "2020-10-21", day}}},
+		{"is expected", "2020-10-22", "The storm is expected to reach Ozrunek late on Wednesday.",
+			[]m{{"Wednesday", "2020-10-28", day}}},
+		{"was not expected", "2020-10-22", "A decision wasn't expected before Wednesday.",
+			[]m{{"Wednesday", "2020-10-21", day}}},
+		{"would", "2020-10-18", "Kelmarin said the talks would resume on Monday.",
+			[]m{{"Monday", "2020-10-19", day}}},
+		{"games scheduled", "2020-03-13", "Other games scheduled for Wednesday were called off.",
+			[]m{{"Wednesday", "2020-03-11", day}}},
+		{"was scheduled, a day", "2020-12-20", "The vote was scheduled for January 3.",
+			[]m{{"January 3", "2021-01-03", day}}},
+		{"was forecast", "2020-10-25", "The storm was forecast to reach Ozrunek late on Thursday.",
+			[]m{{"Thursday", "2020-10-22", day}}},
 		{"predicted", "2020-10-21", "Forecasters predict snow in the Mirel Pass on Saturday.",
 			[]m{{"Saturday", "2020-10-24", day}}},
 		{"expected", "2020-10-21", "We expect an answer from Selmira on Friday, Kelmarin said.",
@@ -370,6 +388,17 @@ func TestFindFixtures(t *testing.T) {
 		{"02_new_year.txt", "2021-01", m{"Last month", "2020-12", month}, 0},
 		{"02_new_year.txt", "2021", m{"Last month", "", unknown}, 0},
 		{"02_new_year.txt", "none", m{"December 28", "--12-28", day}, 0},
+		// An expectation in the past tense: the day nearer publication,
+		// Monday 19 October, on either side of it.
+		{"05_expectations.txt", "2020-10-19", m{"Tuesday", "2020-10-20", day}, 0},  // was expected in Selmira on Tuesday
+		{"05_expectations.txt", "2020-10-19", m{"Thursday", "2020-10-22", day}, 0}, // was set to leave on Thursday
+		{"05_expectations.txt", "2020-10-19", m{"Sunday", "2020-10-18", day}, 0},   // drivers said on Sunday
+		{"05_expectations.txt", "2020-10-19", m{"October 11", "2020-10-11", day}, 0},
+		{"05_expectations.txt", "2020-10-19", m{"Wednesday", "2020-10-21", day}, 0}, // would cross the pass on Wednesday
+		{"05_expectations.txt", "2020-10-19", m{"Saturday", "2020-10-17", day}, 0},  // were expected to reach Ozrunek late on Saturday
+		{"05_expectations.txt", "2020-10-19", m{"Friday", "2020-10-16", day}, 0},    // was planning to meet on Friday
+		{"05_expectations.txt", "2020-10-19", m{"Thursday", "2020-10-22", day}, 1},  // is expected to arrive on Thursday
+		{"05_expectations.txt", "none", m{"October 11", "--10-11", day}, 0},
 		{"04_monitor.txt", "2020-09-30", m{"Thursday, 1 October", "2020-10-01", day}, 0},
 		{"04_monitor.txt", "2020-09-30", m{"2-5 April 2016", "2016-04-02/2016-04-05", day}, 0},
 	}

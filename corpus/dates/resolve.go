@@ -155,9 +155,9 @@ func (f *finder) resolve(r *raw, a anchor) res {
 	case a.prec == corpus.Unknown:
 		return res{}
 	}
-	var future bool
+	t := past
 	if r.kind == rDate || r.kind == rWeekday && r.mode == byTense {
-		future = f.future(r.ti, r.tj)
+		t = f.tense(r.ti, r.tj)
 	}
 	// A day or month in the month of publication is taken to be in that
 	// month's year: known only to the month, publication is not known to
@@ -165,27 +165,34 @@ func (f *finder) resolve(r *raw, a anchor) res {
 	if a.prec == corpus.Month && r.kind == rDate && r.a.m == int(a.first.Month()) {
 		return withYear(*r, a.first.Year())
 	}
-	return a.exact(func(p time.Time) res { return resolveAt(r, p, future) })
+	return a.exact(func(p time.Time) res { return resolveAt(r, p, t) })
 }
 
 // resolveAt resolves a date without a year, or a relative one, as if
-// published on day p.
-func resolveAt(r *raw, p time.Time, future bool) res {
+// published on day p, in a clause of tense t.
+func resolveAt(r *raw, p time.Time, t tense) res {
 	switch r.kind {
 	case rDate:
-		return withYear(*r, nearestYear(r.a.m, r.a.d, p, future))
+		return withYear(*r, nearestYear(r.a.m, r.a.d, p, t))
 	case rWeekday:
 		wd, w := int(p.Weekday()), r.n
 		var delta int
 		switch {
-		case r.mode == byTense && future && w == wd:
+		case r.mode == byTense && t == future && w == wd:
 			// Published on a Tuesday, "will meet on Tuesday" may be that day
 			// or a week on.
 			return res{}
-		case r.mode == after || r.mode == byTense && future:
+		case r.mode == after || r.mode == byTense && t == future:
 			delta = (w - wd + 7) % 7
 			if delta == 0 {
 				delta = 7
+			}
+		case r.mode == byTense && t == near:
+			// The nearer of the one before and the one after: at most
+			// three days away.
+			delta = (w - wd + 7) % 7
+			if delta > 3 {
+				delta -= 7
 			}
 		case r.mode == before:
 			delta = -((wd - w + 7) % 7)
@@ -253,7 +260,7 @@ func withYear(r raw, y int) res {
 // nearest to publication on day p, but in a past or neutral clause not more
 // than 7 days after it, and in a future clause not before it. It is 0 when
 // no year will do (29 February far from a leap year).
-func nearestYear(m, d int, p time.Time, future bool) int {
+func nearestYear(m, d int, p time.Time, t tense) int {
 	best, bestDist := 0, 0
 	pub := dayNumber(p.Year(), int(p.Month()), p.Day())
 	for y := p.Year() - 1; y <= p.Year()+1; y++ {
@@ -268,7 +275,7 @@ func nearestYear(m, d int, p time.Time, future bool) int {
 			start = dayNumber(y, m, d)
 			end = start + 1
 		}
-		if future && end <= pub || !future && start > pub+7 {
+		if t == future && end <= pub || t == past && start > pub+7 {
 			continue
 		}
 		dist := 0
@@ -348,121 +355,4 @@ func later(a, b ymd) bool {
 		return a.m > b.m
 	}
 	return a.d > b.d
-}
-
-// future reports whether the clause around tokens [ti, tj) speaks of the
-// future. The clause runs from the start of its sentence or clause (see
-// startsClause) to the next; within it, the date's comma segment runs from
-// the comma before it to the comma after it. Reading in order:
-//
-//  1. A date that dates a report is past: a past reporting verb up to five
-//     words before it, with no comma or future marker between ("said on
-//     Tuesday that talks will resume"), or right after it ("on Tuesday
-//     said").
-//  2. A future marker in the comma segment makes it future (after the
-//     date, only before a verb of speech: "surprised the world Monday by
-//     saying he will resign" is past).
-//  3. A segment that is a relative clause ("which last met in December")
-//     or holds a past auxiliary (was, were, had, did) keeps to itself: past.
-//  4. A future marker anywhere in the clause, found the same way, makes it
-//     future ("On Tuesday, the ministers will meet").
-//  5. Anything else is neutral, read as the past, which news mostly
-//     reports.
-//
-// The future markers are will, shall, 'll, won't, may, might, next (before
-// a week, month, year or day, not after "the"), upcoming, forthcoming,
-// expect, predict, forecast, "is due to", and expected, scheduled, set,
-// slated, poised, likely, supposed (before "to" or "for"), plans, intends,
-// going (before "to").
-func (f *finder) future(ti, tj int) bool {
-	lo := ti
-	for lo > 0 && !f.toks[lo].clause {
-		lo--
-	}
-	hi := tj
-	for hi < len(f.toks) && !f.toks[hi].clause {
-		hi++
-	}
-	for k := ti - 1; k >= lo && k >= ti-5; k-- {
-		if f.futureAt(k) || f.isPunct(k, ",") {
-			break
-		}
-		if f.has(k, fReport) {
-			return false
-		}
-	}
-	if tj < hi && f.has(tj, fReport) {
-		return false
-	}
-	segLo := ti
-	for segLo > lo && !f.isPunct(segLo-1, ",") {
-		segLo--
-	}
-	segHi := tj
-	for segHi < hi && !f.isPunct(segHi, ",") {
-		segHi++
-	}
-	if f.futureIn(segLo, ti, tj, segHi) {
-		return true
-	}
-	if f.has(segLo, fRelative) {
-		return false
-	}
-	for k := segLo; k < segHi; k++ {
-		if f.has(k, fPastAux) {
-			return false
-		}
-	}
-	return f.futureIn(lo, ti, tj, hi)
-}
-
-// futureIn reports whether a future marker occurs in [lo, ti) or in
-// [tj, hi) before a verb of speech.
-func (f *finder) futureIn(lo, ti, tj, hi int) bool {
-	for k := lo; k < ti; k++ {
-		if f.futureAt(k) {
-			return true
-		}
-	}
-	for k := tj; k < hi && !f.has(k, fSpeech); k++ {
-		if f.futureAt(k) {
-			return true
-		}
-	}
-	return false
-}
-
-// futureAt reports whether a future marker starts at token k.
-func (f *finder) futureAt(k int) bool {
-	t := &f.toks[k]
-	if t.kind != word || t.flags&(fWill|fDueTo|fPlanTo) == 0 {
-		return false
-	}
-	switch {
-	case t.flags&fWill != 0:
-		switch w := f.text[t.start:t.end]; {
-		case w == "ll":
-			return f.isPunct(k-1, "'’") && f.glued(k)
-		case w == "won" || w == "Won":
-			return f.isPunct(k+1, "'’") && f.glued(k+1) && f.wordIs(k+2, "t")
-		case t.flags&fNext != 0:
-			// "next week", "next Tuesday"; but "the next day" and "the
-			// next highest" place nothing after publication, nor does
-			// "next to the border".
-			return f.has(k+1, fUnit|fWeekday|fMonth) && !f.has(k-1, fThe)
-		case t.flags&fMonth != 0 || w == "might" || w == "Might":
-			// "may" and "might", but not the month, and not "may have".
-			return t.shape != upper && (t.flags&fMonth == 0 || t.shape == lower) && !f.wordIs(k+1, "have")
-		}
-		return true
-	case t.flags&fDueTo != 0:
-		if !f.wordIs(k+1, "to") && !f.wordIs(k+1, "for") { // "is due to", "set for Wednesday"
-			return false
-		}
-		if f.wordIs(k, "due") { // "due to the shelling" gives a cause
-			return f.has(k-1, fBe)
-		}
-		return true
-	}
-	return f.wordIs(k+1, "to")
 }

@@ -22,8 +22,8 @@ const (
 	fFollows                        // ends in s but may follow a year: "2014 was", "2014 saw tens"
 	fCount                          // a number before it counts: "2000 people"
 	fWill                           // marks the future: will, shall, next
-	fDueTo                          // marks the future before "to": "is due to", "expected to"
-	fPlanTo                         // marks the future before "to": "plans to", "going to"
+	fDueTo                          // an expectation before "to": "is due to", "expected to"
+	fPlanTo                         // an intention before "to": "plans to", "going to"
 	fBe                             // a form of "be", for "is due to"
 	fReport                         // a reporting verb in the past: "said on Tuesday"
 	fSeam                           // starts a clause: "but", "while"
@@ -47,6 +47,8 @@ const (
 	fSpeech                         // a verb of speech: what follows is what was said ("saying he will")
 	fRelative                       // starts a relative clause: which, who
 	fPastAux                        // was, were, had, did
+	fWould                          // would: the future seen from the past
+	fAdverb                         // may stand between be and a participle: "was originally expected"
 )
 
 // The units of fUnit.
@@ -152,9 +154,11 @@ var vocab = func() map[string]wordInfo {
 
 	add(fWill, 0, "will", "shall", "ll", "next", "upcoming", "forthcoming", "won", "might", "may",
 		"expect", "expects", "predict", "predicts", "forecast", "forecasts") // what is expected is to come
-	add(fDueTo, 0, "due", "expected", "scheduled", "set", "slated", "poised", "likely", "supposed")
+	add(fDueTo, 0, "due", "expected", "scheduled", "set", "slated", "poised", "likely", "supposed", "meant")
+	add(fWould, 0, "would")
+	add(fAdverb, 0, "not", "now", "still", "also", "already", "then", "only", "even", "just", "yet", "never", "again")
 	add(fPlanTo, 0, "plans", "plan", "planning", "planned", "intends", "intend", "intending", "going")
-	add(fBe, 0, "is", "are", "be", "was", "were", "been", "am", "s", "being")
+	add(fBe, 0, "is", "are", "be", "was", "were", "been", "am", "s", "being", "isn", "aren", "wasn", "weren")
 	add(fReport, 0, "said", "told", "announced", "stated", "added", "reported", "confirmed", "warned",
 		"claimed", "insisted", "noted", "declared", "wrote", "tweeted", "explained", "urged",
 		"accused", "denied", "acknowledged", "alleged", "revealed", "disclosed", "recalled",

@@ -1,0 +1,246 @@
+package dates
+
+// tense is where the clause of a date places it against publication.
+type tense uint8
+
+const (
+	// past is also the neutral reading, as news mostly reports what
+	// happened: on or before publication.
+	past tense = iota
+	// future is after publication.
+	future
+	// near is an expectation reported in the past tense ("was expected in
+	// Belvasta on Tuesday", "was set to meet on Wednesday", "would meet on
+	// Monday"). It looks ahead from a time before publication, so the day
+	// it names may fall on either side of it: news tells of what is close
+	// to publication, and the nearer one is taken.
+	near
+)
+
+// mark is what a word says of the time of its clause.
+type mark uint8
+
+const (
+	noMark mark = iota
+	// willMark looks ahead from publication: "will", "is expected to".
+	willMark
+	// wasMark looks ahead from the past: "would", "was expected to".
+	wasMark
+	// bareMark is a participle of expectation with no form of be, whose
+	// tense is that of its clause: "talks expected to resume Tuesday",
+	// "games scheduled for Wednesday were called off". Read alone, as
+	// wasMark.
+	bareMark
+)
+
+// tense returns the tense of the clause around tokens [ti, tj). The clause
+// runs from the start of its sentence or clause (see startsClause) to the
+// next; within it, the date's comma segment runs from the comma before it
+// to the comma after it. Reading in order:
+//
+//  1. A date that dates a report is past: a past reporting verb up to five
+//     words before it, with no comma or marker between ("said on Tuesday
+//     that talks will resume"), or right after it ("on Tuesday said").
+//  2. A marker in the comma segment, the nearest before the date or else
+//     the first after it (after the date, only before a verb of speech:
+//     "surprised the world Monday by saying he will resign" is past).
+//  3. A segment that is a relative clause ("which last met in December")
+//     or holds a past auxiliary (was, were, had, did) keeps to itself: past.
+//  4. A marker anywhere in the clause, found the same way ("On Tuesday, the
+//     ministers will meet").
+//  5. Anything else is neutral, read as the past, which news mostly
+//     reports.
+//
+// See markAt for the markers.
+func (f *finder) tense(ti, tj int) tense {
+	lo := ti
+	for lo > 0 && !f.toks[lo].clause {
+		lo--
+	}
+	hi := tj
+	for hi < len(f.toks) && !f.toks[hi].clause {
+		hi++
+	}
+	for k := ti - 1; k >= lo && k >= ti-5; k-- {
+		if f.markAt(k) != noMark || f.isPunct(k, ",") {
+			break
+		}
+		if f.has(k, fReport) {
+			return past
+		}
+	}
+	if tj < hi && f.has(tj, fReport) {
+		return past
+	}
+	segLo := ti
+	for segLo > lo && !f.isPunct(segLo-1, ",") {
+		segLo--
+	}
+	segHi := tj
+	for segHi < hi && !f.isPunct(segHi, ",") {
+		segHi++
+	}
+	if m := f.markIn(segLo, ti, tj, segHi); m != noMark {
+		return m.tense()
+	}
+	if f.has(segLo, fRelative) {
+		return past
+	}
+	for k := segLo; k < segHi; k++ {
+		if f.has(k, fPastAux) {
+			return past
+		}
+	}
+	return f.markIn(lo, ti, tj, hi).tense()
+}
+
+func (m mark) tense() tense {
+	switch m {
+	case willMark:
+		return future
+	case wasMark, bareMark:
+		return near
+	}
+	return past
+}
+
+// markIn returns the marker nearest before the date in [lo, ti), or else
+// the first in [tj, hi) before a verb of speech.
+func (f *finder) markIn(lo, ti, tj, hi int) mark {
+	for k := ti - 1; k >= lo; k-- {
+		if m := f.markAt(k); m != noMark {
+			return m
+		}
+	}
+	for k := tj; k < hi && !f.has(k, fSpeech); k++ {
+		if m := f.markAt(k); m != noMark {
+			return m
+		}
+	}
+	return noMark
+}
+
+// markAt returns the marker that starts at token k, if any. Markers of the
+// future are will, shall, 'll, won't, may, might, next (before a week,
+// month, year or day, not after "the"), upcoming, forthcoming, expect,
+// predict, forecast. Expectations are expected, scheduled, set, slated,
+// poised, likely, supposed, meant (before "to" or "for"), "is due", "is
+// expected" (before anything), and plans, intends, going (before "to").
+// After is, are, be or has been, a marker looks ahead from publication;
+// after was, were or had been ("was forecast to", "was planning to"), and
+// in a past form without be ("planned to"), from the past, as "would"
+// does.
+func (f *finder) markAt(k int) mark {
+	t := &f.toks[k]
+	if t.kind != word || t.flags&(fWill|fWould|fDueTo|fPlanTo) == 0 {
+		return noMark
+	}
+	switch {
+	case t.flags&fWill != 0:
+		if !f.willAt(k) {
+			return noMark
+		}
+		if be := f.beBefore(k); be >= 0 {
+			return f.beMark(be) // "was forecast to"
+		}
+		return willMark
+	case t.flags&fWould != 0:
+		return wasMark
+	case t.flags&fDueTo != 0:
+		to := f.wordIs(k+1, "to") || f.wordIs(k+1, "for") // "is due to", "set for Wednesday"
+		be := f.beBefore(k)
+		switch {
+		case f.wordIs(k, "due"):
+			// "due to the shelling" gives a cause; "due in Trevanna on
+			// Tuesday" an arrival.
+			if be < 0 {
+				return noMark
+			}
+		case f.wordIs(k, "expected"):
+			if !to && be < 0 {
+				return noMark // "as expected"
+			}
+		case !to:
+			return noMark
+		}
+		if be >= 0 {
+			return f.beMark(be)
+		}
+		return bareMark
+	}
+	if !f.wordIs(k+1, "to") {
+		return noMark
+	}
+	if be := f.beBefore(k); be >= 0 {
+		return f.beMark(be) // "is going to", "was planning to"
+	}
+	if f.endsIn(k, "ed") {
+		return wasMark // "planned to"
+	}
+	return willMark
+}
+
+// willAt reports whether the word at k, one of fWill, marks the future
+// where it stands.
+func (f *finder) willAt(k int) bool {
+	t := &f.toks[k]
+	switch w := f.text[t.start:t.end]; {
+	case w == "ll":
+		return f.isPunct(k-1, "'’") && f.glued(k)
+	case w == "won" || w == "Won":
+		return f.isPunct(k+1, "'’") && f.glued(k+1) && f.wordIs(k+2, "t")
+	case t.flags&fNext != 0:
+		// "next week", "next Tuesday"; but "the next day" and "the
+		// next highest" place nothing after publication, nor does
+		// "next to the border".
+		return f.has(k+1, fUnit|fWeekday|fMonth) && !f.has(k-1, fThe)
+	case t.flags&fMonth != 0 || w == "might" || w == "Might":
+		// "may" and "might", but not the month, and not "may have".
+		return t.shape != upper && (t.flags&fMonth == 0 || t.shape == lower) && !f.wordIs(k+1, "have")
+	}
+	return true
+}
+
+// beBefore returns the form of be just before the word at k, past adverbs
+// and "n't" ("was originally expected", "isn't expected"), or -1.
+func (f *finder) beBefore(k int) int {
+	p := f.skipAdverbs(k - 1)
+	if f.has(p, fBe) {
+		return p
+	}
+	return -1
+}
+
+// skipAdverbs returns the first token at or before k that is not one of
+// up to two adverbs ("now", "originally") or the "'t" of "n't".
+func (f *finder) skipAdverbs(k int) int {
+	for n := 0; n < 2 && f.in(k); n++ {
+		switch {
+		case f.wordIs(k, "t") && f.isPunct(k-1, "'’") && f.glued(k) && f.glued(k-1):
+			k -= 2
+		case f.has(k, fAdverb) || f.toks[k].kind == word && f.toks[k].shape == lower && f.endsIn(k, "ly"):
+			k--
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// beMark is what the form of be at k makes of an expectation after it.
+func (f *finder) beMark(k int) mark {
+	switch {
+	case f.has(k, fPastAux): // was, were
+		return wasMark
+	case f.wordIs(k, "been") && f.wordIs(k-1, "had"):
+		return wasMark
+	}
+	return willMark
+}
+
+// endsIn reports whether the word at k ends in suffix, in lower case.
+func (f *finder) endsIn(k int, suffix string) bool {
+	t := &f.toks[k]
+	n := int(t.end - t.start)
+	return n > len(suffix)+1 && f.text[int(t.end)-len(suffix):t.end] == suffix
+}
