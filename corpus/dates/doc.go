@@ -138,5 +138,9 @@
 //
 // In 2 and 4, a marker after the date counts only before a verb of speech:
 // in "surprised the country Monday by saying he will resign", "will" is what
-// was said, not when.
+// was said, not when. Nor does a marker in a quotation the date is not in,
+// or outside the one it is in: in "“I will believe it,” said Tashen,
+// reached on Saturday", "will" is hers. Curly quotes and guillemets say
+// which way they face; a straight double quote opens after white space and
+// closes after a word or a mark.
 package dates

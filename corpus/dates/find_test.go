@@ -90,6 +90,17 @@ func TestFind(t *testing.T) {
 			[]m{{"January 3", "2021-01-03", day}}},
 		{"was forecast", "2020-10-25", "The storm was forecast to reach Ozrunek late on Thursday.",
 			[]m{{"Thursday", "2020-10-22", day}}},
+		// What is said in quotation marks has its own tense.
+		{"will in a quotation before", "2020-10-10", "“We will hold our fire,” Melnavi told the agency in Ozrunek on Saturday.",
+			[]m{{"Saturday", "2020-10-10", day}}},
+		{"will in straight quotes", "2020-10-19", `"We will not wait," Oryen repeated in Selmira on Sunday.`,
+			[]m{{"Sunday", "2020-10-18", day}}},
+		{"will outside the quotation", "2020-10-21", "Kelmarin will say that “the talks ended on Tuesday”.",
+			[]m{{"Tuesday", "2020-10-20", day}}},
+		{"will in the same quotation", "2020-10-21", "“We will meet again on Friday,” Oryen said.",
+			[]m{{"Friday", "2020-10-23", day}}},
+		{"will in another quotation", "2020-10-21", "“Talks ended on Tuesday,” Oryen said. “We will meet again.”",
+			[]m{{"Tuesday", "2020-10-20", day}}},
 		{"predicted", "2020-10-21", "Forecasters predict snow in the Mirel Pass on Saturday.",
 			[]m{{"Saturday", "2020-10-24", day}}},
 		{"expected", "2020-10-21", "We expect an answer from Selmira on Friday, Kelmarin said.",
@@ -399,6 +410,13 @@ func TestFindFixtures(t *testing.T) {
 		{"05_expectations.txt", "2020-10-19", m{"Friday", "2020-10-16", day}, 0},    // was planning to meet on Friday
 		{"05_expectations.txt", "2020-10-19", m{"Thursday", "2020-10-22", day}, 1},  // is expected to arrive on Thursday
 		{"05_expectations.txt", "none", m{"October 11", "--10-11", day}, 0},
+		// Future words in a quotation the date is not in do not set its
+		// tense. Published Saturday 10 October.
+		{"06_voices.txt", "2020-10-10", m{"Saturday", "2020-10-10", day}, 0}, // “We will hold our fire…,” Melnavi told the agency … on Saturday
+		{"06_voices.txt", "2020-10-10", m{"Saturday", "2020-10-10", day}, 1}, // “… we will keep ours,” Kelmarin repeated … on Saturday
+		{"06_voices.txt", "2020-10-10", m{"Monday", "2020-10-12", day}, 0},   // adding that monitors would return on Monday
+		{"06_voices.txt", "2020-10-10", m{"Friday", "2020-10-09", day}, 0},
+		{"06_voices.txt", "2020-10-10", m{"Thursday", "2020-10-08", day}, 0}, // "The guns stopped on Thursday, and we will plant again."
 		{"04_monitor.txt", "2020-09-30", m{"Thursday, 1 October", "2020-10-01", day}, 0},
 		{"04_monitor.txt", "2020-09-30", m{"2-5 April 2016", "2016-04-02/2016-04-05", day}, 0},
 	}

@@ -105,19 +105,72 @@ func (m mark) tense() tense {
 }
 
 // markIn returns the marker nearest before the date in [lo, ti), or else
-// the first in [tj, hi) before a verb of speech.
+// the first in [tj, hi) before a verb of speech. Markers in a quotation
+// the date is not in, or outside the one it is in, do not count: in "“I
+// will believe it,” said Tashen, reached on Saturday", "will" is hers.
 func (f *finder) markIn(lo, ti, tj, hi int) mark {
+	depth := 0 // quotations entered, reading away from the date
 	for k := ti - 1; k >= lo; k-- {
+		if q := f.quoteMark(k); q != 0 {
+			if q > 0 && depth == 0 {
+				break // the date's own quotation opens here
+			}
+			depth -= q
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
 		if m := f.markAt(k); m != noMark {
 			return m
 		}
 	}
+	depth = 0
 	for k := tj; k < hi && !f.has(k, fSpeech); k++ {
+		if q := f.quoteMark(k); q != 0 {
+			if q < 0 && depth == 0 {
+				break // the date's own quotation closes here
+			}
+			depth += q
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
 		if m := f.markAt(k); m != noMark {
 			return m
 		}
 	}
 	return noMark
+}
+
+// quoteMark returns 1 for a mark that opens a quotation at k, -1 for one
+// that closes it, 0 for anything else. A straight double quote opens after
+// white space or a bracket or dash, and closes after anything else; a
+// right single quote with a letter glued after it is an apostrophe
+// ("Kelmarin’s", "don’t"), and a straight one is always taken for one.
+func (f *finder) quoteMark(k int) int {
+	t := &f.toks[k]
+	if t.kind != punct {
+		return 0
+	}
+	switch t.num {
+	case '“', '‘', '«', '„':
+		return 1
+	case '”', '»':
+		return -1
+	case '’':
+		if f.glued(k+1) && f.toks[k+1].kind == word {
+			return 0
+		}
+		return -1
+	case '"':
+		if k == 0 || !f.glued(k) || f.isPunct(k-1, "([{—–-") {
+			return 1
+		}
+		return -1
+	}
+	return 0
 }
 
 // markAt returns the marker that starts at token k, if any. Markers of the
