@@ -128,19 +128,43 @@
 //     words before it with no comma or marker between ("said on Tuesday
 //     that talks will resume", "told reporters on Tuesday"), or right after
 //     it ("on Tuesday said").
-//  2. A marker in the comma segment sets the tense: the nearest before the
-//     date, or else the first after it.
-//  3. A segment that is a relative clause ("which last met in December") or
-//     holds was, were, had or did keeps to itself: past.
-//  4. A marker anywhere in the clause, found the same way, sets the tense
-//     ("On Tuesday, the ministers will meet").
-//  5. Anything else is neutral, read as the past, which news mostly reports.
+//  2. The verb that governs the date sets the tense: the nearest verb form
+//     before it in its clause ("handed over 98 detainees at a checkpoint on
+//     Thursday, a step mediators hope will…"), or else the first after it
+//     ("On Friday, researchers posted findings that … may…"). A verb form
+//     is a marker; an infinitive that looks ahead ("is to meet" from
+//     publication, "was to meet" from the past, "hopes to meet" from
+//     publication, "agreed on Saturday to halt the fighting from Sunday"
+//     from Saturday, so from the past); or a past tense: was, were, had,
+//     did, a reporting verb, an irregular past (met, held, broke…) or a
+//     word in -ed, but not after is, are, be or a modal ("will be held"),
+//     nor after a determiner, "than" or "as" ("the planned talks"), nor a
+//     word in -ed that is mostly an adjective or a noun ("armed",
+//     "hundred"). A date after "than" is past: what a comparison measures
+//     against is known already. The reading passes over quotations the
+//     date is not in and relative clauses between commas ("Kelmarin, who
+//     will chair the talks, on Tuesday met Oryen"). A past form that opens
+//     a phrase after a comma ("…, followed by the primary on February 29",
+//     "Oryen, the foreign minister, met…") sets the tense only if no verb
+//     before it does; a participle of expectation without be ("games
+//     scheduled for Wednesday were called off") looks ahead from the past
+//     unless its clause is future.
 //
-// In 2 and 4, a marker after the date counts only before a verb of speech:
-// in "surprised the country Monday by saying he will resign", "will" is what
-// was said, not when. Nor does a marker in a quotation the date is not in,
-// or outside the one it is in: in "“I will believe it,” said Tashen,
-// reached on Saturday", "will" is hers. Curly quotes and guillemets say
-// which way they face; a straight double quote opens after white space and
-// closes after a word or a mark.
+// When no verb governs the date:
+//
+//  3. A marker in the comma segment sets the tense: the nearest before the
+//     date, or else the first after it.
+//  4. A segment that is a relative clause ("which last met in December") or
+//     holds was, were, had or did keeps to itself: past.
+//  5. A marker anywhere in the clause, found the same way, sets the tense
+//     ("On Tuesday, the ministers will meet").
+//  6. Anything else is neutral, read as the past, which news mostly reports.
+//
+// In 2, 3 and 5, a verb form after the date counts only before a verb of
+// speech: in "surprised the country Monday by saying he will resign",
+// "will" is what was said, not when. Nor does one in a quotation the date
+// is not in, or outside the one it is in: in "“I will believe it,” said
+// Tashen, reached on Saturday", "will" is hers. Curly quotes and
+// guillemets say which way they face; a straight double quote opens after
+// white space and closes after a word or a mark.
 package dates

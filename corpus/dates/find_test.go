@@ -90,6 +90,48 @@ func TestFind(t *testing.T) {
 			[]m{{"January 3", "2021-01-03", day}}},
 		{"was forecast", "2020-10-25", "The storm was forecast to reach Ozrunek late on Thursday.",
 			[]m{{"Thursday", "2020-10-22", day}}},
+		// The verb that governs the date.
+		{"past verb, future in a relative clause", "2020-10-20",
+			"Kelmarin arrived in Trevanna on Tuesday, ten days after a ceasefire that was supposed to end the fighting broke down.",
+			[]m{{"Tuesday", "2020-10-20", day}}},
+		{"past verb, future in a reduced relative", "2020-11-19",
+			"Dravonia and Velora handed over 98 detainees on Thursday, a step mediators hope will shore up the truce.",
+			[]m{{"Thursday", "2020-11-19", day}}},
+		{"verb after the date", "2020-01-20", "On Friday, researchers in Selmira posted findings that the outbreak may be larger.",
+			[]m{{"Friday", "2020-01-17", day}}},
+		{"verb after the subject and date", "2019-02-01", "Mayor Dobrel on Tuesday suggested an inquiry may be needed.",
+			[]m{{"Tuesday", "2019-01-29", day}}},
+		{"agreed on a day to act from another", "2020-10-10",
+			"Dravonia and Velora agreed on Saturday to halt the fighting in the Varkesh highlands from noon on Sunday.",
+			[]m{{"Saturday", "2020-10-10", day}, {"Sunday", "2020-10-11", day}}},
+		{"voted to act on a day", "2020-01-01", "The cabinet voted to lift it on Saturday afternoon.",
+			[]m{{"Saturday", "2019-12-28", day}}},
+		{"hopes to", "2020-10-21", "Oryen hopes to meet Kelmarin on Friday.",
+			[]m{{"Friday", "2020-10-23", day}}},
+		{"is to", "2020-10-21", "The commission is to meet on Friday.",
+			[]m{{"Friday", "2020-10-23", day}}},
+		{"was to", "2020-10-19", "The commission was to meet on Friday, but the envoy fell ill.",
+			[]m{{"Friday", "2020-10-16", day}}},
+		{"will be held", "2020-10-21", "Talks will be held in Trevanna on Friday.",
+			[]m{{"Friday", "2020-10-23", day}}},
+		{"will reach displaced families", "2020-10-21", "Aid will reach displaced families in Kelvash on Friday.",
+			[]m{{"Friday", "2020-10-23", day}}},
+		{"the planned talks", "2020-10-21", "The planned talks on Friday were postponed.",
+			[]m{{"Friday", "2020-10-16", day}}},
+		{"apposition", "2020-10-20", "Kelmarin, the foreign minister, arrived in Trevanna on Tuesday, a day after a truce mediators hope will hold.",
+			[]m{{"Tuesday", "2020-10-20", day}}},
+		{"participle after a comma", "2020-02-14",
+			"The party is scheduled to vote in Kelvash on February 22, followed by Ozrunek on February 29.",
+			[]m{{"February 22", "2020-02-22", day}, {"February 29", "2020-02-29", day}}},
+		{"relative clause before", "2020-10-21", "Kelmarin, who will chair the talks, on Tuesday met Oryen.",
+			[]m{{"Tuesday", "2020-10-20", day}}},
+		{"relative clause after", "2020-10-21", "On Tuesday, Kelmarin, who will chair the talks, met Oryen.",
+			[]m{{"Tuesday", "2020-10-20", day}}},
+		{"than", "2020-11-24", "Diplomats expect talks in December to be harder than the talks of October.",
+			[]m{{"December", "2020-12", month}, {"October", "2020-10", month}}},
+		{"WHO is no relative", "2020-02-14", `On Tuesday, the World Health Organization (WHO) announced the name: "COVID-19" is to replace the old one.`,
+			[]m{{"Tuesday", "2020-02-11", day}}},
+
 		// What is said in quotation marks has its own tense.
 		{"will in a quotation before", "2020-10-10", "“We will hold our fire,” Melnavi told the agency in Ozrunek on Saturday.",
 			[]m{{"Saturday", "2020-10-10", day}}},
@@ -417,6 +459,16 @@ func TestFindFixtures(t *testing.T) {
 		{"06_voices.txt", "2020-10-10", m{"Monday", "2020-10-12", day}, 0},   // adding that monitors would return on Monday
 		{"06_voices.txt", "2020-10-10", m{"Friday", "2020-10-09", day}, 0},
 		{"06_voices.txt", "2020-10-10", m{"Thursday", "2020-10-08", day}, 0}, // "The guns stopped on Thursday, and we will plant again."
+		// The verb that governs a date sets its tense, whatever else the
+		// clause holds. Published Tuesday 20 October.
+		{"07_governing.txt", "2020-10-20", m{"Tuesday", "2020-10-20", day}, 0},  // arrived … on Tuesday …, after a ceasefire that was supposed to end
+		{"07_governing.txt", "2020-10-20", m{"Saturday", "2020-10-17", day}, 0}, // agreed on Saturday
+		{"07_governing.txt", "2020-10-20", m{"Thursday", "2020-10-22", day}, 0}, // agreed on Saturday to open … from Thursday
+		{"07_governing.txt", "2020-10-20", m{"Monday", "2020-10-19", day}, 0},   // On Monday, the two sides exchanged …, a step mediators hope will
+		{"07_governing.txt", "2020-10-20", m{"Monday", "2020-10-19", day}, 1},   // Oryen, the … minister, met the envoy on Monday
+		{"07_governing.txt", "2020-10-20", m{"Sunday", "2020-10-18", day}, 0},   // Her deputy, who will stay …, on Sunday spoke
+		{"07_governing.txt", "2020-10-20", m{"Friday", "2020-10-23", day}, 0},   // will reach displaced families … on Friday
+		{"07_governing.txt", "2020-10-20", m{"Saturday", "2020-10-17", day}, 1}, // The planned visit on Saturday was called off
 		{"04_monitor.txt", "2020-09-30", m{"Thursday, 1 October", "2020-10-01", day}, 0},
 		{"04_monitor.txt", "2020-09-30", m{"2-5 April 2016", "2016-04-02/2016-04-05", day}, 0},
 	}

@@ -26,6 +26,9 @@ const (
 	willMark
 	// wasMark looks ahead from the past: "would", "was expected to".
 	wasMark
+	// pastMark is a verb in the past tense: "arrived", "was held" (see
+	// pastAt).
+	pastMark
 	// bareMark is a participle of expectation with no form of be, whose
 	// tense is that of its clause: "talks expected to resume Tuesday",
 	// "games scheduled for Wednesday were called off". Read alone, as
@@ -41,14 +44,20 @@ const (
 //  1. A date that dates a report is past: a past reporting verb up to five
 //     words before it, with no comma or marker between ("said on Tuesday
 //     that talks will resume"), or right after it ("on Tuesday said").
-//  2. A marker in the comma segment, the nearest before the date or else
+//  2. The verb that governs the date sets the tense (see governing):
+//     "arrived on Tuesday … a ceasefire that was supposed to end the
+//     fighting" is past, whatever else the clause holds.
+//
+// When no verb governs the date as governing reads it:
+//
+//  3. A marker in the comma segment, the nearest before the date or else
 //     the first after it (after the date, only before a verb of speech:
 //     "surprised the world Monday by saying he will resign" is past).
-//  3. A segment that is a relative clause ("which last met in December")
+//  4. A segment that is a relative clause ("which last met in December")
 //     or holds a past auxiliary (was, were, had, did) keeps to itself: past.
-//  4. A marker anywhere in the clause, found the same way ("On Tuesday, the
+//  5. A marker anywhere in the clause, found the same way ("On Tuesday, the
 //     ministers will meet").
-//  5. Anything else is neutral, read as the past, which news mostly
+//  6. Anything else is neutral, read as the past, which news mostly
 //     reports.
 //
 // See markAt for the markers.
@@ -71,6 +80,9 @@ func (f *finder) tense(ti, tj int) tense {
 	}
 	if tj < hi && f.has(tj, fReport) {
 		return past
+	}
+	if t, ok := f.governing(lo, ti, tj, hi); ok {
+		return t
 	}
 	segLo := ti
 	for segLo > lo && !f.isPunct(segLo-1, ",") {
@@ -296,4 +308,242 @@ func (f *finder) endsIn(k int, suffix string) bool {
 	t := &f.toks[k]
 	n := int(t.end - t.start)
 	return n > len(suffix)+1 && f.text[int(t.end)-len(suffix):t.end] == suffix
+}
+
+// maxReach is how many tokens governing reads on either side of a date: a
+// clause seldom runs longer, and text without stops must not make reading
+// tense quadratic.
+const maxReach = 40
+
+// governing reads the tense of the verb that governs the date at [ti, tj)
+// in the clause [lo, hi): the nearest verb form before it ("handed over 98
+// detainees at a checkpoint on Thursday"), or else the first after it ("On
+// Friday, researchers posted findings"). A verb form is a marker (see
+// markAt), an infinitive that looks ahead (see prospect), or a past tense
+// (see pastAt). It passes over quotations the date is not in, a relative
+// clause between commas before the date ("Kelmarin, who will chair the
+// talks, arrived on Tuesday") and one after it, and stops at the start of
+// a relative clause the date is in. A date after "than" is past. A
+// participle of expectation without
+// be ("games scheduled for Wednesday were called off") looks ahead from
+// the past unless the verb that governs it is future. ok is false when no
+// verb form is found.
+func (f *finder) governing(lo, ti, tj, hi int) (t tense, ok bool) {
+	// bare: a participle of expectation without be was passed; phrase: a
+	// past form that opens a phrase, which gives the tense only when no
+	// verb before it does.
+	bare, phrase := false, false
+	settle := func(m mark) (tense, bool) {
+		if m == bareMark || bare && m != willMark {
+			return near, true
+		}
+		return m.tense(), true
+	}
+	depth := 0
+	for k, n := ti-1, 0; k >= lo && n < maxReach; k, n = k-1, n+1 {
+		if q := f.quoteMark(k); q != 0 {
+			if q > 0 && depth == 0 {
+				break // the date's own quotation opens here
+			}
+			depth -= q
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
+		if f.isPunct(k, ",") {
+			if s := f.segmentStart(k, lo); f.relativeAt(s) {
+				k = s
+			}
+			continue
+		}
+		if f.relativeAt(k) {
+			break // the verb of the relative clause the date is in comes after it
+		}
+		if f.wordIs(k, "than") {
+			// What a comparison measures against is known already: "expect
+			// the next round to be harder than the talks of October".
+			return settle(pastMark)
+		}
+		if m := f.verbAt(k, lo); m != noMark {
+			switch {
+			case m == bareMark:
+				bare = true
+				continue
+			case m == pastMark && f.opensPhrase(k):
+				phrase = true
+				continue
+			}
+			return settle(m)
+		}
+	}
+	if phrase {
+		return settle(pastMark)
+	}
+	depth = 0
+	for k, n := tj, 0; k < hi && n < maxReach; k, n = k+1, n+1 {
+		if q := f.quoteMark(k); q != 0 {
+			if q < 0 && depth == 0 {
+				break // the date's own quotation closes here
+			}
+			depth += q
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
+		if f.relativeAt(k) {
+			for k+1 < hi && !f.isPunct(k+1, ",") && n < maxReach {
+				k, n = k+1, n+1
+			}
+			continue
+		}
+		if f.has(k, fSpeech) && !f.pastAt(k) {
+			break // "by saying he will resign": what was said
+		}
+		if m := f.verbAt(k, lo); m != noMark {
+			if m == pastMark && f.opensPhrase(k) {
+				phrase = true // "On Friday, Kelmarin, accompanied by aides, will…"
+				continue
+			}
+			return settle(m)
+		}
+	}
+	switch {
+	case bare:
+		return near, true
+	case phrase:
+		return past, true
+	}
+	return past, false
+}
+
+// verbAt returns what the word at k says of the time of its clause: a
+// marker, an infinitive that looks ahead, a past tense, or noMark.
+func (f *finder) verbAt(k, lo int) mark {
+	if m := f.markAt(k); m != noMark {
+		return m
+	}
+	if m := f.prospect(k, lo); m != noMark {
+		return m
+	}
+	if f.pastAt(k) {
+		return pastMark
+	}
+	return noMark
+}
+
+// opensPhrase reports whether the past form at k opens a phrase, after a
+// comma or at the start of a clause, as a participle does ("…, followed by
+// the primary on February 29", "…, reached by telephone on Saturday"), or
+// follows an apposition, as a past tense does ("Kelmarin, the foreign
+// minister, arrived on Tuesday"). A reporting verb there ("…, said
+// Kelmarin") is a past tense.
+func (f *finder) opensPhrase(k int) bool {
+	if f.has(k, fReport|fPastAux) {
+		return false
+	}
+	p := f.skipAdverbs(k - 1)
+	return p < 0 || f.isPunct(p, ",") || f.toks[p+1].clause
+}
+
+// relativeAt reports whether a relative clause starts at k: "which",
+// "who", but not "WHO".
+func (f *finder) relativeAt(k int) bool {
+	return f.has(k, fRelative) && f.toks[k].shape == lower
+}
+
+// segmentStart returns the first token of the comma segment that ends at
+// the comma at k, not before lo.
+func (f *finder) segmentStart(k, lo int) int {
+	s := k
+	for n := 0; s > lo && !f.isPunct(s-1, ",") && n < maxReach; n++ {
+		s--
+	}
+	return s
+}
+
+// prospect reads an infinitive at k ("to halt") for what it says of a date
+// after it. After is or are ("is to meet") it looks ahead from
+// publication, after was or were from the past. After a verb of intent in
+// the present ("hopes to meet", "agree to halt") it looks ahead from
+// publication; after one in the past with a date of its own between
+// ("agreed on Saturday to halt the fighting from noon on Sunday"), from
+// that date, which is before publication. After one in the past without
+// a date of its own, the date may be the verb's ("voted to lift it on
+// Saturday"), and the verb decides.
+func (f *finder) prospect(k, lo int) mark {
+	if !f.wordIs(k, "to") || !f.spaced(k+1) {
+		return noMark
+	}
+	if n := &f.toks[k+1]; n.kind != word || n.shape != lower || n.flags&fDeterminer != 0 {
+		return noMark // "to Trevanna", "to a ceasefire"
+	}
+	if be := f.beBefore(k); be >= 0 {
+		return f.beMark(be)
+	}
+	dated := false
+	for j := k - 1; j >= lo && j >= k-4; j-- {
+		t := &f.toks[j]
+		switch {
+		case t.kind == punct:
+			return noMark
+		case t.kind == number || t.flags&(fWeekday|fMonth|fRelDay) != 0:
+			dated = true
+		case t.flags&(fWill|fWould|fDueTo|fPlanTo) != 0:
+			return noMark // a marker, read where it stands
+		case t.flags&fIntend != 0:
+			switch {
+			case !f.pastForm(j):
+				return willMark
+			case dated:
+				return wasMark
+			}
+			return noMark
+		}
+	}
+	return noMark
+}
+
+// pastForm reports whether the word at k has the form of a past tense:
+// was, were, had, did, a reporting verb, an irregular past or a word in
+// -ed that is no adjective or noun ("hundred", "armed").
+func (f *finder) pastForm(k int) bool {
+	t := &f.toks[k]
+	if t.kind != word || t.shape != lower {
+		return false
+	}
+	if t.flags&(fPastAux|fPastForm|fReport) != 0 {
+		return true
+	}
+	return t.flags&fNotPast == 0 && f.endsIn(k, "ed")
+}
+
+// pastAt reports whether the word at k is a past tense that can govern a
+// date: not a participle after is, are, be, a modal or "to" ("will be
+// held", "is expected to have met"), and not an adjective after a
+// determiner, "than" or "as" ("the planned talks", "than initially
+// planned"), in a compound ("so-called"), or after a bare verb that a
+// modal or "to" governs ("will reach displaced families").
+func (f *finder) pastAt(k int) bool {
+	if !f.pastForm(k) {
+		return false
+	}
+	t := &f.toks[k]
+	if t.flags&fPastAux != 0 {
+		return true
+	}
+	if f.glued(k) && f.isPunct(k-1, "-") {
+		return false
+	}
+	p := f.skipAdverbs(k - 1)
+	switch {
+	case f.has(p, fBe):
+		return f.has(p, fPastAux) || f.wordIs(p, "been") // "was held", "has been held"
+	case f.has(p, fModal|fDeterminer):
+		return false
+	case t.flags&fPastForm == 0 && f.has(p-1, fModal|fWill) && f.in(p) && f.toks[p].kind == word && f.toks[p].shape == lower:
+		return false
+	}
+	return true
 }

@@ -49,6 +49,11 @@ const (
 	fPastAux                        // was, were, had, did
 	fWould                          // would: the future seen from the past
 	fAdverb                         // may stand between be and a participle: "was originally expected"
+	fPastForm                       // a past tense not in -ed: met, held, broke
+	fNotPast                        // ends in -ed but is no past tense: hundred, armed, proceed
+	fIntend                         // a verb of intent before an infinitive: agree, hope, vow
+	fDeterminer                     // a past form after it is no verb: "the planned talks", "as planned"
+	fModal                          // a past form after it is a participle or bare: "will be held", "to have met"
 )
 
 // The units of fUnit.
@@ -171,6 +176,34 @@ var vocab = func() map[string]wordInfo {
 		"pledged", "vowed", "vowing", "predicted", "predicting")
 	add(fRelative, 0, "which", "who", "whom", "whose", "where", "when")
 	add(fPastAux, 0, "was", "were", "had", "did", "wasn", "weren", "hadn", "didn")
+	add(fPastForm, 0, "met", "held", "went", "came", "began", "saw", "took", "gave", "made", "left", "fought",
+		"struck", "broke", "fell", "rose", "won", "lost", "led", "fled", "sent", "spent", "built", "brought",
+		"bought", "caught", "drew", "drove", "flew", "froze", "got", "grew", "hid", "hung", "kept", "knew",
+		"laid", "paid", "ran", "rode", "sank", "sat", "shot", "shook", "sold", "sought", "spoke", "stood",
+		"stole", "stuck", "swore", "swept", "taught", "threw", "thought", "understood", "woke", "wore",
+		"withdrew", "became", "bore", "dealt", "dug", "felt", "found", "heard", "overran", "overthrew",
+		"undertook", "upheld", "withheld", "forgave", "mistook", "arose", "blew", "chose", "forgot", "slept",
+		"wept", "tore", "sped", "lit", "leapt", "bled", "sprang", "swam", "sang", "rang", "shone", "slid",
+		"stung", "swung", "spun", "ate", "hit", "cut", "put", "shut", "spread", "hurt", "quit", "meant",
+		"told", "wrote", "said", "did")
+	add(fNotPast, 0, "bed", "red", "shed", "wed", "embed", "need", "seed", "speed", "feed", "greed", "breed",
+		"bleed", "heed", "deed", "creed", "weed", "steed", "indeed", "proceed", "exceed", "succeed",
+		"hundred", "kindred", "sacred", "naked", "wicked", "wretched", "rugged", "ragged", "crooked",
+		"beloved", "armed", "unarmed", "united", "limited", "detailed", "advanced", "experienced",
+		"concerned", "interested", "related", "based", "tired", "sophisticated", "complicated", "dedicated",
+		"unprecedented", "unexpected", "unidentified", "unnamed", "unspecified", "undisclosed",
+		"unconfirmed", "unprovoked", "unverified", "unexploded")
+	add(fIntend, 0, "agree", "agrees", "agreed", "decide", "decides", "decided", "pledge", "pledges",
+		"pledged", "vow", "vows", "vowed", "promise", "promises", "promised", "threaten", "threatens",
+		"threatened", "hope", "hopes", "hoped", "want", "wants", "wanted", "aim", "aims", "aimed", "prepare",
+		"prepares", "prepared", "urge", "urges", "urged", "ask", "asks", "asked", "invite", "invites",
+		"invited", "seek", "seeks", "sought", "offer", "offers", "offered", "propose", "proposes", "proposed",
+		"vote", "votes", "voted", "resolve", "resolves", "resolved", "order", "orders", "ordered", "call",
+		"calls", "called", "try", "tries", "tried", "refuse", "refuses", "refused", "need", "needs", "needed")
+	add(fDeterminer, 0, "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our",
+		"my", "your", "every", "each", "any", "some", "another", "no", "both", "whose", "than", "as")
+	add(fModal, 0, "will", "would", "shall", "should", "could", "can", "must", "may", "might", "to", "have",
+		"ll", "do", "does", "cannot")
 	add(fSeam, 0, "but", "while", "whereas", "although", "though", "however")
 	add(fAbbrev, 0, "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "st", "sen",
 		"rep", "gov", "prof", "jr", "sr", "no", "vs", "etc", "inc", "co", "corp", "ltd", "cpl", "pte",
