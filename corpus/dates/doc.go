@@ -114,8 +114,9 @@
 // next; its comma segment runs between the commas around it.
 //
 // The markers of the future are will, shall, 'll, won't, may, might, next
-// (before a week, month, year or day, not after "the"), upcoming,
-// forthcoming, expect, predict, forecast. Expectations are expected,
+// (before a week, month, year or day, not after "the", or after a
+// possessive: "his next court appearance"), upcoming, forthcoming, expect,
+// predict, forecast (before "to" or after be). Expectations are expected,
 // scheduled, set, slated, poised, likely, supposed, meant (before "to" or
 // "for"), "is due" and "is expected" (before anything), and plans, intends,
 // going (before "to"): after is, are or has been they look ahead from

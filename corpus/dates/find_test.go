@@ -70,6 +70,10 @@ func TestFind(t *testing.T) {
 			[]m{{"Friday", "2019-03-15", day}}},
 		{"the next highest", "2020-05-29", "Velora had the most cases, with the next highest country, Halvenia, reporting 512 as of Wednesday.",
 			[]m{{"Wednesday", "2020-05-27", day}}},
+		{"his next appearance", "2019-03-17", "The judge ordered Dravec held until his next court appearance on April 5.",
+			[]m{{"April 5", "2019-04-05", day}}},
+		{"a forecast", "2020-11-24", "The harvest forecast in October: poor.",
+			[]m{{"October", "2020-10", month}}},
 		{"next week", "2020-10-21", "On Friday, the envoy returns to Selmira for talks next week.",
 			[]m{{"Friday", "2020-10-23", day}}},
 		// Expectations in the past tense look ahead from before

@@ -187,8 +187,9 @@ func (f *finder) quoteMark(k int) int {
 
 // markAt returns the marker that starts at token k, if any. Markers of the
 // future are will, shall, 'll, won't, may, might, next (before a week,
-// month, year or day, not after "the"), upcoming, forthcoming, expect,
-// predict, forecast. Expectations are expected, scheduled, set, slated,
+// month, year or day, not after "the", or after a possessive: "his next
+// court appearance"), upcoming, forthcoming, expect, predict, forecast
+// (before "to" or after be). Expectations are expected, scheduled, set, slated,
 // poised, likely, supposed, meant (before "to" or "for"), "is due", "is
 // expected" (before anything), and plans, intends, going (before "to").
 // After is, are, be or has been, a marker looks ahead from publication;
@@ -255,10 +256,14 @@ func (f *finder) willAt(k int) bool {
 	case w == "won" || w == "Won":
 		return f.isPunct(k+1, "'’") && f.glued(k+1) && f.wordIs(k+2, "t")
 	case t.flags&fNext != 0:
-		// "next week", "next Tuesday"; but "the next day" and "the
-		// next highest" place nothing after publication, nor does
-		// "next to the border".
-		return f.has(k+1, fUnit|fWeekday|fMonth) && !f.has(k-1, fThe)
+		// "next week", "next Tuesday", "his next court appearance"; but
+		// "the next day" and "the next highest" place nothing after
+		// publication, nor does "next to the border".
+		return f.has(k+1, fUnit|fWeekday|fMonth) && !f.has(k-1, fThe) ||
+			f.has(k-1, fDeterminer) && !f.has(k-1, fThe|fGeneric) && f.toks[k+1].kind == word
+	case w == "forecast" || w == "forecasts":
+		// A verb before "to" or after be, not "the growth forecast".
+		return f.wordIs(k+1, "to") || f.beBefore(k) >= 0
 	case t.flags&fMonth != 0 || w == "might" || w == "Might":
 		// "may" and "might", but not the month, and not "may have".
 		return t.shape != upper && (t.flags&fMonth == 0 || t.shape == lower) && !f.wordIs(k+1, "have")
