@@ -21,6 +21,7 @@
 //	1992-1994, 1992–94, between/from 1992 and/to 1994            an interval of years
 //	the 1990s                                                    the interval 1990/1999
 //	Tuesday, on Tuesday, Saturday's, last/next Tuesday           a day
+//	this coming Saturday, this coming July                       a day, a month
 //	yesterday, today, tonight, tomorrow                          a day
 //	last/this/next month, earlier this month                     a month
 //	last/this/next year, late last year                          a year
@@ -74,7 +75,7 @@
 //     weekday); in a future clause, the next one after it. Published on a
 //     Tuesday, "will meet on Tuesday" may mean that day or a week on, and is
 //     left unresolved. "last Tuesday" is strictly before publication, "next
-//     Tuesday" strictly after.
+//     Tuesday" and "this coming Tuesday" strictly after.
 //   - An expectation in the past tense ("was expected in Belvasta on
 //     Tuesday", "was set to meet on Wednesday", "would resume on Monday")
 //     looks ahead from a time before publication, and the day it names may
@@ -84,8 +85,8 @@
 //   - yesterday, today (and tonight), tomorrow are publication's day −1, 0,
 //     +1; last, this, next month are months; last, this, next year are years.
 //   - "last July" and "this past July" are the most recent July before the
-//     month of publication, "next July" the first after it, "this July" the
-//     July of publication's year.
+//     month of publication, "next July" and "this coming July" the first
+//     after it, "this July" the July of publication's year.
 //   - A later day of a list takes the year of the first; an interval's end
 //     follows its start ("December 30 – January 2" crosses into the next
 //     year).

@@ -841,10 +841,10 @@ func (f *finder) matchRelDay(i int) int {
 	return i + 1
 }
 
-// matchRelative reads last, this, this past and next at i, before a month
-// or year ("last month", "next year"), a month name ("last July") or a
-// weekday ("next Tuesday"), in a date that starts at s ("earlier this
-// month", "late last year"). "the last month" is a stretch of time, not a
+// matchRelative reads last, this, this past, this coming and next at i,
+// before a month or year ("last month", "next year"), a month name ("last
+// July") or a weekday ("next Tuesday", "this coming Saturday"), in a date
+// that starts at s ("earlier this month", "late last year"). "the last month" is a stretch of time, not a
 // date, and weeks are too vague to report.
 func (f *finder) matchRelative(s, i int) int {
 	if s == i && (f.has(i-1, fThe) || f.isPunct(i-1, "-")) {
@@ -860,8 +860,12 @@ func (f *finder) matchRelative(s, i int) int {
 		md = after
 	default:
 		md = current
-		if f.has(j, fPast) && f.spaced(j) {
+		switch {
+		case f.has(j, fPast) && f.spaced(j):
 			md = before
+			j++
+		case f.wordIs(j, "coming") && f.spaced(j):
+			md = after // "this coming Saturday": the next one
 			j++
 		}
 	}
