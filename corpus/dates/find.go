@@ -149,10 +149,17 @@ func (f *finder) add(r raw) {
 }
 
 // joins reports whether the tokens from a to b only join two dates: "July
-// 2016 and again in October", "October 9, 2020, and on October 12".
+// 2016 and again in October", "October 9, 2020, and on October 12". A new
+// sentence joins nothing: a dateline "Friday, December 25, 2020" on its own
+// line does not give its year to "In May" on the next.
 func (f *finder) joins(a, b int) bool {
 	if b-a > 4 {
 		return false
+	}
+	for k := a; k <= b; k++ {
+		if t := &f.toks[k]; t.clause && t.flags&fAnd == 0 {
+			return false
+		}
 	}
 	for k := a; k < b; k++ {
 		t := &f.toks[k]

@@ -195,6 +195,8 @@ func TestFind(t *testing.T) {
 			[]m{{"September", "2020-09", month}, {"October", "2020-10", month}}},
 		{"year carried over", "2020-10-21", "He met them in July 2016 and again in October.",
 			[]m{{"July 2016", "2016-07", month}, {"October", "2016-10", month}}},
+		{"no year carried into a new sentence", "2020-12-25", "Friday, December 25, 2020\nIn May, a study was published.",
+			[]m{{"Friday, December 25, 2020", "2020-12-25", day}, {"May", "2020-05", month}}},
 
 		// Years.
 		{"years", "2020-10-21", "in 1992-1994, in 1992–94, between 1992 and 1994, from 2014 to 2016, the 2019-20 winter",
