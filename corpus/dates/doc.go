@@ -140,17 +140,23 @@
 //     from Saturday, so from the past); or a past tense: was, were, had,
 //     did, a reporting verb, an irregular past (met, held, broke…) or a
 //     word in -ed, but not after is, are, be or a modal ("will be held"),
-//     nor after a determiner, "than" or "as" ("the planned talks"), nor a
-//     word in -ed that is mostly an adjective or a noun ("armed",
-//     "hundred"). A date after "than" is past: what a comparison measures
-//     against is known already. The reading passes over quotations the
-//     date is not in and relative clauses between commas ("Kelmarin, who
-//     will chair the talks, on Tuesday met Oryen"). A past form that opens
-//     a phrase after a comma ("…, followed by the primary on February 29",
-//     "Oryen, the foreign minister, met…") sets the tense only if no verb
-//     before it does; a participle of expectation without be ("games
-//     scheduled for Wednesday were called off") looks ahead from the past
-//     unless its clause is future.
+//     nor after a determiner, a preposition, "than" or "as" ("the planned
+//     talks", "behind closed doors"), nor a word in -ed that is mostly an
+//     adjective or a noun ("armed", "hundred"). A date after "than" is
+//     past: what a comparison measures against is known already. Reading
+//     back stops where the clause the date is in opens: at that, if,
+//     unless, whether, because, "in case", a subject pronoun ("said he
+//     hopes the vote in November will…") or a relative pronoun; it passes
+//     over relative clauses between commas ("Kelmarin, who will chair the
+//     talks, on Tuesday met Oryen") and quotations the date is not in, but
+//     reads through a partial quotation, one closed right after a word
+//     ("said it is “going to be difficult” to agree by December 25"). A
+//     past form that opens a phrase after a comma ("…, followed by the
+//     primary on February 29", "Oryen, the foreign minister, met…") sets
+//     the tense only if no verb before it does; after the date, one
+//     followed by "by" is passed over. A participle of expectation without
+//     be ("games scheduled for Wednesday were called off") looks ahead from
+//     the past unless its clause is future.
 //
 // When no verb governs the date:
 //
@@ -166,7 +172,8 @@
 // speech: in "surprised the country Monday by saying he will resign",
 // "will" is what was said, not when. Nor does one in a quotation the date
 // is not in, or outside the one it is in: in "“I will believe it,” said
-// Tashen, reached on Saturday", "will" is hers. Curly quotes and
-// guillemets say which way they face; a straight double quote opens after
-// white space and closes after a word or a mark.
+// Tashen, reached on Saturday", "will" is hers; a partial quotation, closed
+// right after a word, is part of the sentence. Curly quotes and guillemets
+// say which way they face; a straight double quote opens after white space
+// and closes after a word or a mark.
 package dates

@@ -137,6 +137,22 @@ func TestFind(t *testing.T) {
 			[]m{{"Tuesday", "2020-10-20", day}}},
 		{"than", "2020-11-24", "Diplomats expect talks in December to be harder than the talks of October.",
 			[]m{{"December", "2020-12", month}, {"October", "2020-10", month}}},
+		{"a preposition before a participle", "2020-10-21", "The council is set to meet behind closed doors on Thursday.",
+			[]m{{"Thursday", "2020-10-22", day}}},
+		{"past tense after an apposition", "2020-10-23", "On Monday, Deputy Vesk, of Ozrunek, introduced a bill that would repeal the decree.",
+			[]m{{"Monday", "2020-10-19", day}}},
+		{"if", "2020-10-21", "Officials warned this week that if the parties do not agree by October 31, aid may stop.",
+			[]m{{"October 31", "2020-10-31", day}}},
+		{"in case", "2020-12-18", "Selmira resisted the plan in case the talks fail to yield a deal before December 31, when aid will run out.",
+			[]m{{"December 31", "2020-12-31", day}}},
+		{"a participle after the date", "2020-12-18", "Selmira resisted the plan in case talks fail before a December 31 deadline -- when taxes are set to rise, followed by cuts.",
+			[]m{{"December 31", "2020-12-31", day}}},
+		{"a subject pronoun", "2020-07-04", "Tendel said he hopes the vote in November will end the dispute.",
+			[]m{{"November", "2020-11", month}}},
+		{"a partial quotation", "2020-12-11", `Oryen said "it is going to be very difficult" to agree by December 25.`,
+			[]m{{"December 25", "2020-12-25", day}}},
+		{"a title", "2020-05-06", "MUST WATCH The Highland Forecast: May 4",
+			[]m{{"May 4", "2020-05-04", day}}},
 		{"WHO is no relative", "2020-02-14", `On Tuesday, the World Health Organization (WHO) announced the name: "COVID-19" is to replace the old one.`,
 			[]m{{"Tuesday", "2020-02-11", day}}},
 
@@ -471,14 +487,18 @@ func TestFindFixtures(t *testing.T) {
 		{"06_voices.txt", "2020-10-10", m{"Thursday", "2020-10-08", day}, 0}, // "The guns stopped on Thursday, and we will plant again."
 		// The verb that governs a date sets its tense, whatever else the
 		// clause holds. Published Tuesday 20 October.
-		{"07_governing.txt", "2020-10-20", m{"Tuesday", "2020-10-20", day}, 0},  // arrived … on Tuesday …, after a ceasefire that was supposed to end
-		{"07_governing.txt", "2020-10-20", m{"Saturday", "2020-10-17", day}, 0}, // agreed on Saturday
-		{"07_governing.txt", "2020-10-20", m{"Thursday", "2020-10-22", day}, 0}, // agreed on Saturday to open … from Thursday
-		{"07_governing.txt", "2020-10-20", m{"Monday", "2020-10-19", day}, 0},   // On Monday, the two sides exchanged …, a step mediators hope will
-		{"07_governing.txt", "2020-10-20", m{"Monday", "2020-10-19", day}, 1},   // Oryen, the … minister, met the envoy on Monday
-		{"07_governing.txt", "2020-10-20", m{"Sunday", "2020-10-18", day}, 0},   // Her deputy, who will stay …, on Sunday spoke
-		{"07_governing.txt", "2020-10-20", m{"Friday", "2020-10-23", day}, 0},   // will reach displaced families … on Friday
-		{"07_governing.txt", "2020-10-20", m{"Saturday", "2020-10-17", day}, 1}, // The planned visit on Saturday was called off
+		{"07_governing.txt", "2020-10-20", m{"Tuesday", "2020-10-20", day}, 0},    // arrived … on Tuesday …, after a ceasefire that was supposed to end
+		{"07_governing.txt", "2020-10-20", m{"Saturday", "2020-10-17", day}, 0},   // agreed on Saturday
+		{"07_governing.txt", "2020-10-20", m{"Thursday", "2020-10-22", day}, 0},   // agreed on Saturday to open … from Thursday
+		{"07_governing.txt", "2020-10-20", m{"Monday", "2020-10-19", day}, 0},     // On Monday, the two sides exchanged …, a step mediators hope will
+		{"07_governing.txt", "2020-10-20", m{"Monday", "2020-10-19", day}, 1},     // Oryen, the … minister, met the envoy on Monday
+		{"07_governing.txt", "2020-10-20", m{"Sunday", "2020-10-18", day}, 0},     // Her deputy, who will stay …, on Sunday spoke
+		{"07_governing.txt", "2020-10-20", m{"Friday", "2020-10-23", day}, 0},     // will reach displaced families … on Friday
+		{"07_governing.txt", "2020-10-20", m{"Saturday", "2020-10-17", day}, 1},   // The planned visit on Saturday was called off
+		{"07_governing.txt", "2020-10-20", m{"November", "2020-11", month}, 0},    // said she hopes the vote in November will
+		{"07_governing.txt", "2020-10-20", m{"Thursday", "2020-10-22", day}, 1},   // is set to meet behind closed doors on Thursday
+		{"07_governing.txt", "2020-10-20", m{"October 31", "2020-10-31", day}, 0}, // warned that if the parties do not agree by October 31, aid may stop
+		{"07_governing.txt", "2020-10-20", m{"Saturday", "2020-10-17", day}, 2},   // called the truce "a farce" on Saturday
 		{"04_monitor.txt", "2020-09-30", m{"Thursday, 1 October", "2020-10-01", day}, 0},
 		{"04_monitor.txt", "2020-09-30", m{"2-5 April 2016", "2016-04-02/2016-04-05", day}, 0},
 	}

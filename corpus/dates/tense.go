@@ -1,5 +1,7 @@
 package dates
 
+import "strings"
+
 // tense is where the clause of a date places it against publication.
 type tense uint8
 
@@ -119,34 +121,29 @@ func (m mark) tense() tense {
 // markIn returns the marker nearest before the date in [lo, ti), or else
 // the first in [tj, hi) before a verb of speech. Markers in a quotation
 // the date is not in, or outside the one it is in, do not count: in "“I
-// will believe it,” said Tashen, reached on Saturday", "will" is hers.
+// will believe it,” said Tashen, reached on Saturday", "will" is hers (see
+// quotes).
 func (f *finder) markIn(lo, ti, tj, hi int) mark {
-	depth := 0 // quotations entered, reading away from the date
+	var q quotes
 	for k := ti - 1; k >= lo; k-- {
-		if q := f.quoteMark(k); q != 0 {
-			if q > 0 && depth == 0 {
-				break // the date's own quotation opens here
-			}
-			depth -= q
-			continue
+		read, stop := q.back(f, k, hi)
+		if stop {
+			break
 		}
-		if depth > 0 {
+		if !read {
 			continue
 		}
 		if m := f.markAt(k); m != noMark {
 			return m
 		}
 	}
-	depth = 0
+	q = quotes{}
 	for k := tj; k < hi && !f.has(k, fSpeech); k++ {
-		if q := f.quoteMark(k); q != 0 {
-			if q < 0 && depth == 0 {
-				break // the date's own quotation closes here
-			}
-			depth += q
-			continue
+		read, stop := q.forth(f, k, hi)
+		if stop {
+			break
 		}
-		if depth > 0 {
+		if !read {
 			continue
 		}
 		if m := f.markAt(k); m != noMark {
@@ -154,6 +151,91 @@ func (f *finder) markIn(lo, ti, tj, hi int) mark {
 		}
 	}
 	return noMark
+}
+
+// quotes follows the quotation marks met reading away from a date, to
+// tell the words of the date's own sentence from what it quotes. A partial
+// quotation, closed right after a word ("called it “a farce” on Tuesday",
+// "said it is “going to be difficult” to agree by December 25"), is part
+// of the sentence and read through; a quotation closed after the comma or
+// full stop that ends what was said ("“We met,” she said") is not.
+type quotes struct {
+	depth   int // quotations entered that the date is not in
+	partial int // partial quotations entered, reading back
+}
+
+// back reads the token at k, reading back from the date. read says whether
+// k is a word of the date's sentence, stop whether the date's own
+// quotation opens at k.
+func (q *quotes) back(f *finder, k, hi int) (read, stop bool) {
+	switch f.quoteMark(k) {
+	case -1:
+		if q.depth == 0 && f.partialClose(k) {
+			q.partial++
+		} else {
+			q.depth++
+		}
+		return false, false
+	case 1:
+		switch {
+		case q.depth > 0:
+			q.depth--
+		case q.partial > 0:
+			q.partial--
+		default:
+			c := f.closerOf(k, hi)
+			return false, c < 0 || !f.partialClose(c)
+		}
+		return false, false
+	}
+	return q.depth == 0, false
+}
+
+// forth reads the token at k, reading on from the date, as back does.
+func (q *quotes) forth(f *finder, k, hi int) (read, stop bool) {
+	switch f.quoteMark(k) {
+	case 1:
+		if q.depth > 0 {
+			q.depth++
+		} else if c := f.closerOf(k, hi); c < 0 || !f.partialClose(c) {
+			q.depth++
+		}
+		return false, false
+	case -1:
+		switch {
+		case q.depth > 0:
+			q.depth--
+		case !f.partialClose(k):
+			return false, true
+		}
+		return false, false
+	}
+	return q.depth == 0, false
+}
+
+// closerOf returns the mark that closes the quotation opening at k, within
+// maxReach tokens and before hi, or -1.
+func (f *finder) closerOf(k, hi int) int {
+	depth := 0
+	for j, n := k+1, 0; j < hi && n < maxReach; j, n = j+1, n+1 {
+		switch f.quoteMark(j) {
+		case 1:
+			depth++
+		case -1:
+			if depth == 0 {
+				return j
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// partialClose reports whether the closing mark at k follows a word or a
+// number, ending a partial quotation, rather than a mark that ends what
+// was said.
+func (f *finder) partialClose(k int) bool {
+	return k > 0 && f.toks[k-1].kind != punct
 }
 
 // quoteMark returns 1 for a mark that opens a quotation at k, -1 for one
@@ -261,7 +343,7 @@ func (f *finder) willAt(k int) bool {
 		// publication, nor does "next to the border".
 		return f.has(k+1, fUnit|fWeekday|fMonth) && !f.has(k-1, fThe) ||
 			f.has(k-1, fDeterminer) && !f.has(k-1, fThe|fGeneric) && f.toks[k+1].kind == word
-	case w == "forecast" || w == "forecasts":
+	case strings.EqualFold(w, "forecast") || strings.EqualFold(w, "forecasts"):
 		// A verb before "to" or after be, not "the growth forecast".
 		return f.wordIs(k+1, "to") || f.beBefore(k) >= 0
 	case t.flags&fMonth != 0 || w == "might" || w == "Might":
@@ -344,16 +426,13 @@ func (f *finder) governing(lo, ti, tj, hi int) (t tense, ok bool) {
 		}
 		return m.tense(), true
 	}
-	depth := 0
+	var q quotes
 	for k, n := ti-1, 0; k >= lo && n < maxReach; k, n = k-1, n+1 {
-		if q := f.quoteMark(k); q != 0 {
-			if q > 0 && depth == 0 {
-				break // the date's own quotation opens here
-			}
-			depth -= q
-			continue
+		read, stop := q.back(f, k, hi)
+		if stop {
+			break
 		}
-		if depth > 0 {
+		if !read {
 			continue
 		}
 		if f.isPunct(k, ",") {
@@ -362,8 +441,8 @@ func (f *finder) governing(lo, ti, tj, hi int) (t tense, ok bool) {
 			}
 			continue
 		}
-		if f.relativeAt(k) {
-			break // the verb of the relative clause the date is in comes after it
+		if f.relativeAt(k) || f.clauseOpens(k) {
+			break // the verb of the clause the date is in comes after this
 		}
 		if f.wordIs(k, "than") {
 			// What a comparison measures against is known already: "expect
@@ -385,16 +464,13 @@ func (f *finder) governing(lo, ti, tj, hi int) (t tense, ok bool) {
 	if phrase {
 		return settle(pastMark)
 	}
-	depth = 0
+	q = quotes{}
 	for k, n := tj, 0; k < hi && n < maxReach; k, n = k+1, n+1 {
-		if q := f.quoteMark(k); q != 0 {
-			if q < 0 && depth == 0 {
-				break // the date's own quotation closes here
-			}
-			depth += q
-			continue
+		read, stop := q.forth(f, k, hi)
+		if stop {
+			break
 		}
-		if depth > 0 {
+		if !read {
 			continue
 		}
 		if f.relativeAt(k) {
@@ -407,18 +483,14 @@ func (f *finder) governing(lo, ti, tj, hi int) (t tense, ok bool) {
 			break // "by saying he will resign": what was said
 		}
 		if m := f.verbAt(k, lo); m != noMark {
-			if m == pastMark && f.opensPhrase(k) {
-				phrase = true // "On Friday, Kelmarin, accompanied by aides, will…"
-				continue
+			if m == pastMark && f.opensPhrase(k) && f.wordIs(k+1, "by") {
+				continue // "…, followed by a wave of cuts": a participle, no verb of the clause
 			}
 			return settle(m)
 		}
 	}
-	switch {
-	case bare:
+	if bare {
 		return near, true
-	case phrase:
-		return past, true
 	}
 	return past, false
 }
@@ -450,6 +522,25 @@ func (f *finder) opensPhrase(k int) bool {
 	}
 	p := f.skipAdverbs(k - 1)
 	return p < 0 || f.isPunct(p, ",") || f.toks[p+1].clause
+}
+
+// clauseOpens reports whether a subordinate clause or one with a subject
+// pronoun opens at k ("that", "if", "in case", "he"), whose verb, if the
+// date is in it and none came between, is after the date: in "said he
+// hopes the defeat of Trump in November will cause…", "said" does not
+// govern November.
+func (f *finder) clauseOpens(k int) bool {
+	t := &f.toks[k]
+	if t.kind != word {
+		return false
+	}
+	switch {
+	case t.flags&fSubord != 0:
+		return t.shape == lower
+	case t.flags&fSubject != 0:
+		return true
+	}
+	return f.wordIs(k, "case") && f.wordIs(k-1, "in")
 }
 
 // relativeAt reports whether a relative clause starts at k: "which",
@@ -527,9 +618,10 @@ func (f *finder) pastForm(k int) bool {
 // pastAt reports whether the word at k is a past tense that can govern a
 // date: not a participle after is, are, be, a modal or "to" ("will be
 // held", "is expected to have met"), and not an adjective after a
-// determiner, "than" or "as" ("the planned talks", "than initially
-// planned"), in a compound ("so-called"), or after a bare verb that a
-// modal or "to" governs ("will reach displaced families").
+// determiner, a preposition, "than" or "as" ("the planned talks", "behind
+// closed doors", "than initially planned"), in a compound ("so-called"),
+// or after a bare verb that a modal or "to" governs ("will reach displaced
+// families").
 func (f *finder) pastAt(k int) bool {
 	if !f.pastForm(k) {
 		return false
@@ -545,7 +637,7 @@ func (f *finder) pastAt(k int) bool {
 	switch {
 	case f.has(p, fBe):
 		return f.has(p, fPastAux) || f.wordIs(p, "been") // "was held", "has been held"
-	case f.has(p, fModal|fDeterminer):
+	case f.has(p, fModal|fDeterminer|fPrep):
 		return false
 	case t.flags&fPastForm == 0 && f.has(p-1, fModal|fWill) && f.in(p) && f.toks[p].kind == word && f.toks[p].shape == lower:
 		return false

@@ -54,6 +54,9 @@ const (
 	fIntend                         // a verb of intent before an infinitive: agree, hope, vow
 	fDeterminer                     // a past form after it is no verb: "the planned talks", "as planned"
 	fModal                          // a past form after it is a participle or bare: "will be held", "to have met"
+	fPrep                           // a preposition: a past form after it is an adjective: "behind closed doors"
+	fSubord                         // starts a subordinate clause: that, if, unless
+	fSubject                        // a subject pronoun, which starts a clause: "said he hopes…"
 )
 
 // The units of fUnit.
@@ -204,6 +207,11 @@ var vocab = func() map[string]wordInfo {
 		"my", "your", "every", "each", "any", "some", "another", "no", "both", "whose", "than", "as")
 	add(fModal, 0, "will", "would", "shall", "should", "could", "can", "must", "may", "might", "to", "have",
 		"ll", "do", "does", "cannot")
+	add(fPrep, 0, "in", "on", "at", "by", "for", "with", "of", "from", "behind", "into", "over", "under",
+		"about", "against", "among", "between", "through", "without", "within", "across", "near", "upon",
+		"onto", "toward", "towards", "amid", "despite", "via", "like")
+	add(fSubord, 0, "that", "if", "unless", "whether", "because", "once", "lest")
+	add(fSubject, 0, "he", "she", "they", "we", "i")
 	add(fSeam, 0, "but", "while", "whereas", "although", "though", "however")
 	add(fAbbrev, 0, "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "st", "sen",
 		"rep", "gov", "prof", "jr", "sr", "no", "vs", "etc", "inc", "co", "corp", "ltd", "cpl", "pte",
