@@ -69,7 +69,11 @@
 //     publication, but in a past or neutral clause it may not be more than
 //     7 days after publication (so "December 28" in an article of January 5
 //     is last year's), and in a future clause not before it (so "will vote
-//     on January 3" in an article of December 20 is next year's).
+//     on January 3" in an article of December 20 is next year's). In a
+//     past or neutral clause, a day 8 to 90 days after publication keeps
+//     no year ("--11-08"): "Nov. 8" in an article of September 14 is more
+//     often the election to come than one eleven months gone, and the
+//     tense read may be wrong.
 //   - A weekday in a past or neutral clause is the most recent such day on
 //     or before publication (the same day if publication is on that
 //     weekday); in a future clause, the next one after it. Published on a

@@ -256,12 +256,20 @@ func withYear(r raw, y int) res {
 	return v
 }
 
+// soonAfter is how many days after publication a day written without a
+// year, in a past or neutral clause, is too likely to be the coming one
+// for last year's to be taken: "Nov. 8" in an article of September 14 is
+// more often election day to come than the one eleven months gone.
+const soonAfter = 90
+
 // nearestYear is the year that puts month m (and day d, when not zero)
 // nearest to publication on day p, but in a past or neutral clause not more
 // than 7 days after it, and in a future clause not before it. It is 0 when
-// no year will do (29 February far from a leap year).
+// no year will do (29 February far from a leap year), and in a past or
+// neutral clause when the day comes 8 to soonAfter days after publication.
 func nearestYear(m, d int, p time.Time, t tense) int {
 	best, bestDist := 0, 0
+	soon := false
 	pub := dayNumber(p.Year(), int(p.Month()), p.Day())
 	for y := p.Year() - 1; y <= p.Year()+1; y++ {
 		var start, end int // day numbers, half-open
@@ -275,7 +283,11 @@ func nearestYear(m, d int, p time.Time, t tense) int {
 			start = dayNumber(y, m, d)
 			end = start + 1
 		}
-		if t == future && end <= pub || t == past && start > pub+7 {
+		if t == past && start > pub+7 {
+			soon = soon || d != 0 && start <= pub+soonAfter
+			continue
+		}
+		if t == future && end <= pub {
 			continue
 		}
 		dist := 0
@@ -288,6 +300,9 @@ func nearestYear(m, d int, p time.Time, t tense) int {
 		if best == 0 || dist < bestDist {
 			best, bestDist = y, dist
 		}
+	}
+	if soon {
+		return 0
 	}
 	return best
 }
