@@ -346,6 +346,8 @@ func (f *finder) willAt(k int) bool {
 	case strings.EqualFold(w, "forecast") || strings.EqualFold(w, "forecasts"):
 		// A verb before "to" or after be, not "the growth forecast".
 		return f.wordIs(k+1, "to") || f.beBefore(k) >= 0
+	case f.wordIs(k-1, "to"):
+		return false // "details about what to expect Monday evening"
 	case t.flags&fMonth != 0 || w == "might" || w == "Might":
 		// "may" and "might", but not the month, and not "may have".
 		return t.shape != upper && (t.flags&fMonth == 0 || t.shape == lower) && !f.wordIs(k+1, "have")
@@ -408,8 +410,8 @@ const maxReach = 40
 // Friday, researchers posted findings"). A verb form is a marker (see
 // markAt), an infinitive that looks ahead (see prospect), or a past tense
 // (see pastAt). It passes over quotations the date is not in, a relative
-// clause between commas before the date ("Kelmarin, who will chair the
-// talks, arrived on Tuesday") and one after it, and stops at the start of
+// or subordinate clause between commas before the date ("Kelmarin, who
+// will chair the talks, arrived on Tuesday") and a relative one after it, and stops at the start of
 // a relative clause the date is in. A date after "than" is past. A
 // participle of expectation without
 // be ("games scheduled for Wednesday were called off") looks ahead from
@@ -436,7 +438,10 @@ func (f *finder) governing(lo, ti, tj, hi int) (t tense, ok bool) {
 			continue
 		}
 		if f.isPunct(k, ",") {
-			if s := f.segmentStart(k, lo); f.relativeAt(s) {
+			// A relative clause, or a clause put before the main one
+			// ("Though the economy is expected to slow, Friday's report
+			// was…"), governs nothing after it.
+			if s := f.segmentStart(k, lo); f.relativeAt(s) || f.has(s, fSeam|fSubord) {
 				k = s
 			}
 			continue

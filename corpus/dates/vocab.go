@@ -166,7 +166,8 @@ var vocab = func() map[string]wordInfo {
 	add(fWould, 0, "would")
 	add(fAdverb, 0, "not", "now", "still", "also", "already", "then", "only", "even", "just", "yet", "never", "again")
 	add(fPlanTo, 0, "plans", "plan", "planning", "planned", "intends", "intend", "intending", "going")
-	add(fBe, 0, "is", "are", "be", "was", "were", "been", "am", "s", "being", "isn", "aren", "wasn", "weren")
+	add(fBe, 0, "is", "are", "be", "was", "were", "been", "am", "s", "being", "isn", "aren", "wasn", "weren",
+		"get", "gets", "getting") // "gets elected" is no past tense
 	add(fReport, 0, "said", "told", "announced", "stated", "added", "reported", "confirmed", "warned",
 		"claimed", "insisted", "noted", "declared", "wrote", "tweeted", "explained", "urged",
 		"accused", "denied", "acknowledged", "alleged", "revealed", "disclosed", "recalled",
