@@ -177,7 +177,9 @@
 // "will" is what was said, not when. Nor does one in a quotation the date
 // is not in, or outside the one it is in: in "“I will believe it,” said
 // Tashen, reached on Saturday", "will" is hers; a partial quotation, closed
-// right after a word, is part of the sentence. Curly quotes and guillemets
+// right after a word or opened after one that neither reports speech nor
+// opens a clause ("will be “laying out the choice … in November”"), is
+// part of the sentence. Curly quotes and guillemets
 // say which way they face; a straight double quote opens after white space
 // and closes after a word or a mark.
 package dates

@@ -156,9 +156,11 @@ func (f *finder) markIn(lo, ti, tj, hi int) mark {
 // quotes follows the quotation marks met reading away from a date, to
 // tell the words of the date's own sentence from what it quotes. A partial
 // quotation, closed right after a word ("called it “a farce” on Tuesday",
-// "said it is “going to be difficult” to agree by December 25"), is part
-// of the sentence and read through; a quotation closed after the comma or
-// full stop that ends what was said ("“We met,” she said") is not.
+// "said it is “going to be difficult” to agree by December 25") or opened
+// after a word that is no verb of speech ("will be “laying out the choice
+// … in November”"), is part of the sentence and read through; a
+// quotation closed after the comma or full stop that ends what was said
+// ("“We met,” she said") is not.
 type quotes struct {
 	depth   int // quotations entered that the date is not in
 	partial int // partial quotations entered, reading back
@@ -183,8 +185,7 @@ func (q *quotes) back(f *finder, k, hi int) (read, stop bool) {
 		case q.partial > 0:
 			q.partial--
 		default:
-			c := f.closerOf(k, hi)
-			return false, c < 0 || !f.partialClose(c)
+			return false, !f.partialQuote(k, hi)
 		}
 		return false, false
 	}
@@ -195,9 +196,7 @@ func (q *quotes) back(f *finder, k, hi int) (read, stop bool) {
 func (q *quotes) forth(f *finder, k, hi int) (read, stop bool) {
 	switch f.quoteMark(k) {
 	case 1:
-		if q.depth > 0 {
-			q.depth++
-		} else if c := f.closerOf(k, hi); c < 0 || !f.partialClose(c) {
+		if q.depth > 0 || !f.partialQuote(k, hi) {
 			q.depth++
 		}
 		return false, false
@@ -211,6 +210,18 @@ func (q *quotes) forth(f *finder, k, hi int) (read, stop bool) {
 		return false, false
 	}
 	return q.depth == 0, false
+}
+
+// partialQuote reports whether the quotation that opens at k is part of
+// the sentence around it: it opens after a word that neither reports
+// speech nor opens a clause ("will be “laying out the choice…”", not
+// "tweeting that “many lawyers want…”"), or closes right after a word.
+func (f *finder) partialQuote(k, hi int) bool {
+	if p := k - 1; f.in(p) && f.toks[p].kind == word && f.toks[p].shape == lower && !f.has(p, fSpeech|fSubord) {
+		return true
+	}
+	c := f.closerOf(k, hi)
+	return c >= 0 && f.partialClose(c)
 }
 
 // closerOf returns the mark that closes the quotation opening at k, within
