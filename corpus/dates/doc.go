@@ -84,8 +84,11 @@
 //     Tuesday", "was set to meet on Wednesday", "would resume on Monday")
 //     looks ahead from a time before publication, and the day it names may
 //     be on either side: a weekday is the nearer of the one before and the
-//     one after publication (at most three days away), a day or month
-//     without a year the nearest, with no week's limit.
+//     one after publication (at most three days away), a month without a
+//     year the nearest, a day without a year the nearest but at most 62
+//     days before publication, since what was expected and has passed is
+//     recent news ("still expected to win the Nov. 8 election", in
+//     February, is this year's).
 //   - yesterday, today (and tonight), tomorrow are publication's day −1, 0,
 //     +1; last, this, next month are months; last, this, next year are years.
 //   - "last July" and "this past July" are the most recent July before the

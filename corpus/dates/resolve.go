@@ -262,11 +262,18 @@ func withYear(r raw, y int) res {
 // more often election day to come than the one eleven months gone.
 const soonAfter = 90
 
+// recently is how many days before publication the day an expectation in
+// the past tense names may be: what was expected and has passed is recent
+// news; "expected to win the Nov. 8 election" in February is this year's.
+const recently = 62
+
 // nearestYear is the year that puts month m (and day d, when not zero)
 // nearest to publication on day p, but in a past or neutral clause not more
-// than 7 days after it, and in a future clause not before it. It is 0 when
-// no year will do (29 February far from a leap year), and in a past or
-// neutral clause when the day comes 8 to soonAfter days after publication.
+// than 7 days after it, in a future clause not before it, and for an
+// expectation in the past tense (near) a day not more than recently days
+// before it. It is 0 when no year will do (29 February far from a leap
+// year), and in a past or neutral clause when the day comes 8 to soonAfter
+// days after publication.
 func nearestYear(m, d int, p time.Time, t tense) int {
 	best, bestDist := 0, 0
 	soon := false
@@ -287,7 +294,7 @@ func nearestYear(m, d int, p time.Time, t tense) int {
 			soon = soon || d != 0 && start <= pub+soonAfter
 			continue
 		}
-		if t == future && end <= pub {
+		if t == future && end <= pub || t == near && d != 0 && end+recently <= pub {
 			continue
 		}
 		dist := 0
