@@ -78,6 +78,7 @@ func TestFind(t *testing.T) {
 			[]m{{"April 5", "2019-04-05", day}}},
 		{"a forecast", "2020-11-24", "The harvest forecast in October: poor.",
 			[]m{{"October", "2020-10", month}}},
+		{"next at the end", "2020-10-21", "On Tuesday his next", []m{{"Tuesday", "2020-10-20", day}}},
 		{"next week", "2020-10-21", "On Friday, the envoy returns to Selmira for talks next week.",
 			[]m{{"Friday", "2020-10-23", day}}},
 		// Expectations in the past tense look ahead from before

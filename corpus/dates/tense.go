@@ -353,7 +353,7 @@ func (f *finder) willAt(k int) bool {
 		// "the next day" and "the next highest" place nothing after
 		// publication, nor does "next to the border".
 		return f.has(k+1, fUnit|fWeekday|fMonth) && !f.has(k-1, fThe) ||
-			f.has(k-1, fDeterminer) && !f.has(k-1, fThe|fGeneric) && f.toks[k+1].kind == word
+			f.has(k-1, fDeterminer) && !f.has(k-1, fThe|fGeneric) && f.in(k+1) && f.toks[k+1].kind == word
 	case strings.EqualFold(w, "forecast") || strings.EqualFold(w, "forecasts"):
 		// A verb before "to" or after be, not "the growth forecast".
 		return f.wordIs(k+1, "to") || f.beBefore(k) >= 0
