@@ -15,7 +15,8 @@ const (
 	// Belvasta on Tuesday", "was set to meet on Wednesday", "would meet on
 	// Monday"). It looks ahead from a time before publication, so the day
 	// it names may fall on either side of it: news tells of what is close
-	// to publication, and the nearer one is taken.
+	// to publication, and the nearer one is taken (see resolveAt and
+	// nearestYear).
 	near
 )
 
