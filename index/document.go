@@ -79,7 +79,8 @@ func EntityFields(typ string) (name, key string) {
 // mentionedTerms lists the terms a mentioned date is indexed under: the
 // date at its own precision and every coarser one (2020-10-10, 2020-10,
 // 2020), and for an interval every year it spans, so that mentioned:2020-10
-// finds an article that mentions October 10, 2020.
+// finds an article that mentions October 10, 2020. A day or month without
+// its year ("--10-10", "--10") has none: no day of the calendar is known.
 func mentionedTerms(value string) []string {
 	if from, to, ok := strings.Cut(value, "/"); ok {
 		a, errA := corpus.ParseDate(from)

@@ -20,7 +20,10 @@ func TestMentionedTermsAsFormatted(t *testing.T) {
 		return formattedTerms(d)
 	}
 	values := []string{"", "2020", "0999", "2020-10", "2020-1", "2020-13", "2020-02-29", "2021-02-29", "2020-10-10",
-		"2020-10-10T14:05:00Z", "2020-10-1x", " 2020"}
+		"2020-10-10T14:05:00Z", "2020-10-1x", " 2020",
+		// Days and months without a year (corpus/dates): no term, as
+		// mentioned: names a day of the calendar.
+		"--10-10", "--10", "--10-09/--10-10", "--12-30/--01-02", "2020/--10"}
 	for y := 1800; y <= 2199; y += 7 {
 		for m := 1; m <= 12; m++ {
 			values = append(values, fmt.Sprintf("%04d", y), fmt.Sprintf("%04d-%02d", y, m))
@@ -32,6 +35,11 @@ func TestMentionedTermsAsFormatted(t *testing.T) {
 	for _, v := range values {
 		if got, want := mentionedTerms(v), formatted(v); !slices.Equal(got, want) {
 			t.Errorf("mentionedTerms(%q) = %q, want %q", v, got, want)
+		}
+	}
+	for _, v := range []string{"--10-10", "--10", "--10-09/--10-10"} {
+		if got := mentionedTerms(v); got != nil {
+			t.Errorf("mentionedTerms(%q) = %q, want none", v, got)
 		}
 	}
 }

@@ -2,8 +2,11 @@
 // (a dateline or a "Published …" line), and the dates it mentions, resolved against the publication date.
 //
 // A wrong date is worse than an unknown one, and nothing here invents one:
-// a mention that cannot be resolved exactly is still reported, with an empty
-// Value.
+// a mention that cannot be resolved exactly is still reported, keeping what
+// is known. A day or month whose year cannot be told has the value ISO
+// 8601:2000 gives a date without a year, "--10-10" or "--10" (an interval
+// "--10-09/--10-10"), at precision day or month; anything else unresolved
+// (a weekday, "yesterday", "last month") has an empty Value.
 //
 // # What Find recognises
 //
@@ -18,6 +21,7 @@
 //	1992-1994, 1992–94, between/from 1992 and/to 1994            an interval of years
 //	the 1990s                                                    the interval 1990/1999
 //	Tuesday, on Tuesday, Saturday's, last/next Tuesday           a day
+//	this coming Saturday, this coming July                       a day, a month
 //	yesterday, today, tonight, tomorrow                          a day
 //	last/this/next month, earlier this month                     a month
 //	last/this/next year, late last year                          a year
@@ -65,18 +69,31 @@
 //     publication, but in a past or neutral clause it may not be more than
 //     7 days after publication (so "December 28" in an article of January 5
 //     is last year's), and in a future clause not before it (so "will vote
-//     on January 3" in an article of December 20 is next year's).
+//     on January 3" in an article of December 20 is next year's). In a
+//     past or neutral clause, a day 8 to 90 days after publication keeps
+//     no year ("--11-08"): "Nov. 8" in an article of September 14 is more
+//     often the election to come than one eleven months gone, and the
+//     tense read may be wrong.
 //   - A weekday in a past or neutral clause is the most recent such day on
 //     or before publication (the same day if publication is on that
 //     weekday); in a future clause, the next one after it. Published on a
 //     Tuesday, "will meet on Tuesday" may mean that day or a week on, and is
 //     left unresolved. "last Tuesday" is strictly before publication, "next
-//     Tuesday" strictly after.
+//     Tuesday" and "this coming Tuesday" strictly after.
+//   - An expectation in the past tense ("was expected in Belvasta on
+//     Tuesday", "was set to meet on Wednesday", "would resume on Monday")
+//     looks ahead from a time before publication, and the day it names may
+//     be on either side: a weekday is the nearer of the one before and the
+//     one after publication (at most three days away), a month without a
+//     year the nearest, a day without a year the nearest but at most 62
+//     days before publication, since what was expected and has passed is
+//     recent news ("still expected to win the Nov. 8 election", in
+//     February, is this year's).
 //   - yesterday, today (and tonight), tomorrow are publication's day −1, 0,
 //     +1; last, this, next month are months; last, this, next year are years.
 //   - "last July" and "this past July" are the most recent July before the
-//     month of publication, "next July" the first after it, "this July" the
-//     July of publication's year.
+//     month of publication, "next July" and "this coming July" the first
+//     after it, "this July" the July of publication's year.
 //   - A later day of a list takes the year of the first; an interval's end
 //     follows its start ("December 30 – January 2" crosses into the next
 //     year).
@@ -93,31 +110,79 @@
 // 2020-09. One exception: a day or month in the very month of publication
 // takes that month's year ("10 October" with a publication of 2020-10 is
 // 2020-10-10). When there is no publication date, only dates with their
-// year are resolved.
+// year are resolved; the others keep their month and day ("--10-10"). A
+// weekday written beside a day that a publication date contradicts leaves
+// the mention without a value.
 //
 // # Tense
 //
 // The clause of a date runs from the previous sentence end (. ! ? ; or a
 // line break before anything but a lower-case word), or the previous clause
 // seam (but, while, whereas, although, though, however, ", and"), to the
-// next; its comma segment runs between the commas around it. The future
-// markers are will, shall, 'll, won't, may, might, next, upcoming,
-// forthcoming, "is due to", and expected, scheduled, set, slated, poised,
-// likely, supposed before "to" or "for", and plans, intends, going before
-// "to". In order:
+// next; its comma segment runs between the commas around it.
+//
+// The markers of the future are will, shall, 'll, won't, may, might, next
+// (before a week, month, year or day, not after "the", or after a
+// possessive: "his next court appearance"), upcoming, forthcoming, expect,
+// predict, forecast (before "to" or after be). Expectations are expected,
+// scheduled, set, slated, poised, likely, supposed, meant (before "to" or
+// "for"), "is due" and "is expected" (before anything), and plans, intends,
+// going (before "to"): after is, are or has been they look ahead from
+// publication, and mark the future; after was, were or had been, and in a
+// past form without be ("planned to"), they look ahead from the past, as
+// "would" and "was forecast to" do. A participle without be ("games scheduled for Wednesday")
+// looks ahead from the past too. In order:
 //
 //  1. A date that dates a report is past: a past reporting verb up to five
-//     words before it with no comma or future marker between ("said on
-//     Tuesday that talks will resume", "told reporters on Tuesday"), or right
-//     after it ("on Tuesday said").
-//  2. A future marker in the comma segment makes it future.
-//  3. A segment that is a relative clause ("which last met in December") or
-//     holds was, were, had or did keeps to itself: past.
-//  4. A future marker anywhere in the clause makes it future ("On Tuesday,
-//     the ministers will meet").
-//  5. Anything else is neutral, read as the past, which news mostly reports.
+//     words before it with no comma or marker between ("said on Tuesday
+//     that talks will resume", "told reporters on Tuesday"), or right after
+//     it ("on Tuesday said").
+//  2. The verb that governs the date sets the tense: the nearest verb form
+//     before it in its clause ("handed over 98 detainees at a checkpoint on
+//     Thursday, a step mediators hope will…"), or else the first after it
+//     ("On Friday, researchers posted findings that … may…"). A verb form
+//     is a marker; an infinitive that looks ahead ("is to meet" from
+//     publication, "was to meet" from the past, "hopes to meet" from
+//     publication, "agreed on Saturday to halt the fighting from Sunday"
+//     from Saturday, so from the past); or a past tense: was, were, had,
+//     did, a reporting verb, an irregular past (met, held, broke…) or a
+//     word in -ed, but not after is, are, be or a modal ("will be held"),
+//     nor after a determiner, a preposition, "than" or "as" ("the planned
+//     talks", "behind closed doors"), nor a word in -ed that is mostly an
+//     adjective or a noun ("armed", "hundred"). A date after "than" is
+//     past: what a comparison measures against is known already. Reading
+//     back stops where the clause the date is in opens: at that, if,
+//     unless, whether, because, "in case", a subject pronoun ("said he
+//     hopes the vote in November will…") or a relative pronoun; it passes
+//     over relative clauses between commas ("Kelmarin, who will chair the
+//     talks, on Tuesday met Oryen") and quotations the date is not in, but
+//     reads through a partial quotation, one closed right after a word
+//     ("said it is “going to be difficult” to agree by December 25"). A
+//     past form that opens a phrase after a comma ("…, followed by the
+//     primary on February 29", "Oryen, the foreign minister, met…") sets
+//     the tense only if no verb before it does; after the date, one
+//     followed by "by" is passed over. A participle of expectation without
+//     be ("games scheduled for Wednesday were called off") looks ahead from
+//     the past unless its clause is future.
 //
-// In 2 and 4, a marker after the date counts only before a verb of speech:
-// in "surprised the country Monday by saying he will resign", "will" is what
-// was said, not when.
+// When no verb governs the date:
+//
+//  3. A marker in the comma segment sets the tense: the nearest before the
+//     date, or else the first after it.
+//  4. A segment that is a relative clause ("which last met in December") or
+//     holds was, were, had or did keeps to itself: past.
+//  5. A marker anywhere in the clause, found the same way, sets the tense
+//     ("On Tuesday, the ministers will meet").
+//  6. Anything else is neutral, read as the past, which news mostly reports.
+//
+// In 2, 3 and 5, a verb form after the date counts only before a verb of
+// speech: in "surprised the country Monday by saying he will resign",
+// "will" is what was said, not when. Nor does one in a quotation the date
+// is not in, or outside the one it is in: in "“I will believe it,” said
+// Tashen, reached on Saturday", "will" is hers; a partial quotation, closed
+// right after a word or opened after one that neither reports speech nor
+// opens a clause ("will be “laying out the choice … in November”"), is
+// part of the sentence. Curly quotes and guillemets
+// say which way they face; a straight double quote opens after white space
+// and closes after a word or a mark.
 package dates

@@ -12,7 +12,7 @@ type Mention struct {
 	Text      string           `json:"text"`  // as written: "October 10", "on Tuesday" is written "Tuesday"
 	Start     int              `json:"start"` // byte offsets of Text in the text given, half-open
 	End       int              `json:"end"`
-	Value     string           `json:"value"`     // "2020-10-10", "2020-10", "2020", or an interval "1992/1994"; "" when it cannot be resolved
+	Value     string           `json:"value"`     // "2020-10-10", "2020-10", "2020", an interval "1992/1994", without a year "--10-10" or "--10"; "" when nothing is known
 	Precision corpus.Precision `json:"precision"` // of Value (for an interval, of its ends); corpus.Unknown when Value is ""
 }
 
@@ -149,10 +149,17 @@ func (f *finder) add(r raw) {
 }
 
 // joins reports whether the tokens from a to b only join two dates: "July
-// 2016 and again in October", "October 9, 2020, and on October 12".
+// 2016 and again in October", "October 9, 2020, and on October 12". A new
+// sentence joins nothing: a dateline "Friday, December 25, 2020" on its own
+// line does not give its year to "In May" on the next.
 func (f *finder) joins(a, b int) bool {
 	if b-a > 4 {
 		return false
+	}
+	for k := a; k <= b; k++ {
+		if t := &f.toks[k]; t.clause && t.flags&fAnd == 0 {
+			return false
+		}
 	}
 	for k := a; k < b; k++ {
 		t := &f.toks[k]
@@ -841,10 +848,10 @@ func (f *finder) matchRelDay(i int) int {
 	return i + 1
 }
 
-// matchRelative reads last, this, this past and next at i, before a month
-// or year ("last month", "next year"), a month name ("last July") or a
-// weekday ("next Tuesday"), in a date that starts at s ("earlier this
-// month", "late last year"). "the last month" is a stretch of time, not a
+// matchRelative reads last, this, this past, this coming and next at i,
+// before a month or year ("last month", "next year"), a month name ("last
+// July") or a weekday ("next Tuesday", "this coming Saturday"), in a date
+// that starts at s ("earlier this month", "late last year"). "the last month" is a stretch of time, not a
 // date, and weeks are too vague to report.
 func (f *finder) matchRelative(s, i int) int {
 	if s == i && (f.has(i-1, fThe) || f.isPunct(i-1, "-")) {
@@ -860,8 +867,12 @@ func (f *finder) matchRelative(s, i int) int {
 		md = after
 	default:
 		md = current
-		if f.has(j, fPast) && f.spaced(j) {
+		switch {
+		case f.has(j, fPast) && f.spaced(j):
 			md = before
+			j++
+		case f.wordIs(j, "coming") && f.spaced(j):
+			md = after // "this coming Saturday": the next one
 			j++
 		}
 	}

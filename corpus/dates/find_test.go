@@ -62,10 +62,130 @@ func TestFind(t *testing.T) {
 			[]m{{"Tuesday", "", unknown}}},
 		{"last and next", "2020-10-20", "They met last Tuesday and meet again next Tuesday.",
 			[]m{{"last Tuesday", "2020-10-13", day}, {"next Tuesday", "2020-10-27", day}}},
+		{"this coming", "2020-04-08", "The shutdown was extended until this coming Saturday, and this coming July.",
+			[]m{{"this coming Saturday", "2020-04-11", day}, {"this coming July", "2020-07", month}}},
+		{"this coming, on the day", "2020-04-11", "The shutdown was extended until this coming Saturday.",
+			[]m{{"this coming Saturday", "2020-04-18", day}}},
 		{"weekday list", "2020-10-21", "They talked on Monday and Tuesday.",
 			[]m{{"Monday", "2020-10-19", day}, {"Tuesday", "2020-10-20", day}}},
 		{"possessive", "2020-10-21", "Saturday's vote was postponed.",
 			[]m{{"Saturday", "2020-10-17", day}}},
+		{"the next day", "2019-03-17", "After his arrest on Friday, Dravec was held overnight before appearing in court the next day.",
+			[]m{{"Friday", "2019-03-15", day}}},
+		{"the next highest", "2020-05-29", "Velora had the most cases, with the next highest country, Halvenia, reporting 512 as of Wednesday.",
+			[]m{{"Wednesday", "2020-05-27", day}}},
+		{"his next appearance", "2019-03-17", "The judge ordered Dravec held until his next court appearance on April 5.",
+			[]m{{"April 5", "2019-04-05", day}}},
+		{"a forecast", "2020-11-24", "The harvest forecast in October: poor.",
+			[]m{{"October", "2020-10", month}}},
+		{"next at the end", "2020-10-21", "On Tuesday his next", []m{{"Tuesday", "2020-10-20", day}}},
+		{"next week", "2020-10-21", "On Friday, the envoy returns to Selmira for talks next week.",
+			[]m{{"Friday", "2020-10-23", day}}},
+		// Expectations in the past tense look ahead from before
+		// publication: the nearer day, on either side.
+		{"was expected, after", "2020-09-28", "Its envoy was expected in Belvasta on Tuesday and in Selmira later in the week.",
+			[]m{{"Tuesday", "2020-09-29", day}}},
+		{"was expected, before", "2020-10-22", "The storm was expected to reach Ozrunek late on Wednesday.",
+			[]m{{"Wednesday", "2020-10-21", day}}},
+		{"is expected", "2020-10-22", "The storm is expected to reach Ozrunek late on Wednesday.",
+			[]m{{"Wednesday", "2020-10-28", day}}},
+		{"was not expected", "2020-10-22", "A decision wasn't expected before Wednesday.",
+			[]m{{"Wednesday", "2020-10-21", day}}},
+		{"would", "2020-10-18", "Kelmarin said the talks would resume on Monday.",
+			[]m{{"Monday", "2020-10-19", day}}},
+		{"games scheduled", "2020-03-13", "Other games scheduled for Wednesday were called off.",
+			[]m{{"Wednesday", "2020-03-11", day}}},
+		{"was scheduled, a day", "2020-12-20", "The vote was scheduled for January 3.",
+			[]m{{"January 3", "2021-01-03", day}}},
+		{"was forecast", "2020-10-25", "The storm was forecast to reach Ozrunek late on Thursday.",
+			[]m{{"Thursday", "2020-10-22", day}}},
+		// The verb that governs the date.
+		{"past verb, future in a relative clause", "2020-10-20",
+			"Kelmarin arrived in Trevanna on Tuesday, ten days after a ceasefire that was supposed to end the fighting broke down.",
+			[]m{{"Tuesday", "2020-10-20", day}}},
+		{"past verb, future in a reduced relative", "2020-11-19",
+			"Dravonia and Velora handed over 98 detainees on Thursday, a step mediators hope will shore up the truce.",
+			[]m{{"Thursday", "2020-11-19", day}}},
+		{"verb after the date", "2020-01-20", "On Friday, researchers in Selmira posted findings that the outbreak may be larger.",
+			[]m{{"Friday", "2020-01-17", day}}},
+		{"verb after the subject and date", "2019-02-01", "Mayor Dobrel on Tuesday suggested an inquiry may be needed.",
+			[]m{{"Tuesday", "2019-01-29", day}}},
+		{"agreed on a day to act from another", "2020-10-10",
+			"Dravonia and Velora agreed on Saturday to halt the fighting in the Varkesh highlands from noon on Sunday.",
+			[]m{{"Saturday", "2020-10-10", day}, {"Sunday", "2020-10-11", day}}},
+		{"voted to act on a day", "2020-01-01", "The cabinet voted to lift it on Saturday afternoon.",
+			[]m{{"Saturday", "2019-12-28", day}}},
+		{"hopes to", "2020-10-21", "Oryen hopes to meet Kelmarin on Friday.",
+			[]m{{"Friday", "2020-10-23", day}}},
+		{"is to", "2020-10-21", "The commission is to meet on Friday.",
+			[]m{{"Friday", "2020-10-23", day}}},
+		{"was to", "2020-10-19", "The commission was to meet on Friday, but the envoy fell ill.",
+			[]m{{"Friday", "2020-10-16", day}}},
+		{"will be held", "2020-10-21", "Talks will be held in Trevanna on Friday.",
+			[]m{{"Friday", "2020-10-23", day}}},
+		{"will reach displaced families", "2020-10-21", "Aid will reach displaced families in Kelvash on Friday.",
+			[]m{{"Friday", "2020-10-23", day}}},
+		{"the planned talks", "2020-10-21", "The planned talks on Friday were postponed.",
+			[]m{{"Friday", "2020-10-16", day}}},
+		{"apposition", "2020-10-20", "Kelmarin, the foreign minister, arrived in Trevanna on Tuesday, a day after a truce mediators hope will hold.",
+			[]m{{"Tuesday", "2020-10-20", day}}},
+		{"participle after a comma", "2020-02-14",
+			"The party is scheduled to vote in Kelvash on February 22, followed by Ozrunek on February 29.",
+			[]m{{"February 22", "2020-02-22", day}, {"February 29", "2020-02-29", day}}},
+		{"relative clause before", "2020-10-21", "Kelmarin, who will chair the talks, on Tuesday met Oryen.",
+			[]m{{"Tuesday", "2020-10-20", day}}},
+		{"relative clause after", "2020-10-21", "On Tuesday, Kelmarin, who will chair the talks, met Oryen.",
+			[]m{{"Tuesday", "2020-10-20", day}}},
+		{"than", "2020-11-24", "Diplomats expect talks in December to be harder than the talks of October.",
+			[]m{{"December", "2020-12", month}, {"October", "2020-10", month}}},
+		{"a preposition before a participle", "2020-10-21", "The council is set to meet behind closed doors on Thursday.",
+			[]m{{"Thursday", "2020-10-22", day}}},
+		{"past tense after an apposition", "2020-10-23", "On Monday, Deputy Vesk, of Ozrunek, introduced a bill that would repeal the decree.",
+			[]m{{"Monday", "2020-10-19", day}}},
+		{"if", "2020-10-21", "Officials warned this week that if the parties do not agree by October 31, aid may stop.",
+			[]m{{"October 31", "2020-10-31", day}}},
+		{"in case", "2020-12-18", "Selmira resisted the plan in case the talks fail to yield a deal before December 31, when aid will run out.",
+			[]m{{"December 31", "2020-12-31", day}}},
+		{"a participle after the date", "2020-12-18", "Selmira resisted the plan in case talks fail before a December 31 deadline -- when taxes are set to rise, followed by cuts.",
+			[]m{{"December 31", "2020-12-31", day}}},
+		{"gets elected", "2016-04-24", "“Who gets elected in November will decide it,” he predicted.",
+			[]m{{"November", "2016-11", month}}},
+		{"what to expect", "2016-01-04", "The ministry released details about what to expect Monday evening.",
+			[]m{{"Monday", "2016-01-04", day}}},
+		{"a subordinate clause before", "2019-04-05", "Though the economy is expected to slow, Friday’s report was welcome.",
+			[]m{{"Friday", "2019-04-05", day}}},
+		{"expected, far ahead", "2016-02-01", "Tendel said he still expected to win the Nov. 8 election.",
+			[]m{{"Nov. 8", "2016-11-08", day}}},
+		{"a quotation part of the sentence", "2012-08-24", "The president will be “laying out the choice voters are facing in November, cutting through the chatter.”",
+			[]m{{"November", "2012-11", month}}},
+		{"expected, passed", "2020-05-03", "Their runoff, initially scheduled for March 31, was delayed.",
+			[]m{{"March 31", "2020-03-31", day}}},
+		{"a quotation after that", "2018-03-26", "Tendel was tweeting on Sunday that “many lawyers want to represent me”.",
+			[]m{{"Sunday", "2018-03-25", day}}},
+		{"a subject pronoun", "2020-07-04", "Tendel said he hopes the vote in November will end the dispute.",
+			[]m{{"November", "2020-11", month}}},
+		{"a partial quotation", "2020-12-11", `Oryen said "it is going to be very difficult" to agree by December 25.`,
+			[]m{{"December 25", "2020-12-25", day}}},
+		{"a title", "2020-05-06", "MUST WATCH The Highland Forecast: May 4",
+			[]m{{"May 4", "2020-05-04", day}}},
+		{"WHO is no relative", "2020-02-14", `On Tuesday, the World Health Organization (WHO) announced the name: "COVID-19" is to replace the old one.`,
+			[]m{{"Tuesday", "2020-02-11", day}}},
+
+		// What is said in quotation marks has its own tense.
+		{"will in a quotation before", "2020-10-10", "“We will hold our fire,” Melnavi told the agency in Ozrunek on Saturday.",
+			[]m{{"Saturday", "2020-10-10", day}}},
+		{"will in straight quotes", "2020-10-19", `"We will not wait," Oryen repeated in Selmira on Sunday.`,
+			[]m{{"Sunday", "2020-10-18", day}}},
+		{"will outside the quotation", "2020-10-21", "Kelmarin will say that “the talks ended on Tuesday”.",
+			[]m{{"Tuesday", "2020-10-20", day}}},
+		{"will in the same quotation", "2020-10-21", "“We will meet again on Friday,” Oryen said.",
+			[]m{{"Friday", "2020-10-23", day}}},
+		{"will in another quotation", "2020-10-21", "“Talks ended on Tuesday,” Oryen said. “We will meet again.”",
+			[]m{{"Tuesday", "2020-10-20", day}}},
+		{"predicted", "2020-10-21", "Forecasters predict snow in the Mirel Pass on Saturday.",
+			[]m{{"Saturday", "2020-10-24", day}}},
+		{"expected", "2020-10-21", "We expect an answer from Selmira on Friday, Kelmarin said.",
+			[]m{{"Friday", "2020-10-23", day}}},
 		{"weekday names", "2020-10-21", "Bloody Sunday, Good Friday, the Sunday Times and every Tuesday.", nil},
 
 		// Days without a year.
@@ -75,8 +195,16 @@ func TestFind(t *testing.T) {
 			[]m{{"January 3", "2021-01-03", day}}},
 		{"within a week after", "2020-10-21", "Shelling hit Kelvash on October 27.",
 			[]m{{"October 27", "2020-10-27", day}}},
+		// Past, but over a week after publication: maybe the coming one,
+		// maybe last year's, so no year.
 		{"over a week after", "2020-10-21", "Shelling hit Kelvash on October 29.",
-			[]m{{"October 29", "2019-10-29", day}}},
+			[]m{{"October 29", "--10-29", day}}},
+		{"soon after, neutral", "2016-09-14", "The stakes of Nov. 8 are high.",
+			[]m{{"Nov. 8", "--11-08", day}}},
+		{"months after", "2020-07-01", "Shelling hit Kelvash on December 20.",
+			[]m{{"December 20", "2019-12-20", day}}},
+		{"a month soon after", "2020-09-14", "The Senate passed the bill in November.",
+			[]m{{"November", "2019-11", month}}},
 		{"forms", "2020-10-21", "On Oct. 10, on 10th of October, on Sept. 5 and on 5 September.",
 			[]m{{"Oct. 10", "2020-10-10", day}, {"10th of October", "2020-10-10", day},
 				{"Sept. 5", "2020-09-05", day}, {"5 September", "2020-09-05", day}}},
@@ -106,6 +234,8 @@ func TestFind(t *testing.T) {
 			[]m{{"September", "2020-09", month}, {"October", "2020-10", month}}},
 		{"year carried over", "2020-10-21", "He met them in July 2016 and again in October.",
 			[]m{{"July 2016", "2016-07", month}, {"October", "2016-10", month}}},
+		{"no year carried into a new sentence", "2020-12-25", "Friday, December 25, 2020\nIn May, a study was published.",
+			[]m{{"Friday, December 25, 2020", "2020-12-25", day}, {"May", "2020-05", month}}},
 
 		// Years.
 		{"years", "2020-10-21", "in 1992-1994, in 1992–94, between 1992 and 1994, from 2014 to 2016, the 2019-20 winter",
@@ -144,13 +274,22 @@ func TestFind(t *testing.T) {
 		// Publication known to the month, to the year, or not at all.
 		{"publication month", "2020-10", "On 10 October, on Tuesday, last month, yesterday, on December 28",
 			[]m{{"10 October", "2020-10-10", day}, {"Tuesday", "", unknown}, {"last month", "2020-09", month},
-				{"yesterday", "", unknown}, {"December 28", "2019-12-28", day}}},
+				{"yesterday", "", unknown}, {"December 28", "--12-28", day}}},
 		{"publication year", "2020", "last year, next year, this month, on December 28, in July",
 			[]m{{"last year", "2019", year}, {"next year", "2021", year}, {"this month", "", unknown},
-				{"December 28", "", unknown}, {"July", "", unknown}}},
+				{"December 28", "--12-28", day}, {"July", "--07", month}}},
 		{"no publication", "", "October 10, 2020, October 10, on Tuesday, in 2014, last month",
-			[]m{{"October 10, 2020", "2020-10-10", day}, {"October 10", "", unknown}, {"Tuesday", "", unknown},
+			[]m{{"October 10, 2020", "2020-10-10", day}, {"October 10", "--10-10", day}, {"Tuesday", "", unknown},
 				{"2014", "2014", year}, {"last month", "", unknown}}},
+		// Without a year to resolve against, a date keeps its month and day.
+		{"yearless", "", "in October, on October 9-10, on December 30 – January 2, on October 9 and 10, on Tuesday, October 20",
+			[]m{{"October", "--10", month}, {"October 9-10", "--10-09/--10-10", day},
+				{"December 30 – January 2", "--12-30/--01-02", day}, {"October 9", "--10-09", day}, {"10", "--10-10", day},
+				{"Tuesday, October 20", "--10-20", day}}},
+		{"yearless, not in the calendar", "", "on February 30 and on February 29",
+			[]m{{"February 30", "", unknown}, {"February 29", "--02-29", day}}},
+		{"weekday contradicts", "2020-10-21", "on Wednesday, October 20",
+			[]m{{"Wednesday, October 20", "", unknown}}},
 		{"publication time", "2020-10-20T23:30:00-05:00", "yesterday",
 			[]m{{"yesterday", "2020-10-19", day}}},
 	}
@@ -208,6 +347,10 @@ func checkMentions(t testing.TB, text string, ms []Mention) {
 		if len(parts) > 2 {
 			t.Fatalf("mention %d %q: got value %q, want a date or an interval", i, m.Text, m.Value)
 		}
+		if strings.HasPrefix(m.Value, "--") {
+			checkYearless(t, i, m, parts)
+			continue
+		}
 		var ends []corpus.Date
 		for _, p := range parts {
 			d, err := corpus.ParseDate(p)
@@ -218,6 +361,29 @@ func checkMentions(t testing.TB, text string, ms []Mention) {
 		}
 		if len(ends) == 2 && !ends[0].Start.Before(ends[1].Start) {
 			t.Fatalf("mention %d %q: got interval %q, want its start before its end", i, m.Text, m.Value)
+		}
+	}
+}
+
+// checkYearless checks a value without a year: "--MM-DD" at precision day
+// or "--MM" at precision month, each end a day or month of some year. An
+// interval may end in the next year ("--12-30/--01-02"), so its ends are
+// not compared.
+func checkYearless(t testing.TB, i int, m Mention, parts []string) {
+	t.Helper()
+	for _, p := range parts {
+		var mo, d int
+		var ok bool
+		switch m.Precision {
+		case corpus.Day:
+			n, err := fmt.Sscanf(p, "--%2d-%2d", &mo, &d)
+			ok = err == nil && n == 2 && len(p) == 7 && possible(mo, d)
+		case corpus.Month:
+			n, err := fmt.Sscanf(p, "--%2d", &mo)
+			ok = err == nil && n == 1 && len(p) == 4 && mo >= 1 && mo <= 12
+		}
+		if !ok {
+			t.Fatalf("mention %d %q: got value %q at precision %s, want --MM-DD for a day or --MM for a month", i, m.Text, m.Value, m.Precision)
 		}
 	}
 }
@@ -315,7 +481,7 @@ func TestFindFixtures(t *testing.T) {
 		{"01_talks_trevanna.txt", "2020-10-21", m{"this past July", "2020-07", month}, 0}, // this past July
 		{"01_talks_trevanna.txt", "2020-10-21", m{"October 12-13", "2020-10-12/2020-10-13", day}, 0},
 		{"01_talks_trevanna.txt", "2020-10", m{"Tuesday", "", unknown}, 0},
-		{"01_talks_trevanna.txt", "2020", m{"October 10", "", unknown}, 0},
+		{"01_talks_trevanna.txt", "2020", m{"October 10", "--10-10", day}, 0},
 		{"01_talks_trevanna.txt", "none", m{"1994", "1994", year}, 0},
 		{"02_new_year.txt", "2021-01-05", m{"December 28", "2020-12-28", day}, 0},
 		{"02_new_year.txt", "2021-01-05", m{"Last month", "2020-12", month}, 0},
@@ -323,7 +489,39 @@ func TestFindFixtures(t *testing.T) {
 		{"02_new_year.txt", "2021-01-05", m{"Friday", "2021-01-08", day}, 0},
 		{"02_new_year.txt", "2021-01", m{"Last month", "2020-12", month}, 0},
 		{"02_new_year.txt", "2021", m{"Last month", "", unknown}, 0},
-		{"02_new_year.txt", "none", m{"December 28", "", unknown}, 0},
+		{"02_new_year.txt", "none", m{"December 28", "--12-28", day}, 0},
+		// An expectation in the past tense: the day nearer publication,
+		// Monday 19 October, on either side of it.
+		{"05_expectations.txt", "2020-10-19", m{"Tuesday", "2020-10-20", day}, 0},  // was expected in Selmira on Tuesday
+		{"05_expectations.txt", "2020-10-19", m{"Thursday", "2020-10-22", day}, 0}, // was set to leave on Thursday
+		{"05_expectations.txt", "2020-10-19", m{"Sunday", "2020-10-18", day}, 0},   // drivers said on Sunday
+		{"05_expectations.txt", "2020-10-19", m{"October 11", "2020-10-11", day}, 0},
+		{"05_expectations.txt", "2020-10-19", m{"Wednesday", "2020-10-21", day}, 0}, // would cross the pass on Wednesday
+		{"05_expectations.txt", "2020-10-19", m{"Saturday", "2020-10-17", day}, 0},  // were expected to reach Ozrunek late on Saturday
+		{"05_expectations.txt", "2020-10-19", m{"Friday", "2020-10-16", day}, 0},    // was planning to meet on Friday
+		{"05_expectations.txt", "2020-10-19", m{"Thursday", "2020-10-22", day}, 1},  // is expected to arrive on Thursday
+		{"05_expectations.txt", "none", m{"October 11", "--10-11", day}, 0},
+		// Future words in a quotation the date is not in do not set its
+		// tense. Published Saturday 10 October.
+		{"06_voices.txt", "2020-10-10", m{"Saturday", "2020-10-10", day}, 0}, // “We will hold our fire…,” Melnavi told the agency … on Saturday
+		{"06_voices.txt", "2020-10-10", m{"Saturday", "2020-10-10", day}, 1}, // “… we will keep ours,” Kelmarin repeated … on Saturday
+		{"06_voices.txt", "2020-10-10", m{"Monday", "2020-10-12", day}, 0},   // adding that monitors would return on Monday
+		{"06_voices.txt", "2020-10-10", m{"Friday", "2020-10-09", day}, 0},
+		{"06_voices.txt", "2020-10-10", m{"Thursday", "2020-10-08", day}, 0}, // "The guns stopped on Thursday, and we will plant again."
+		// The verb that governs a date sets its tense, whatever else the
+		// clause holds. Published Tuesday 20 October.
+		{"07_governing.txt", "2020-10-20", m{"Tuesday", "2020-10-20", day}, 0},    // arrived … on Tuesday …, after a ceasefire that was supposed to end
+		{"07_governing.txt", "2020-10-20", m{"Saturday", "2020-10-17", day}, 0},   // agreed on Saturday
+		{"07_governing.txt", "2020-10-20", m{"Thursday", "2020-10-22", day}, 0},   // agreed on Saturday to open … from Thursday
+		{"07_governing.txt", "2020-10-20", m{"Monday", "2020-10-19", day}, 0},     // On Monday, the two sides exchanged …, a step mediators hope will
+		{"07_governing.txt", "2020-10-20", m{"Monday", "2020-10-19", day}, 1},     // Oryen, the … minister, met the envoy on Monday
+		{"07_governing.txt", "2020-10-20", m{"Sunday", "2020-10-18", day}, 0},     // Her deputy, who will stay …, on Sunday spoke
+		{"07_governing.txt", "2020-10-20", m{"Friday", "2020-10-23", day}, 0},     // will reach displaced families … on Friday
+		{"07_governing.txt", "2020-10-20", m{"Saturday", "2020-10-17", day}, 1},   // The planned visit on Saturday was called off
+		{"07_governing.txt", "2020-10-20", m{"November", "2020-11", month}, 0},    // said she hopes the vote in November will
+		{"07_governing.txt", "2020-10-20", m{"Thursday", "2020-10-22", day}, 1},   // is set to meet behind closed doors on Thursday
+		{"07_governing.txt", "2020-10-20", m{"October 31", "2020-10-31", day}, 0}, // warned that if the parties do not agree by October 31, aid may stop
+		{"07_governing.txt", "2020-10-20", m{"Saturday", "2020-10-17", day}, 2},   // called the truce "a farce" on Saturday
 		{"04_monitor.txt", "2020-09-30", m{"Thursday, 1 October", "2020-10-01", day}, 0},
 		{"04_monitor.txt", "2020-09-30", m{"2-5 April 2016", "2016-04-02/2016-04-05", day}, 0},
 	}

@@ -34,8 +34,9 @@ func newAnchor(d corpus.Date) anchor {
 }
 
 // res is a resolved date or interval; prec is Unknown when there is none.
+// A day or month whose year is unknown has from.y == 0 (see yearless).
 type res struct {
-	from, to ymd // to.y == 0 unless an interval
+	from, to ymd // to is zero unless an interval
 	prec     corpus.Precision
 }
 
@@ -45,15 +46,21 @@ func (r res) String() string {
 	}
 	b := make([]byte, 0, 21)
 	b = appendYMD(b, r.from, r.prec)
-	if r.to.y != 0 {
+	if r.to != (ymd{}) {
 		b = append(b, '/')
 		b = appendYMD(b, r.to, r.prec)
 	}
 	return string(b)
 }
 
+// appendYMD writes a as ISO 8601 does to precision p, and a day or month
+// without its year as ISO 8601:2000 and XML Schema do: "--10-10", "--10".
 func appendYMD(b []byte, a ymd, p corpus.Precision) []byte {
-	b = appendPadded(b, a.y, 4)
+	if a.y == 0 {
+		b = append(b, '-')
+	} else {
+		b = appendPadded(b, a.y, 4)
+	}
 	if p >= corpus.Month {
 		b = append(b, '-')
 		b = appendPadded(b, a.m, 2)
@@ -112,11 +119,29 @@ func (f *finder) mentions(a anchor) []Mention {
 		default:
 			v = f.resolve(r, a)
 		}
+		if v.prec == corpus.Unknown {
+			v = yearless(r, a)
+		}
 		done[k] = v
 		start, end := f.from(r.ti), f.to(r.tj-1)
 		out[k] = Mention{Text: f.text[start:end], Start: start, End: end, Value: v.String(), Precision: v.prec}
 	}
 	return out
+}
+
+// yearless keeps what is known of a day or month written without a year
+// whose year cannot be told: its month and day. A weekday written beside
+// it that a day-precise publication contradicts leaves nothing known (see
+// withYear), nor does a date outside the calendar.
+func yearless(r *raw, a anchor) res {
+	if r.kind != rDate || r.a.y != 0 || r.weekday != 0 && a.prec == corpus.Day {
+		return res{}
+	}
+	v := res{from: r.a, prec: r.prec}
+	if r.interval {
+		v.to = r.b
+	}
+	return v
 }
 
 // resolve turns a date found into a value, using the publication date for
@@ -130,9 +155,9 @@ func (f *finder) resolve(r *raw, a anchor) res {
 	case a.prec == corpus.Unknown:
 		return res{}
 	}
-	var future bool
+	t := past
 	if r.kind == rDate || r.kind == rWeekday && r.mode == byTense {
-		future = f.future(r.ti, r.tj)
+		t = f.tense(r.ti, r.tj)
 	}
 	// A day or month in the month of publication is taken to be in that
 	// month's year: known only to the month, publication is not known to
@@ -140,27 +165,34 @@ func (f *finder) resolve(r *raw, a anchor) res {
 	if a.prec == corpus.Month && r.kind == rDate && r.a.m == int(a.first.Month()) {
 		return withYear(*r, a.first.Year())
 	}
-	return a.exact(func(p time.Time) res { return resolveAt(r, p, future) })
+	return a.exact(func(p time.Time) res { return resolveAt(r, p, t) })
 }
 
 // resolveAt resolves a date without a year, or a relative one, as if
-// published on day p.
-func resolveAt(r *raw, p time.Time, future bool) res {
+// published on day p, in a clause of tense t.
+func resolveAt(r *raw, p time.Time, t tense) res {
 	switch r.kind {
 	case rDate:
-		return withYear(*r, nearestYear(r.a.m, r.a.d, p, future))
+		return withYear(*r, nearestYear(r.a.m, r.a.d, p, t))
 	case rWeekday:
 		wd, w := int(p.Weekday()), r.n
 		var delta int
 		switch {
-		case r.mode == byTense && future && w == wd:
+		case r.mode == byTense && t == future && w == wd:
 			// Published on a Tuesday, "will meet on Tuesday" may be that day
 			// or a week on.
 			return res{}
-		case r.mode == after || r.mode == byTense && future:
+		case r.mode == after || r.mode == byTense && t == future:
 			delta = (w - wd + 7) % 7
 			if delta == 0 {
 				delta = 7
+			}
+		case r.mode == byTense && t == near:
+			// The nearer of the one before and the one after: at most
+			// three days away.
+			delta = (w - wd + 7) % 7
+			if delta > 3 {
+				delta -= 7
 			}
 		case r.mode == before:
 			delta = -((wd - w + 7) % 7)
@@ -224,12 +256,27 @@ func withYear(r raw, y int) res {
 	return v
 }
 
+// soonAfter is how many days after publication a day written without a
+// year, in a past or neutral clause, is too likely to be the coming one
+// for last year's to be taken: "Nov. 8" in an article of September 14 is
+// more often election day to come than the one eleven months gone.
+const soonAfter = 90
+
+// recently is how many days before publication the day an expectation in
+// the past tense names may be: what was expected and has passed is recent
+// news; "expected to win the Nov. 8 election" in February is this year's.
+const recently = 62
+
 // nearestYear is the year that puts month m (and day d, when not zero)
 // nearest to publication on day p, but in a past or neutral clause not more
-// than 7 days after it, and in a future clause not before it. It is 0 when
-// no year will do (29 February far from a leap year).
-func nearestYear(m, d int, p time.Time, future bool) int {
+// than 7 days after it, in a future clause not before it, and for an
+// expectation in the past tense (near) a day not more than recently days
+// before it. It is 0 when no year will do (29 February far from a leap
+// year), and in a past or neutral clause when the day comes 8 to soonAfter
+// days after publication.
+func nearestYear(m, d int, p time.Time, t tense) int {
 	best, bestDist := 0, 0
+	soon := false
 	pub := dayNumber(p.Year(), int(p.Month()), p.Day())
 	for y := p.Year() - 1; y <= p.Year()+1; y++ {
 		var start, end int // day numbers, half-open
@@ -243,7 +290,11 @@ func nearestYear(m, d int, p time.Time, future bool) int {
 			start = dayNumber(y, m, d)
 			end = start + 1
 		}
-		if future && end <= pub || !future && start > pub+7 {
+		if t == past && start > pub+7 {
+			soon = soon || d != 0 && start <= pub+soonAfter
+			continue
+		}
+		if t == future && end <= pub || t == near && d != 0 && end+recently <= pub {
 			continue
 		}
 		dist := 0
@@ -256,6 +307,9 @@ func nearestYear(m, d int, p time.Time, future bool) int {
 		if best == 0 || dist < bestDist {
 			best, bestDist = y, dist
 		}
+	}
+	if soon {
+		return 0
 	}
 	return best
 }
@@ -323,117 +377,4 @@ func later(a, b ymd) bool {
 		return a.m > b.m
 	}
 	return a.d > b.d
-}
-
-// future reports whether the clause around tokens [ti, tj) speaks of the
-// future. The clause runs from the start of its sentence or clause (see
-// startsClause) to the next; within it, the date's comma segment runs from
-// the comma before it to the comma after it. Reading in order:
-//
-//  1. A date that dates a report is past: a past reporting verb up to five
-//     words before it, with no comma or future marker between ("said on
-//     Tuesday that talks will resume"), or right after it ("on Tuesday
-//     said").
-//  2. A future marker in the comma segment makes it future (after the
-//     date, only before a verb of speech: "surprised the world Monday by
-//     saying he will resign" is past).
-//  3. A segment that is a relative clause ("which last met in December")
-//     or holds a past auxiliary (was, were, had, did) keeps to itself: past.
-//  4. A future marker anywhere in the clause, found the same way, makes it
-//     future ("On Tuesday, the ministers will meet").
-//  5. Anything else is neutral, read as the past, which news mostly
-//     reports.
-//
-// The future markers are will, shall, 'll, won't, may, might, next,
-// upcoming, forthcoming, "is due to", and expected, scheduled, set, slated,
-// poised, likely, supposed (before "to" or "for"), plans, intends, going
-// (before "to").
-func (f *finder) future(ti, tj int) bool {
-	lo := ti
-	for lo > 0 && !f.toks[lo].clause {
-		lo--
-	}
-	hi := tj
-	for hi < len(f.toks) && !f.toks[hi].clause {
-		hi++
-	}
-	for k := ti - 1; k >= lo && k >= ti-5; k-- {
-		if f.futureAt(k) || f.isPunct(k, ",") {
-			break
-		}
-		if f.has(k, fReport) {
-			return false
-		}
-	}
-	if tj < hi && f.has(tj, fReport) {
-		return false
-	}
-	segLo := ti
-	for segLo > lo && !f.isPunct(segLo-1, ",") {
-		segLo--
-	}
-	segHi := tj
-	for segHi < hi && !f.isPunct(segHi, ",") {
-		segHi++
-	}
-	if f.futureIn(segLo, ti, tj, segHi) {
-		return true
-	}
-	if f.has(segLo, fRelative) {
-		return false
-	}
-	for k := segLo; k < segHi; k++ {
-		if f.has(k, fPastAux) {
-			return false
-		}
-	}
-	return f.futureIn(lo, ti, tj, hi)
-}
-
-// futureIn reports whether a future marker occurs in [lo, ti) or in
-// [tj, hi) before a verb of speech.
-func (f *finder) futureIn(lo, ti, tj, hi int) bool {
-	for k := lo; k < ti; k++ {
-		if f.futureAt(k) {
-			return true
-		}
-	}
-	for k := tj; k < hi && !f.has(k, fSpeech); k++ {
-		if f.futureAt(k) {
-			return true
-		}
-	}
-	return false
-}
-
-// futureAt reports whether a future marker starts at token k.
-func (f *finder) futureAt(k int) bool {
-	t := &f.toks[k]
-	if t.kind != word || t.flags&(fWill|fDueTo|fPlanTo) == 0 {
-		return false
-	}
-	switch {
-	case t.flags&fWill != 0:
-		switch w := f.text[t.start:t.end]; {
-		case w == "ll":
-			return f.isPunct(k-1, "'’") && f.glued(k)
-		case w == "won" || w == "Won":
-			return f.isPunct(k+1, "'’") && f.glued(k+1) && f.wordIs(k+2, "t")
-		case t.flags&fNext != 0:
-			return !f.wordIs(k+1, "to") // "next to the border"
-		case t.flags&fMonth != 0 || w == "might" || w == "Might":
-			// "may" and "might", but not the month, and not "may have".
-			return t.shape != upper && (t.flags&fMonth == 0 || t.shape == lower) && !f.wordIs(k+1, "have")
-		}
-		return true
-	case t.flags&fDueTo != 0:
-		if !f.wordIs(k+1, "to") && !f.wordIs(k+1, "for") { // "is due to", "set for Wednesday"
-			return false
-		}
-		if f.wordIs(k, "due") { // "due to the shelling" gives a cause
-			return f.has(k-1, fBe)
-		}
-		return true
-	}
-	return f.wordIs(k+1, "to")
 }

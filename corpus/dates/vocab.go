@@ -22,8 +22,8 @@ const (
 	fFollows                        // ends in s but may follow a year: "2014 was", "2014 saw tens"
 	fCount                          // a number before it counts: "2000 people"
 	fWill                           // marks the future: will, shall, next
-	fDueTo                          // marks the future before "to": "is due to", "expected to"
-	fPlanTo                         // marks the future before "to": "plans to", "going to"
+	fDueTo                          // an expectation before "to": "is due to", "expected to"
+	fPlanTo                         // an intention before "to": "plans to", "going to"
 	fBe                             // a form of "be", for "is due to"
 	fReport                         // a reporting verb in the past: "said on Tuesday"
 	fSeam                           // starts a clause: "but", "while"
@@ -47,6 +47,16 @@ const (
 	fSpeech                         // a verb of speech: what follows is what was said ("saying he will")
 	fRelative                       // starts a relative clause: which, who
 	fPastAux                        // was, were, had, did
+	fWould                          // would: the future seen from the past
+	fAdverb                         // may stand between be and a participle: "was originally expected"
+	fPastForm                       // a past tense not in -ed: met, held, broke
+	fNotPast                        // ends in -ed but is no past tense: hundred, armed, proceed
+	fIntend                         // a verb of intent before an infinitive: agree, hope, vow
+	fDeterminer                     // a past form after it is no verb: "the planned talks", "as planned"
+	fModal                          // a past form after it is a participle or bare: "will be held", "to have met"
+	fPrep                           // a preposition: a past form after it is an adjective: "behind closed doors"
+	fSubord                         // starts a subordinate clause: that, if, unless
+	fSubject                        // a subject pronoun, which starts a clause: "said he hopes…"
 )
 
 // The units of fUnit.
@@ -150,10 +160,14 @@ var vocab = func() map[string]wordInfo {
 		"shells", "rockets", "missiles", "tanks", "vehicles", "trucks", "drones", "sorties",
 		"airstrikes", "mines", "pages", "words", "votes", "signatures", "names")
 
-	add(fWill, 0, "will", "shall", "ll", "next", "upcoming", "forthcoming", "won", "might", "may")
-	add(fDueTo, 0, "due", "expected", "scheduled", "set", "slated", "poised", "likely", "supposed")
+	add(fWill, 0, "will", "shall", "ll", "next", "upcoming", "forthcoming", "won", "might", "may",
+		"expect", "expects", "predict", "predicts", "forecast", "forecasts") // what is expected is to come
+	add(fDueTo, 0, "due", "expected", "scheduled", "set", "slated", "poised", "likely", "supposed", "meant")
+	add(fWould, 0, "would")
+	add(fAdverb, 0, "not", "now", "still", "also", "already", "then", "only", "even", "just", "yet", "never", "again")
 	add(fPlanTo, 0, "plans", "plan", "planning", "planned", "intends", "intend", "intending", "going")
-	add(fBe, 0, "is", "are", "be", "was", "were", "been", "am", "s", "being")
+	add(fBe, 0, "is", "are", "be", "was", "were", "been", "am", "s", "being", "isn", "aren", "wasn", "weren",
+		"get", "gets", "getting") // "gets elected" is no past tense
 	add(fReport, 0, "said", "told", "announced", "stated", "added", "reported", "confirmed", "warned",
 		"claimed", "insisted", "noted", "declared", "wrote", "tweeted", "explained", "urged",
 		"accused", "denied", "acknowledged", "alleged", "revealed", "disclosed", "recalled",
@@ -166,6 +180,39 @@ var vocab = func() map[string]wordInfo {
 		"pledged", "vowed", "vowing", "predicted", "predicting")
 	add(fRelative, 0, "which", "who", "whom", "whose", "where", "when")
 	add(fPastAux, 0, "was", "were", "had", "did", "wasn", "weren", "hadn", "didn")
+	add(fPastForm, 0, "met", "held", "went", "came", "began", "saw", "took", "gave", "made", "left", "fought",
+		"struck", "broke", "fell", "rose", "won", "lost", "led", "fled", "sent", "spent", "built", "brought",
+		"bought", "caught", "drew", "drove", "flew", "froze", "got", "grew", "hid", "hung", "kept", "knew",
+		"laid", "paid", "ran", "rode", "sank", "sat", "shot", "shook", "sold", "sought", "spoke", "stood",
+		"stole", "stuck", "swore", "swept", "taught", "threw", "thought", "understood", "woke", "wore",
+		"withdrew", "became", "bore", "dealt", "dug", "felt", "found", "heard", "overran", "overthrew",
+		"undertook", "upheld", "withheld", "forgave", "mistook", "arose", "blew", "chose", "forgot", "slept",
+		"wept", "tore", "sped", "lit", "leapt", "bled", "sprang", "swam", "sang", "rang", "shone", "slid",
+		"stung", "swung", "spun", "ate", "hit", "cut", "put", "shut", "spread", "hurt", "quit", "meant",
+		"told", "wrote", "said", "did")
+	add(fNotPast, 0, "bed", "red", "shed", "wed", "embed", "need", "seed", "speed", "feed", "greed", "breed",
+		"bleed", "heed", "deed", "creed", "weed", "steed", "indeed", "proceed", "exceed", "succeed",
+		"hundred", "kindred", "sacred", "naked", "wicked", "wretched", "rugged", "ragged", "crooked",
+		"beloved", "armed", "unarmed", "united", "limited", "detailed", "advanced", "experienced",
+		"concerned", "interested", "related", "based", "tired", "sophisticated", "complicated", "dedicated",
+		"unprecedented", "unexpected", "unidentified", "unnamed", "unspecified", "undisclosed",
+		"unconfirmed", "unprovoked", "unverified", "unexploded")
+	add(fIntend, 0, "agree", "agrees", "agreed", "decide", "decides", "decided", "pledge", "pledges",
+		"pledged", "vow", "vows", "vowed", "promise", "promises", "promised", "threaten", "threatens",
+		"threatened", "hope", "hopes", "hoped", "want", "wants", "wanted", "aim", "aims", "aimed", "prepare",
+		"prepares", "prepared", "urge", "urges", "urged", "ask", "asks", "asked", "invite", "invites",
+		"invited", "seek", "seeks", "sought", "offer", "offers", "offered", "propose", "proposes", "proposed",
+		"vote", "votes", "voted", "resolve", "resolves", "resolved", "order", "orders", "ordered", "call",
+		"calls", "called", "try", "tries", "tried", "refuse", "refuses", "refused", "need", "needs", "needed")
+	add(fDeterminer, 0, "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our",
+		"my", "your", "every", "each", "any", "some", "another", "no", "both", "whose", "than", "as")
+	add(fModal, 0, "will", "would", "shall", "should", "could", "can", "must", "may", "might", "to", "have",
+		"ll", "do", "does", "cannot")
+	add(fPrep, 0, "in", "on", "at", "by", "for", "with", "of", "from", "behind", "into", "over", "under",
+		"about", "against", "among", "between", "through", "without", "within", "across", "near", "upon",
+		"onto", "toward", "towards", "amid", "despite", "via", "like")
+	add(fSubord, 0, "that", "if", "unless", "whether", "because", "once", "lest")
+	add(fSubject, 0, "he", "she", "they", "we", "i")
 	add(fSeam, 0, "but", "while", "whereas", "although", "though", "however")
 	add(fAbbrev, 0, "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "st", "sen",
 		"rep", "gov", "prof", "jr", "sr", "no", "vs", "etc", "inc", "co", "corp", "ltd", "cpl", "pte",
