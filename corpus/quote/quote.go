@@ -107,6 +107,9 @@ type Finder struct {
 	// names holds given names that tell a person's gender, to resolve
 	// "he" and "she".
 	names map[string]gender
+	// presidencies maps a country to its president's office, whose
+	// spokesman the president's press secretary is.
+	presidencies map[string]string
 	// tokens recycles the token buffers of articles (*[]token), which
 	// would otherwise be most of what finding quotations allocates.
 	tokens *sync.Pool
@@ -115,7 +118,7 @@ type Finder struct {
 // New returns a Finder that resolves speakers with the roles and
 // affiliations of g.
 func New(g *entity.Gazetteer, opts Options) *Finder {
-	return &Finder{g: g, opts: opts, names: givenNameGenders(), tokens: &sync.Pool{}}
+	return &Finder{g: g, opts: opts, names: givenNameGenders(), presidencies: presidencies(g), tokens: &sync.Pool{}}
 }
 
 // Find returns the quotations in the body parts of text (byte ranges,

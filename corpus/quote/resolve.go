@@ -388,7 +388,7 @@ func isAllCaps(s string) bool {
 // description reads a speaker described but not named: "a Kremlin
 // spokesman", "officials", "the foreign ministers of Dravonia and
 // Velora". The described person is named only when the article names
-// exactly one person who fits the description.
+// exactly one person who fits the description (see fits).
 func (a *article) description(toks []token, b, h, e int, ms []entity.Mention, sp speaker) speaker {
 	sp.how = unnamed
 	all := a.mentionsIn(toks[b].start, toks[e-1].end)
@@ -401,27 +401,21 @@ func (a *article) description(toks []token, b, h, e int, ms []entity.Mention, sp
 	if role == "" {
 		return sp
 	}
-	var places []string
-	for _, m := range all {
-		switch m.Type {
-		case entity.Place:
-			places = append(places, m.Name)
-		case entity.Org:
-			if e, ok := a.f.g.Lookup(m.Name, entity.Org); ok && e.Country != "" {
-				places = append(places, e.Country)
-			}
-		}
+	if toks[b].is("another") || toks[b].is("other") {
+		// "another Democratic president": not the one the article names.
+		return sp
 	}
+	q := a.qualifiersOf(toks, b, h, e)
 	head := toks[h-1].lower
 	if plural(head) {
 		// "the foreign ministers of Dravonia and Velora": one holder of the
-		// role for each place.
-		if len(places) < 2 {
+		// role for each place the description names.
+		if len(q.places) < 2 || len(q.orgs) > 0 || len(q.words) > 0 {
 			return sp
 		}
 		var names []string
-		for _, p := range places {
-			name, ok := a.holder(role, []string{p})
+		for _, p := range q.places {
+			name, ok := a.holder(role, qualifiers{places: []string{p}})
 			if !ok || contains(names, name) {
 				return sp
 			}
@@ -430,7 +424,7 @@ func (a *article) description(toks []token, b, h, e int, ms []entity.Mention, sp
 		sp.name, sp.how = strings.Join(names, "; "), asGroup
 		return sp
 	}
-	if name, ok := a.holder(role, places); ok {
+	if name, ok := a.holder(role, q); ok {
 		sp.name, sp.how, sp.person = name, byRole, true
 	}
 	return sp
@@ -462,25 +456,16 @@ func singular(w string) string {
 	return w
 }
 
-// holder returns the one person the article names who holds the role,
-// for one of the places when places are given.
-func (a *article) holder(role string, places []string) (string, bool) {
+// holder returns the one person the article names who holds the role and
+// fits the description's qualifiers.
+func (a *article) holder(role string, q qualifiers) (string, bool) {
 	found := ""
 	for _, m := range a.mentions {
 		if m.Type != entity.Person || m.Name == found {
 			continue
 		}
-		if !a.holds(m, role) {
+		if !a.holds(m, role) || !a.fits(m, q) {
 			continue
-		}
-		if len(places) > 0 {
-			aff := m.Affiliation
-			if e, ok := a.f.g.Lookup(m.Name, entity.Person); ok && e.Affiliation != "" {
-				aff = e.Affiliation
-			}
-			if !contains(places, aff) {
-				continue
-			}
 		}
 		if found != "" {
 			return "", false
