@@ -310,7 +310,8 @@ func endsTerminal(s string) bool {
 }
 
 func isCueToken(t *token) bool {
-	if t.kind != word || t.capital && t.lower != "said" && t.lower != "says" {
+	// "The remarks drew criticism", "his post read": nouns.
+	if t.kind != word || t.noun || t.capital && t.lower != "said" && t.lower != "says" {
 		return false
 	}
 	_, ok := cues[t.lower]
