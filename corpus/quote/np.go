@@ -70,6 +70,10 @@ func npWords(toks []token, lo, e int) (int, int, bool) {
 	if pronounToken(&toks[j]) {
 		return j, e, true
 	}
+	if toks[j].is("and") || toks[j].is("or") || toks[j].is("but") {
+		// "Trump called on her to resign and said": no one's name ends so.
+		return 0, 0, false
+	}
 	if toks[j].is("who") {
 		// "Trump, who said…": the name before the comma.
 		if j-1 > lo && toks[j-1].isPunct(",") {
@@ -150,10 +154,15 @@ func npAfter(toks []token, j, hi int) (int, int, bool) {
 			if timeWords[low] || clauseStarters[low] && i > j {
 				break
 			}
-			seenName = true
+			// "Republican state Rep. Scott Reichner": a party's adjective
+			// describes the name to come.
+			seenName = i > j || !partyAdjectives[low]
 		} else {
 			switch {
-			case boundaries[low] || isCueToken(t) || timeWords[low] || objectPronouns[low]:
+			case boundaries[low] || timeWords[low] || objectPronouns[low]:
+				return trimNP(toks, j, e)
+			case isCueToken(t) && !(i > j && !seenName && !seenRole && cues[low].form == base):
+				// But "Republican state Rep. Verlan": a noun there.
 				return trimNP(toks, j, e)
 			case npPrepositions[low]:
 				// "a spokesman for the campaign", "one of those advisers".

@@ -38,6 +38,9 @@ func (a *article) resolve(toks []token, b, e, at int) (speaker, bool) {
 		sp.name, sp.person = a.antecedent(toks[b].lower, sp.start)
 		return sp, true
 	}
+	if !a.namesSomeone(toks[b:e]) {
+		return speaker{}, false
+	}
 	// The head of the description: its words before a preposition that
 	// is not inside a name.
 	h := e
@@ -70,6 +73,17 @@ func (a *article) resolve(toks []token, b, e, at int) (speaker, bool) {
 			sp.name, sp.how, sp.person = last.Name, named, true
 			return sp, true
 		case entity.Org, entity.Place:
+			if last.Type == entity.Place && last.Start == toks[h-1].start && a.demonym(last) {
+				// "Cuban said" after "Mark Cuban": his surname. Otherwise
+				// "a German", "the Russians" describe people, not their
+				// country's government.
+				if m, ok := a.surname(head.text); ok && h-b == 1 {
+					sp.name, sp.how, sp.person = m.Name, named, true
+					return sp, true
+				}
+				sp.how = unnamed
+				return sp, true
+			}
 			// "Baku says…": a capital or country speaks for its government.
 			sp.name, sp.how = last.Name, named
 			return sp, true
@@ -89,6 +103,13 @@ func (a *article) resolve(toks []token, b, e, at int) (speaker, bool) {
 	switch {
 	case statementWords[low]:
 		return a.statementSpeaker(toks, b, h, e, at, sp), true
+	case documents[low] && h+1 < e && (toks[h].is("from") || toks[h].is("by")):
+		// "this tweet from Rikkie Wells": whoever wrote it.
+		if who, ok := a.resolve(toks, h+1, e, at); ok && who.how == named {
+			sp.name, sp.person, sp.how = who.name, who.person, byIssuer
+			return sp, true
+		}
+		return a.description(toks, b, h, e, ms, sp), true
 	case roleNouns[low] || groupNouns[low] || documents[low]:
 		return a.description(toks, b, h, e, ms, sp), true
 	case head.capital && !head.possessive:
@@ -99,6 +120,90 @@ func (a *article) resolve(toks []token, b, e, at int) (speaker, bool) {
 		return sp, true
 	}
 	return speaker{}, false
+}
+
+// namesSomeone reports whether words may name or describe a speaker: not
+// when they are only articles, conjunctions, adverbs and the like ("The",
+// "But", "After", "Later") or a party's adjective ("Democratic"). A
+// quantifier stands for people ("Others shouted", "the two wrote").
+func (a *article) namesSomeone(words []token) bool {
+	last := &words[len(words)-1]
+	if quantifiers[last.lower] || numberWords[last.lower] {
+		return true
+	}
+	if len(words) == 1 && partyAdjectives[last.lower] {
+		return false
+	}
+	for i := range words {
+		t := &words[i]
+		w := strings.TrimSuffix(t.lower, ".")
+		if t.kind != word || isNumber(w) || contraction(w) || len(words) == 1 && singleCapital(strings.TrimSuffix(t.text, ".")) {
+			continue // "You'll", the "Y." of "(D-N.Y.)"
+		}
+		if !functionWords[w] {
+			return true
+		}
+		// "Will wrote", "May said": a name the article writes with a
+		// capital where no sentence starts.
+		if t.capital && !closedClass[w] && a.properNoun(*t) {
+			return true
+		}
+	}
+	return false
+}
+
+// contraction reports whether a word ends with a contracted verb, as no
+// name does: "you'll", "they're", "wouldn't".
+func contraction(w string) bool {
+	w = strings.ReplaceAll(w, "’", "'")
+	for _, end := range []string{"'ll", "'re", "'ve", "'d", "n't", "'m"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// quantifiers stand for people on their own: "Others shouted", "Many
+// argue", "Another tweeted".
+var quantifiers = wordSet(`one another some many several both others few most all each`)
+
+var numberWords = wordSet(`two three four five six seven eight nine ten dozen dozens hundreds thousands`)
+
+// partyAdjectives describe a person by their party: alone they name no one.
+var partyAdjectives = wordSet(`republican democratic conservative liberal progressive libertarian socialist
+	communist`)
+
+// closedClass are function words that are never anyone's name.
+var closedClass = func() map[string]bool {
+	m := wordSet(`perhaps even soon nearly shortly there here now instead indeed thus hence yes first finally
+		again almost so and but or nor yet however meanwhile moreover furthermore besides therefore otherwise
+		anyway why what who whom how where when whether`)
+	for _, set := range []map[string]bool{determiners, clauseStarters, introWords, boundaries, timeWords, npPrepositions} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// functionWords never name a speaker by themselves; the adverbs and
+// auxiliaries among them may be names when capitalised ("Will", "May").
+var functionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{closedClass, skipBeforeCue} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// demonym reports whether a place is mentioned by the adjective or the
+// name of its people ("Russian", "Americans") rather than its name.
+func (a *article) demonym(m entity.Mention) bool {
+	_, ok := a.f.g.Lookup(m.Text, entity.Place)
+	return !ok && !strings.Contains(m.Text, " ")
 }
 
 // describes reports whether a word may head a description of a speaker.
@@ -176,11 +281,22 @@ func (a *article) unknownName(toks []token, b, h int, sp speaker) (speaker, bool
 		return sp, true
 	}
 	if len(run) == 1 {
+		if quantifiers[last] || numberWords[last] {
+			sp.how = unnamed // "Eight said", "Others shouted"
+			return sp, true
+		}
 		if m, ok := a.surname(run[0].text); ok {
 			sp.name, sp.how, sp.person = m.Name, named, true
 			return sp, true
 		}
 		if !a.properNoun(run[0]) {
+			// A word capitalised only where sentences start may still be a
+			// name ("Cruz said."), but not when the article writes it in
+			// lower case too ("Story highlights", "Reached by phone") or
+			// it is an adverb ("Hastily").
+			if strings.HasSuffix(last, "ly") || a.writtenLower(run[0]) {
+				return speaker{}, false
+			}
 			sp.how = unnamed
 			return sp, true
 		}
@@ -281,6 +397,26 @@ func (a *article) properNoun(t token) bool {
 			continue
 		}
 		if !a.sentenceInitial(at) {
+			return true
+		}
+	}
+}
+
+// writtenLower reports whether the article writes the capitalised word t
+// in lower case somewhere, as a word of its own.
+func (a *article) writtenLower(t token) bool {
+	w := t.lower
+	if w == t.text {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.Index(a.text[i:], w)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + len(w)
+		if (at == 0 || !isWordByte(a.text[at-1])) && (i == len(a.text) || !isWordByte(a.text[i])) {
 			return true
 		}
 	}

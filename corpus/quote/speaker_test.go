@@ -2,6 +2,8 @@ package quote
 
 import (
 	"testing"
+
+	"github.com/parleysearch/parley/corpus"
 )
 
 // TestSpeakerWords checks that the words read as a quotation's speaker
@@ -17,6 +19,15 @@ func TestSpeakerWords(t *testing.T) {
 		{"a noun after an article is no cue",
 			`Halden said: "We will never leave the river, not one step." The remarks drew criticism.`,
 			q{"We will never leave the river, not one step.", "Viktor Halden", "Halden", "said", Direct}},
+		{"a party's adjective describes the name after it",
+			"“The border is closed,” said Conservative state deputy Otto Grell.",
+			q{"The border is closed,", "Otto Grell", "Conservative state deputy Otto Grell", "said", Direct}},
+		{"a people is not its country",
+			"“We want the road open,” said a German.",
+			q{"We want the road open,", "", "a German", "said", Direct}},
+		{"a post from someone",
+			"A letter from Anna Vesk said: “The road is open.”",
+			q{"The road is open.", "Anna Vesk", "A letter from Anna Vesk", "said", Direct}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -29,5 +40,37 @@ func TestSpeakerWords(t *testing.T) {
 				t.Errorf("%q:\ngot  %q\nwant %q", tt.text, g, tt.want)
 			}
 		})
+	}
+}
+
+// TestNamesSomeone checks which words alone may be a speaker's.
+func TestNamesSomeone(t *testing.T) {
+	g := fixtureGazetteer(t)
+	f := New(g, Options{})
+	// The article writes "Will" with a capital where no sentence starts.
+	const text = "Columnist George Will wrote about it. Will said the rest."
+	tests := []struct {
+		words string
+		want  bool
+	}{
+		{"The", false},
+		{"But", false},
+		{"After", false},
+		{"Later", false},
+		{"Democratic", false},
+		{"You'll", false},
+		{"Y.", false},
+		{"Others", true},
+		{"the two", true},
+		{"Halden", true},
+		{"Will", true},
+		{"the Republican", true},
+	}
+	for _, tt := range tests {
+		a := newArticle(f, text, [][2]int{{0, len(text)}}, nil)
+		toks := tokenize(nil, tt.words, corpus.LowerASCII(tt.words), 0, len(tt.words))
+		if got := a.namesSomeone(toks); got != tt.want {
+			t.Errorf("namesSomeone(%q) = %v, want %v", tt.words, got, tt.want)
+		}
 	}
 }
