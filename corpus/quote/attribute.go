@@ -60,6 +60,14 @@ func (a *article) attribute(i int) {
 		return
 	}
 	if fd.kind == Direct {
+		if oi > lo && first[oi-1].isPunct(":") && !strings.HasSuffix(inner, ",") {
+			// Kelmarin said: “…” The remarks drew criticism. The words
+			// that introduce the quotation attribute it.
+			if who, cue, ok := a.before(first, lo, oi); ok {
+				a.settle(fd, who, cue, cueBefore)
+				return
+			}
+		}
 		if who, cue, ok := a.after(last, ci, hi, inner); ok {
 			a.settle(fd, who, cue, cueAfter)
 			return
@@ -342,6 +350,10 @@ func (a *article) after(toks []token, ci, hi int, inner string) (speaker, string
 	// that ends the sentence too belongs to it: “….” he said. A new
 	// sentence that reports other speech does not.
 	strict := !comma && !strings.HasSuffix(inner, ",") && toks[j].capital
+	// “…?” Trump added during an interview: after a question or an
+	// exclamation a speaker and cue right after the mark attribute it,
+	// however the sentence goes on.
+	asked := strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!")
 	if toks[j].is("according") && j+1 < hi && toks[j+1].is("to") {
 		if who, ok := a.speakerAfter(toks, j+2, hi); ok {
 			return who, "according to", true
@@ -369,7 +381,7 @@ func (a *article) after(toks []token, ci, hi int, inner string) (speaker, string
 		if !ok || b != j {
 			return speaker{}, "", false
 		}
-		if strict && !endsAfterCue(toks, k+1, hi) {
+		if strict && !endsAfterCue(toks, k+1, hi) && !(asked && k-j <= 3) {
 			return speaker{}, "", false
 		}
 		who, ok := a.resolve(toks, b, e, toks[ci].start)
@@ -402,12 +414,16 @@ var auxiliaries = wordSet(`to did does do not will would could should can may mi
 // sentence, and its cue.
 func cueFollows(toks []token, ci, hi int, inner string) (string, bool) {
 	j := ci + 1
+	limit := j + 25
 	if j < hi && toks[j].isPunct(",—–") {
 		j++
+	} else if (strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!")) && j < hi && (toks[j].capital || pronounToken(&toks[j])) {
+		// “…!” MacNab said: a short attribution, or none.
+		limit = j + 4
 	} else if !strings.HasSuffix(inner, ",") {
 		return "", false
 	}
-	for k := j; k < hi && k < j+25; k++ {
+	for k := j; k < hi && k < limit; k++ {
 		if toks[k].kind == mark {
 			break
 		}
@@ -450,6 +466,7 @@ func endsAfterCue(toks []token, j, hi int) bool {
 // quotation whose speaker can be read wins.
 func (a *article) before(toks []token, lo, oi int) (speaker, string, bool) {
 	tried := 0
+	coordinated := -1 // a cue after "and", whose speaker is the subject before
 	for k := oi - 1; k >= lo && tried < 3; k-- {
 		t := &toks[k]
 		if t.kind == mark {
@@ -472,6 +489,11 @@ func (a *article) before(toks []token, lo, oi int) (speaker, string, bool) {
 		}
 		tried++
 		if who, ok := a.speakerOfCue(toks, lo, k, oi); ok {
+			if coordinated >= 0 {
+				// "Trump called on her to resign and said": the subject
+				// of the first verb says it.
+				return who, toks[coordinated].lower, true
+			}
 			// "the MFSC said that both delegations had agreed to meet
 			// “without preconditions”": the words are the report's.
 			if weakCues[t.lower] {
@@ -480,6 +502,19 @@ func (a *article) before(toks []token, lo, oi int) (speaker, string, bool) {
 				}
 			}
 			return who, t.lower, true
+		}
+		if coordinated < 0 && k-1 > lo && toks[k-1].is("and") {
+			coordinated = k
+		}
+	}
+	// "the Wisconsin Republican criticized the policy and said": when no
+	// earlier cue of the sentence gives the speaker, the clause's subject.
+	// The speaker of a cue after "and" is the subject of the verb before
+	// it: "Trump called on her to resign and said", "Lazar said he
+	// welcomed it and added".
+	if coordinated >= 0 {
+		if who, ok := a.clauseSubject(toks, lo, coordinated); ok {
+			return who, toks[coordinated].lower, true
 		}
 	}
 	return speaker{}, "", false
@@ -503,6 +538,13 @@ func (a *article) speakerOfCue(toks []token, lo, k, oi int) (speaker, bool) {
 			}
 			return a.subjectBefore(toks, lo, j, k)
 		}
+		if k == lo || k == lo+1 && introWords[toks[lo].lower] {
+			// "After saying her foot was “so swollen…,” she was…": the
+			// participle opens the sentence, whose subject comes after.
+			if who, ok := a.subjectAfterOpening(toks, k); ok {
+				return who, true
+			}
+		}
 		if k == lo || toks[k-1].isPunct(",") || introWords[toks[k-1].lower] {
 			// "Karasin welcomed the meeting, saying…", "upon saying".
 			return a.clauseSubject(toks, lo, k)
@@ -520,9 +562,33 @@ func (a *article) speakerOfCue(toks []token, lo, k, oi int) (speaker, bool) {
 		if who, ok := a.subjectBefore(toks, lo, k, k); ok {
 			return who, true
 		}
+
 		// Inverted: "said Kelmarin: “…”".
 		if k+1 < oi && (k == lo || toks[k-1].isPunct(",")) {
 			return a.speakerAfter(toks, k+1, oi)
+		}
+	}
+	return speaker{}, false
+}
+
+// subjectAfterOpening reads the subject of a sentence that opens with a
+// participial phrase ending at the first comma after toks[k], within or
+// after a quotation: "After saying it was “swollen,” she left".
+func (a *article) subjectAfterOpening(toks []token, k int) (speaker, bool) {
+	end := k
+	for end < len(toks) && !toks[end].sentenceEnd() {
+		end++
+	}
+	for i := k + 1; i < end; i++ {
+		if !toks[i].isPunct(",") {
+			continue
+		}
+		j := i + 1
+		for j < end && toks[j].kind == mark {
+			j++
+		}
+		if j < end && toks[j].kind == word && !a.insideQuote(toks[j].start) {
+			return a.speakerAfter(toks, j, end)
 		}
 	}
 	return speaker{}, false
@@ -695,10 +761,36 @@ func (a *article) clauseSubject(toks []token, lo, k int) (speaker, bool) {
 		return speaker{}, false
 	}
 	j = skipIntro(toks, j, k)
+	if j+1 < k && a.opensPhrase(&toks[j]) && (toks[j+1].isPunct(",") || toks[j+1].kind == word && !toks[j+1].capital) {
+		// "Reached by phone, Carson explained", "Continuing, he said";
+		// past an apposition of a name in the phrase too ("Preceded by
+		// Joe Arpaio, the Arizona sheriff, Trump launched…").
+		for n := 0; n < 2 && j < k; n++ {
+			c := j
+			for c < k && !toks[c].isPunct(",") {
+				c++
+			}
+			j = c + 1
+			if !(c > 0 && toks[c-1].capital && j < k && determiners[toks[j].lower]) {
+				break
+			}
+		}
+	}
 	if j >= k {
 		return speaker{}, false
 	}
 	return a.speakerAfter(toks, j, k)
+}
+
+// opensPhrase reports whether a capitalised word that starts a sentence
+// opens a phrase before its subject: a participle or an adverb that is no
+// name ("Reached", "Continuing", "Hastily").
+func (a *article) opensPhrase(t *token) bool {
+	if !t.capital || a.properNoun(*t) {
+		return false
+	}
+	w := t.lower
+	return len(w) > 4 && !strings.Contains(w, "-") && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly"))
 }
 
 // skipIntro skips the introductory phrases that start a sentence at
