@@ -31,6 +31,12 @@ type speaker struct {
 // resolve reads the words toks[b:e] that name a speaker, at offset at
 // of the text. ok is false when they are no description of a speaker.
 func (a *article) resolve(toks []token, b, e, at int) (speaker, bool) {
+	b, e = trimSpeaker(toks, b, e)
+	if prepositions[toks[b].lower] && !toks[b].capital {
+		// "in Columbia", what is left of "Here in Columbia": a place
+		// where something was said, not who said it.
+		return speaker{}, false
+	}
 	sp := speaker{start: toks[b].start, end: toks[e-1].end}
 	if e-b == 1 && pronounToken(&toks[b]) {
 		sp.end = sp.start + len(toks[b].text) // "he" of "he's"
@@ -163,6 +169,10 @@ func contraction(w string) bool {
 	}
 	return false
 }
+
+// prepositions never start the words that name a speaker.
+var prepositions = wordSet(`in on at to from with for of into onto about over under after before during since
+	through across near amid among`)
 
 // quantifiers stand for people on their own: "Others shouted", "Many
 // argue", "Another tweeted".

@@ -43,6 +43,20 @@ func TestSpeakerWords(t *testing.T) {
 		{"a post from someone",
 			"A letter from Anna Vesk said: “The road is open.”",
 			q{"The road is open.", "Anna Vesk", "A letter from Anna Vesk", "said", Direct}},
+
+		// The words around the speaker's.
+		{"an adverb before",
+			"“We will answer in due course,” later the Norvalian Foreign Ministry said.",
+			q{"We will answer in due course,", "Norvalian Foreign Ministry", "the Norvalian Foreign Ministry", "said", Direct}},
+		{"a conjunction before",
+			"But Halden, pressed by reporters, toned down his words, saying the ministry was “ready to listen”.",
+			q{"ready to listen", "Viktor Halden", "Halden", "saying", Partial}},
+		{"a time after",
+			"Halden earlier Thursday said: “We will answer in due course.”",
+			q{"We will answer in due course.", "Viktor Halden", "Halden", "said", Direct}},
+		{"a negated auxiliary after",
+			"Ferrin spokesman Ilya Brodsen wouldn’t say when talks resume. “I have no news yet,” he said.",
+			q{"I have no news yet,", "Ilya Brodsen", "he", "said", Direct}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
