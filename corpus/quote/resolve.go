@@ -291,8 +291,10 @@ func (a *article) unknownName(toks []token, b, h int, sp speaker) (speaker, bool
 		return sp, true
 	}
 	if len(run) == 1 {
-		if quantifiers[last] || numberWords[last] {
-			sp.how = unnamed // "Eight said", "Others shouted"
+		if quantifiers[last] || numberWords[last] || partyAdjectives[last] {
+			// "Eight said", "Others shouted"; "Other Democratic [senators]":
+			// a party's adjective is nobody's name.
+			sp.how = unnamed
 			return sp, true
 		}
 		if m, ok := a.surname(run[0].text); ok {

@@ -37,6 +37,9 @@ func TestSpeakerWords(t *testing.T) {
 		{"a question and a short attribution",
 			"“Who will pay for this?” Kessling asked during a visit to the Orsk Valley on Monday.",
 			q{"Who will pay for this?", "Marta Kessling", "Kessling", "asked", Direct}},
+		{"a party's adjective is no name",
+			"Other Conservative proposals include disclosing Halden’s “personal wealth stored abroad.”",
+			q{}}, // no quotation: a partial one needs a speaker named
 		{"a people is not its country",
 			"“We want the road open,” said a German.",
 			q{"We want the road open,", "", "a German", "said", Direct}},
@@ -61,6 +64,12 @@ func TestSpeakerWords(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := findAll(f, g, tt.text)
+			if tt.want == (q{}) {
+				if len(got) != 0 {
+					t.Errorf("%q: got %+v, want no quotation", tt.text, got)
+				}
+				return
+			}
 			if len(got) != 1 {
 				t.Fatalf("%q: got %d quotations, want 1: %+v", tt.text, len(got), got)
 			}
