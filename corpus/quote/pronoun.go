@@ -140,7 +140,7 @@ func (a *article) candidate(pi int, toks []token, start, end int, pronoun string
 	j := skipIntro(toks, start, end)
 	if b, e, ok := npAfter(toks, j, end); ok {
 		for _, m := range fits {
-			if m.Start >= toks[b].start && m.End <= toks[e-1].end {
+			if m.Start >= toks[b].start && m.End <= toks[e-1].end && !a.possessed(m) {
 				// "Halden and Ferrin met": either may be meant.
 				if e+1 < end && toks[e].is("and") {
 					for _, other := range fits {
@@ -170,6 +170,14 @@ func (a *article) candidate(pi int, toks []token, start, end int, pronoun string
 		return fits[0].Name, true
 	}
 	return "", true
+}
+
+// possessed reports whether a mention is written in the possessive: in
+// "Clinton's position was supported by Feinstein" Clinton is no subject.
+func (a *article) possessed(m entity.Mention) bool {
+	rest := a.text[m.End:]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") ||
+		strings.HasPrefix(rest, "’ ")
 }
 
 // personLike reports whether the words toks[b:e], a sentence's subject,
