@@ -2,8 +2,9 @@ package quote
 
 import "testing"
 
-// TestPronounSpeaker checks whom "he" and "she" are resolved to when the
-// sentence before names more than one person.
+// TestPronounSpeaker checks whom "he" and "she" are resolved to, and how
+// sure Parley says it is, when the sentence before names more than one
+// person.
 func TestPronounSpeaker(t *testing.T) {
 	g := fixtureGazetteer(t)
 	f := New(g, Options{})
@@ -12,6 +13,15 @@ func TestPronounSpeaker(t *testing.T) {
 		speaker    string
 		confidence float64
 	}{
+		{"one person",
+			"Viktor Halden arrived in Lindgrad on Monday. “We agreed to meet again,” he said.",
+			"Viktor Halden", 0.8},
+		{"the subject, another man fits too",
+			"Viktor Halden met Tomas Ferrin in Lindgrad on Monday. “We agreed to meet again,” he said.",
+			"Viktor Halden", 0.7},
+		{"the subject, the other is a woman",
+			"Viktor Halden met Marta Kessling in Lindgrad on Monday. “We agreed to meet again,” he said.",
+			"Viktor Halden", 0.8},
 		{"a possessor is no subject",
 			"Kessling’s plan was backed on Friday by Anna Vesk. “It never made sense to wait,” she said.",
 			"", 0.9},

@@ -26,6 +26,9 @@ type speaker struct {
 	org        string // the organisation a description names
 	how        how
 	person     bool // name is a person's
+	// unsure marks a pronoun resolved to the likelier of two people who
+	// fit it ("Aliyev met Pashinyan. “…,” he said").
+	unsure bool
 }
 
 // resolve reads the words toks[b:e] that name a speaker, at offset at
@@ -41,7 +44,8 @@ func (a *article) resolve(toks []token, b, e, at int) (speaker, bool) {
 	if e-b == 1 && pronounToken(&toks[b]) {
 		sp.end = sp.start + len(toks[b].text) // "he" of "he's"
 		sp.how = byPronoun
-		sp.name, sp.person = a.antecedent(toks[b].lower, sp.start)
+		sp.name, sp.unsure = a.antecedent(toks[b].lower, sp.start)
+		sp.person = sp.name != ""
 		return sp, true
 	}
 	if !a.namesSomeone(toks[b:e]) {
