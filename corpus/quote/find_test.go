@@ -63,7 +63,7 @@ func TestFind(t *testing.T) {
 		// Attribution, before and after.
 		{"split by its attribution", "“We came to talk,” Halden said. “We did not come to be lied to.”",
 			false, []q{{"We came to talk,", "Viktor Halden", "Halden", "said", Direct},
-				{"We did not come to be lied to.", "Viktor Halden", "Halden", "", Direct}}},
+				{"We did not come to be lied to.", "Viktor Halden", "Halden", "said", Direct}}},
 		{"participle", "Halden welcomed the talks in an interview, saying, “This is a start.”",
 			false, []q{{"This is a start.", "Viktor Halden", "Halden", "saying", Direct}}},
 		{"apposition", "“The road is open,” Anna Vesk, the ministry’s spokeswoman, told the Sava Courier.",

@@ -48,8 +48,9 @@ type Quote struct {
 	// spokesman"), the organisation the description names.
 	SpeakerOrg string
 	// Cue is the word that reports the speech: "said", "told",
-	// "according to"; empty when the quotation has none of its own and
-	// continues a speaker's earlier words.
+	// "according to". The halves of a quotation split by its attribution
+	// (“…,” he said. “…”) share its cue; a paragraph that only goes on
+	// with a speaker's earlier words has none.
 	Cue  string
 	Kind Kind
 	// Confidence is how likely Parley is to have the quotation and its
