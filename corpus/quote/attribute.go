@@ -760,6 +760,7 @@ func (a *article) clauseSubject(toks []token, lo, k int) (speaker, bool) {
 	if j >= k {
 		return speaker{}, false
 	}
+	j = skipDateline(toks, j, k)
 	j = skipIntro(toks, j, k)
 	if j+1 < k && a.opensPhrase(&toks[j]) && (toks[j+1].isPunct(",") || toks[j+1].kind == word && !toks[j+1].capital) {
 		// "Reached by phone, Carson explained", "Continuing, he said";
@@ -791,6 +792,24 @@ func (a *article) opensPhrase(t *token) bool {
 	}
 	w := t.lower
 	return len(w) > 4 && !strings.Contains(w, "-") && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly"))
+}
+
+// skipDateline skips a dateline that starts a paragraph at toks[j]:
+// "PORT SAVA — Kestrian President Tomas Ferrin…", "LINDGRAD, Norvalia —".
+func skipDateline(toks []token, j, k int) int {
+	if j >= k || toks[j].kind != word || !isAllCaps(toks[j].text) {
+		return j
+	}
+	for i := j + 1; i < k && i <= j+6; i++ {
+		switch {
+		case toks[i].isPunct("—–"):
+			return i + 1
+		case toks[i].kind == word || toks[i].isPunct(",("):
+		default:
+			return j
+		}
+	}
+	return j
 }
 
 // skipIntro skips the introductory phrases that start a sentence at

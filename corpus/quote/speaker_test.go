@@ -46,6 +46,9 @@ func TestSpeakerWords(t *testing.T) {
 		{"a post from someone",
 			"A letter from Anna Vesk said: “The road is open.”",
 			q{"The road is open.", "Anna Vesk", "A letter from Anna Vesk", "said", Direct}},
+		{"a dateline is no subject",
+			"LINDGRAD — Foreign Minister Marta Kessling on Sunday rejected the plan, saying it would “trade the valley for a photograph.”",
+			q{"trade the valley for a photograph.", "Marta Kessling", "Foreign Minister Marta Kessling", "saying", Partial}},
 
 		// The words around the speaker's.
 		{"an adverb before",
