@@ -154,8 +154,31 @@ func (a *article) attribute(i int) {
 	if words >= 3 && !title {
 		if who, ok := a.clauseSubject(first, lo, oi); ok && who.end <= s.open && who.name != "" && !passiveAfter(first, who.end) {
 			a.settle(fd, who, "", bySubject)
+			return
+		}
+		// "…for saying that green coffee extract was a “magic weight
+		// loss cure”": a cue that reports the words, whose speaker the
+		// sentence does not say in words Parley can read.
+		if cue, ok := reportingCueBefore(first, lo, oi); ok {
+			a.settle(fd, speaker{}, cue, cueInSentence)
 		}
 	}
+}
+
+// reportingCueBefore finds a cue that reports the words of a quotation opening at
+// toks[oi], a few words before it in its sentence: "saying that it was
+// “…”", "said the plan was “…”". Labels ("called it") do not count.
+func reportingCueBefore(toks []token, lo, oi int) (string, bool) {
+	for k := oi - 1; k >= lo && k >= oi-8; k-- {
+		t := &toks[k]
+		if t.kind != word || t.sentenceEnd() {
+			return "", false
+		}
+		if isCueToken(t) && !cues[t.lower].label && !weakCues[t.lower] && cues[t.lower].form != base {
+			return t.lower, true
+		}
+	}
+	return "", false
 }
 
 // passiveAfter reports whether a passive verb follows the words that end

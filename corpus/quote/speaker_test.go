@@ -49,6 +49,9 @@ func TestSpeakerWords(t *testing.T) {
 		{"a dateline is no subject",
 			"LINDGRAD — Foreign Minister Marta Kessling on Sunday rejected the plan, saying it would “trade the valley for a photograph.”",
 			q{"trade the valley for a photograph.", "Marta Kessling", "Foreign Minister Marta Kessling", "saying", Partial}},
+		{"a cue whose speaker is no one named",
+			"The ad drew criticism for saying that the plan was “a cure for every ill.”",
+			q{"a cure for every ill.", "", "", "saying", Partial}},
 
 		// The words around the speaker's.
 		{"an adverb before",
