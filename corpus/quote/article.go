@@ -30,6 +30,7 @@ type article struct {
 	reports     [][]report
 	reportsRead []bool
 	genders     map[string]gender // canonical name → gender, as far as known
+	people      map[string]*facts // canonical name → what the article says of them
 	// surnameList holds what surnames returns, once surnamesRead.
 	surnameList  []surnameOf
 	surnamesRead bool

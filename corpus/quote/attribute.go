@@ -60,6 +60,14 @@ func (a *article) attribute(i int) {
 		return
 	}
 	if fd.kind == Direct {
+		if oi > lo && first[oi-1].isPunct(":") && !strings.HasSuffix(inner, ",") {
+			// Kelmarin said: “…” The remarks drew criticism. The words
+			// that introduce the quotation attribute it.
+			if who, cue, ok := a.before(first, lo, oi); ok {
+				a.settle(fd, who, cue, cueBefore)
+				return
+			}
+		}
 		if who, cue, ok := a.after(last, ci, hi, inner); ok {
 			a.settle(fd, who, cue, cueAfter)
 			return
@@ -146,8 +154,31 @@ func (a *article) attribute(i int) {
 	if words >= 3 && !title {
 		if who, ok := a.clauseSubject(first, lo, oi); ok && who.end <= s.open && who.name != "" && !passiveAfter(first, who.end) {
 			a.settle(fd, who, "", bySubject)
+			return
+		}
+		// "…for saying that green coffee extract was a “magic weight
+		// loss cure”": a cue that reports the words, whose speaker the
+		// sentence does not say in words Parley can read.
+		if cue, ok := reportingCueBefore(first, lo, oi); ok {
+			a.settle(fd, speaker{}, cue, cueInSentence)
 		}
 	}
+}
+
+// reportingCueBefore finds a cue that reports the words of a quotation opening at
+// toks[oi], a few words before it in its sentence: "saying that it was
+// “…”", "said the plan was “…”". Labels ("called it") do not count.
+func reportingCueBefore(toks []token, lo, oi int) (string, bool) {
+	for k := oi - 1; k >= lo && k >= oi-8; k-- {
+		t := &toks[k]
+		if t.kind != word || t.sentenceEnd() {
+			return "", false
+		}
+		if isCueToken(t) && !cues[t.lower].label && !weakCues[t.lower] && cues[t.lower].form != base {
+			return t.lower, true
+		}
+	}
+	return "", false
 }
 
 // passiveAfter reports whether a passive verb follows the words that end
@@ -310,7 +341,8 @@ func endsTerminal(s string) bool {
 }
 
 func isCueToken(t *token) bool {
-	if t.kind != word || t.capital && t.lower != "said" && t.lower != "says" {
+	// "The remarks drew criticism", "his post read": nouns.
+	if t.kind != word || t.noun || t.capital && t.lower != "said" && t.lower != "says" {
 		return false
 	}
 	_, ok := cues[t.lower]
@@ -341,6 +373,10 @@ func (a *article) after(toks []token, ci, hi int, inner string) (speaker, string
 	// that ends the sentence too belongs to it: “….” he said. A new
 	// sentence that reports other speech does not.
 	strict := !comma && !strings.HasSuffix(inner, ",") && toks[j].capital
+	// “…?” Trump added during an interview: after a question or an
+	// exclamation a speaker and cue right after the mark attribute it,
+	// however the sentence goes on.
+	asked := strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!")
 	if toks[j].is("according") && j+1 < hi && toks[j+1].is("to") {
 		if who, ok := a.speakerAfter(toks, j+2, hi); ok {
 			return who, "according to", true
@@ -368,7 +404,7 @@ func (a *article) after(toks []token, ci, hi int, inner string) (speaker, string
 		if !ok || b != j {
 			return speaker{}, "", false
 		}
-		if strict && !endsAfterCue(toks, k+1, hi) {
+		if strict && !endsAfterCue(toks, k+1, hi) && !(asked && k-j <= 3) {
 			return speaker{}, "", false
 		}
 		who, ok := a.resolve(toks, b, e, toks[ci].start)
@@ -401,12 +437,16 @@ var auxiliaries = wordSet(`to did does do not will would could should can may mi
 // sentence, and its cue.
 func cueFollows(toks []token, ci, hi int, inner string) (string, bool) {
 	j := ci + 1
+	limit := j + 25
 	if j < hi && toks[j].isPunct(",—–") {
 		j++
+	} else if (strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!")) && j < hi && (toks[j].capital || pronounToken(&toks[j])) {
+		// “…!” MacNab said: a short attribution, or none.
+		limit = j + 4
 	} else if !strings.HasSuffix(inner, ",") {
 		return "", false
 	}
-	for k := j; k < hi && k < j+25; k++ {
+	for k := j; k < hi && k < limit; k++ {
 		if toks[k].kind == mark {
 			break
 		}
@@ -449,6 +489,7 @@ func endsAfterCue(toks []token, j, hi int) bool {
 // quotation whose speaker can be read wins.
 func (a *article) before(toks []token, lo, oi int) (speaker, string, bool) {
 	tried := 0
+	coordinated := -1 // a cue after "and", whose speaker is the subject before
 	for k := oi - 1; k >= lo && tried < 3; k-- {
 		t := &toks[k]
 		if t.kind == mark {
@@ -471,6 +512,11 @@ func (a *article) before(toks []token, lo, oi int) (speaker, string, bool) {
 		}
 		tried++
 		if who, ok := a.speakerOfCue(toks, lo, k, oi); ok {
+			if coordinated >= 0 {
+				// "Trump called on her to resign and said": the subject
+				// of the first verb says it.
+				return who, toks[coordinated].lower, true
+			}
 			// "the MFSC said that both delegations had agreed to meet
 			// “without preconditions”": the words are the report's.
 			if weakCues[t.lower] {
@@ -479,6 +525,19 @@ func (a *article) before(toks []token, lo, oi int) (speaker, string, bool) {
 				}
 			}
 			return who, t.lower, true
+		}
+		if coordinated < 0 && k-1 > lo && toks[k-1].is("and") {
+			coordinated = k
+		}
+	}
+	// "the Wisconsin Republican criticized the policy and said": when no
+	// earlier cue of the sentence gives the speaker, the clause's subject.
+	// The speaker of a cue after "and" is the subject of the verb before
+	// it: "Trump called on her to resign and said", "Lazar said he
+	// welcomed it and added".
+	if coordinated >= 0 {
+		if who, ok := a.clauseSubject(toks, lo, coordinated); ok {
+			return who, toks[coordinated].lower, true
 		}
 	}
 	return speaker{}, "", false
@@ -502,6 +561,13 @@ func (a *article) speakerOfCue(toks []token, lo, k, oi int) (speaker, bool) {
 			}
 			return a.subjectBefore(toks, lo, j, k)
 		}
+		if k == lo || k == lo+1 && introWords[toks[lo].lower] {
+			// "After saying her foot was “so swollen…,” she was…": the
+			// participle opens the sentence, whose subject comes after.
+			if who, ok := a.subjectAfterOpening(toks, k); ok {
+				return who, true
+			}
+		}
 		if k == lo || toks[k-1].isPunct(",") || introWords[toks[k-1].lower] {
 			// "Karasin welcomed the meeting, saying…", "upon saying".
 			return a.clauseSubject(toks, lo, k)
@@ -519,9 +585,33 @@ func (a *article) speakerOfCue(toks []token, lo, k, oi int) (speaker, bool) {
 		if who, ok := a.subjectBefore(toks, lo, k, k); ok {
 			return who, true
 		}
+
 		// Inverted: "said Kelmarin: “…”".
 		if k+1 < oi && (k == lo || toks[k-1].isPunct(",")) {
 			return a.speakerAfter(toks, k+1, oi)
+		}
+	}
+	return speaker{}, false
+}
+
+// subjectAfterOpening reads the subject of a sentence that opens with a
+// participial phrase ending at the first comma after toks[k], within or
+// after a quotation: "After saying it was “swollen,” she left".
+func (a *article) subjectAfterOpening(toks []token, k int) (speaker, bool) {
+	end := k
+	for end < len(toks) && !toks[end].sentenceEnd() {
+		end++
+	}
+	for i := k + 1; i < end; i++ {
+		if !toks[i].isPunct(",") {
+			continue
+		}
+		j := i + 1
+		for j < end && toks[j].kind == mark {
+			j++
+		}
+		if j < end && toks[j].kind == word && !a.insideQuote(toks[j].start) {
+			return a.speakerAfter(toks, j, end)
 		}
 	}
 	return speaker{}, false
@@ -693,11 +783,56 @@ func (a *article) clauseSubject(toks []token, lo, k int) (speaker, bool) {
 	if j >= k {
 		return speaker{}, false
 	}
+	j = skipDateline(toks, j, k)
 	j = skipIntro(toks, j, k)
+	if j+1 < k && a.opensPhrase(&toks[j]) && (toks[j+1].isPunct(",") || toks[j+1].kind == word && !toks[j+1].capital) {
+		// "Reached by phone, Carson explained", "Continuing, he said";
+		// past an apposition of a name in the phrase too ("Preceded by
+		// Joe Arpaio, the Arizona sheriff, Trump launched…").
+		for n := 0; n < 2 && j < k; n++ {
+			c := j
+			for c < k && !toks[c].isPunct(",") {
+				c++
+			}
+			j = c + 1
+			if !(c > 0 && toks[c-1].capital && j < k && determiners[toks[j].lower]) {
+				break
+			}
+		}
+	}
 	if j >= k {
 		return speaker{}, false
 	}
 	return a.speakerAfter(toks, j, k)
+}
+
+// opensPhrase reports whether a capitalised word that starts a sentence
+// opens a phrase before its subject: a participle or an adverb that is no
+// name ("Reached", "Continuing", "Hastily").
+func (a *article) opensPhrase(t *token) bool {
+	if !t.capital || a.properNoun(*t) {
+		return false
+	}
+	w := t.lower
+	return len(w) > 4 && !strings.Contains(w, "-") && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly"))
+}
+
+// skipDateline skips a dateline that starts a paragraph at toks[j]:
+// "PORT SAVA — Kestrian President Tomas Ferrin…", "LINDGRAD, Norvalia —".
+func skipDateline(toks []token, j, k int) int {
+	if j >= k || toks[j].kind != word || !isAllCaps(toks[j].text) {
+		return j
+	}
+	for i := j + 1; i < k && i <= j+6; i++ {
+		switch {
+		case toks[i].isPunct("—–"):
+			return i + 1
+		case toks[i].kind == word || toks[i].isPunct(",("):
+		default:
+			return j
+		}
+	}
+	return j
 }
 
 // skipIntro skips the introductory phrases that start a sentence at

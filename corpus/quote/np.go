@@ -70,6 +70,10 @@ func npWords(toks []token, lo, e int) (int, int, bool) {
 	if pronounToken(&toks[j]) {
 		return j, e, true
 	}
+	if toks[j].is("and") || toks[j].is("or") || toks[j].is("but") {
+		// "Trump called on her to resign and said": no one's name ends so.
+		return 0, 0, false
+	}
 	if toks[j].is("who") {
 		// "Trump, who said…": the name before the comma.
 		if j-1 > lo && toks[j-1].isPunct(",") {
@@ -150,10 +154,15 @@ func npAfter(toks []token, j, hi int) (int, int, bool) {
 			if timeWords[low] || clauseStarters[low] && i > j {
 				break
 			}
-			seenName = true
+			// "Republican state Rep. Scott Reichner": a party's adjective
+			// describes the name to come.
+			seenName = i > j || !partyAdjectives[low]
 		} else {
 			switch {
-			case boundaries[low] || isCueToken(t) || timeWords[low] || objectPronouns[low]:
+			case boundaries[low] || timeWords[low] || objectPronouns[low]:
+				return trimNP(toks, j, e)
+			case isCueToken(t) && !(i > j && !seenName && !seenRole && cues[low].form == base):
+				// But "Republican state Rep. Verlan": a noun there.
 				return trimNP(toks, j, e)
 			case npPrepositions[low]:
 				// "a spokesman for the campaign", "one of those advisers".
@@ -175,6 +184,50 @@ func npAfter(toks []token, j, hi int) (int, int, bool) {
 	}
 	return trimNP(toks, j, e)
 }
+
+// trimSpeaker drops the words around a speaker's that are not part of
+// them: sentence adverbs and conjunctions before ("Later the Russian
+// Foreign Ministry", "But Cruz", "When Trump", "Tuesday the president"),
+// time adverbials and auxiliaries after ("Gowdy earlier Thursday",
+// "President Trump last week", "Don Stewart wouldn't").
+func trimSpeaker(toks []token, b, e int) (int, int) {
+	for b < e-1 && toks[b].kind == word && (leadingWords[toks[b].lower] || timeAdverb(toks, b) ||
+		skipBeforeCue[toks[b].lower] && !toks[b].capital) {
+		b++
+	}
+	for e-1 > b && toks[e-1].kind == word {
+		t := &toks[e-1]
+		low := t.lower
+		switch {
+		case timeAdverb(toks, e-1) || low == "ago", contraction(low), !t.capital && (skipBeforeCue[low] || leadingWords[low]),
+			(low == "on" || low == "at" || low == "in") && e < len(toks) && timeWords[toks[e].lower]:
+			e--
+			continue
+		}
+		break
+	}
+	return b, e
+}
+
+// timeAdverb reports whether toks[i] is a time word that is no
+// determiner: "Tuesday", "yesterday", "week" of "last week", but not the
+// "this" of "this source".
+func timeAdverb(toks []token, i int) bool {
+	w := toks[i].lower
+	if !timeWords[w] {
+		return false
+	}
+	if w == "this" || w == "last" || w == "next" {
+		return i+1 < len(toks) && timeWords[toks[i+1].lower]
+	}
+	return true
+}
+
+// leadingWords may start the words before a speaker's in a sentence; "by"
+// stands before the author of a passive ("written by Times").
+var leadingWords = wordSet(`and but or so yet nor then also later earlier when while as if once because since though
+	although however meanwhile still now even perhaps indeed instead finally first again here there thus hence
+	whereas unless until after before who whom by`)
 
 // trimNP drops joining words from the end of toks[j:e].
 func trimNP(toks []token, j, e int) (int, int, bool) {

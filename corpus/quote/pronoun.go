@@ -25,8 +25,10 @@ const antecedentParagraphs = 2
 // of the sentence, then the only person the sentence names; the person
 // must agree with the pronoun's gender as far as it is known. "it" stands
 // for an organisation in the same way. "they", "I" and "we" are left
-// unresolved: a group or a narrator Parley cannot name.
-func (a *article) antecedent(pronoun string, at int) (string, bool) {
+// unresolved: a group or a narrator Parley cannot name. unsure is true
+// when the name is a sentence's subject and another person of the
+// sentence fits the pronoun too.
+func (a *article) antecedent(pronoun string, at int) (name string, unsure bool) {
 	want := pronouns[pronoun]
 	if pronoun != "he" && pronoun != "she" && pronoun != "it" {
 		return "", false
@@ -44,8 +46,8 @@ func (a *article) antecedent(pronoun string, at int) (string, bool) {
 		start--
 	}
 	if s := a.beforeQuotes(toks, start, end); s > start {
-		if name, ok := a.candidate(pi, toks, start, s, pronoun, want, true); ok {
-			return name, name != ""
+		if name, ok, unsure := a.candidate(pi, toks, start, s, pronoun, want, true); ok {
+			return name, unsure
 		}
 	}
 	end = start
@@ -59,8 +61,8 @@ func (a *article) antecedent(pronoun string, at int) (string, bool) {
 			for start > 0 && !toks[start-1].sentenceEnd() {
 				start--
 			}
-			if name, ok := a.candidate(p, toks, start, end, pronoun, want, false); ok {
-				return name, name != ""
+			if name, ok, unsure := a.candidate(p, toks, start, end, pronoun, want, false); ok {
+				return name, unsure
 			}
 			end = start
 		}
@@ -87,7 +89,7 @@ func (a *article) beforeQuotes(toks []token, start, end int) int {
 // the pronoun cannot be resolved: two people fit, or its subject is a
 // person Parley cannot name. In the pronoun's own sentence (own) only the
 // subject counts.
-func (a *article) candidate(pi int, toks []token, start, end int, pronoun string, want gender, own bool) (string, bool) {
+func (a *article) candidate(pi int, toks []token, start, end int, pronoun string, want gender, own bool) (name string, ok, unsure bool) {
 	from, to := toks[start].start, toks[end-1].end
 	// The speaker of a quotation in the sentence.
 	for i := len(a.found) - 1; i >= 0 && !own; i-- {
@@ -101,16 +103,16 @@ func (a *article) candidate(pi int, toks []token, start, end int, pronoun string
 		}
 		if pronoun == "it" {
 			if !fd.who.person {
-				return fd.who.name, true
+				return fd.who.name, true, false
 			}
 			continue
 		}
 		if fd.who.person && fd.who.how != asGroup && a.agrees(fd.who.name, want) {
-			return fd.who.name, true
+			return fd.who.name, true, false
 		}
 	}
 	if a.insideQuote(from) {
-		return "", false
+		return "", false, false
 	}
 	// The speaker of reported speech in the sentence (not in the
 	// pronoun's own: there only the subject counts).
@@ -121,7 +123,7 @@ func (a *article) candidate(pi int, toks []token, start, end int, pronoun string
 			}
 			if who, ok := a.reportSpeaker(r); ok && who.name != "" {
 				if pronoun == "it" && !who.person || pronoun != "it" && who.person && who.how != asGroup && a.agrees(who.name, want) {
-					return who.name, true
+					return who.name, true, false
 				}
 			}
 		}
@@ -140,24 +142,31 @@ func (a *article) candidate(pi int, toks []token, start, end int, pronoun string
 	j := skipIntro(toks, start, end)
 	if b, e, ok := npAfter(toks, j, end); ok {
 		for _, m := range fits {
-			if m.Start >= toks[b].start && m.End <= toks[e-1].end {
+			if m.Start >= toks[b].start && m.End <= toks[e-1].end && !a.possessed(m) {
 				// "Halden and Ferrin met": either may be meant.
 				if e+1 < end && toks[e].is("and") {
 					for _, other := range fits {
 						if other.Start >= toks[e+1].start && other.Name != m.Name && other.Start < toks[e+1].end+40 {
-							return "", true
+							return "", true, false
 						}
 					}
 				}
-				return m.Name, true
+				// "Aliyev met Pashinyan. “…,” he said": the subject is the
+				// likelier, but another person of the sentence fits as well.
+				for _, other := range fits {
+					if other.Name != m.Name && (other.Start < toks[b].start || other.End > toks[e-1].end) {
+						return m.Name, true, true
+					}
+				}
+				return m.Name, true, false
 			}
 		}
 		if a.personLike(toks, b, e, pronoun) {
-			return "", true
+			return "", true, false
 		}
 	}
 	if own {
-		return "", false
+		return "", false, false
 	}
 	distinct := map[string]bool{}
 	for _, m := range fits {
@@ -165,11 +174,19 @@ func (a *article) candidate(pi int, toks []token, start, end int, pronoun string
 	}
 	switch len(distinct) {
 	case 0:
-		return "", false
+		return "", false, false
 	case 1:
-		return fits[0].Name, true
+		return fits[0].Name, true, false
 	}
-	return "", true
+	return "", true, false
+}
+
+// possessed reports whether a mention is written in the possessive: in
+// "Clinton's position was supported by Feinstein" Clinton is no subject.
+func (a *article) possessed(m entity.Mention) bool {
+	rest := a.text[m.End:]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") ||
+		strings.HasPrefix(rest, "’ ")
 }
 
 // personLike reports whether the words toks[b:e], a sentence's subject,

@@ -48,8 +48,9 @@ type Quote struct {
 	// spokesman"), the organisation the description names.
 	SpeakerOrg string
 	// Cue is the word that reports the speech: "said", "told",
-	// "according to"; empty when the quotation has none of its own and
-	// continues a speaker's earlier words.
+	// "according to". The halves of a quotation split by its attribution
+	// (“…,” he said. “…”) share its cue; a paragraph that only goes on
+	// with a speaker's earlier words has none.
 	Cue  string
 	Kind Kind
 	// Confidence is how likely Parley is to have the quotation and its
@@ -107,6 +108,9 @@ type Finder struct {
 	// names holds given names that tell a person's gender, to resolve
 	// "he" and "she".
 	names map[string]gender
+	// presidencies maps a country to its president's office, whose
+	// spokesman the president's press secretary is.
+	presidencies map[string]string
 	// tokens recycles the token buffers of articles (*[]token), which
 	// would otherwise be most of what finding quotations allocates.
 	tokens *sync.Pool
@@ -115,7 +119,7 @@ type Finder struct {
 // New returns a Finder that resolves speakers with the roles and
 // affiliations of g.
 func New(g *entity.Gazetteer, opts Options) *Finder {
-	return &Finder{g: g, opts: opts, names: givenNameGenders(), tokens: &sync.Pool{}}
+	return &Finder{g: g, opts: opts, names: givenNameGenders(), presidencies: presidencies(g), tokens: &sync.Pool{}}
 }
 
 // Find returns the quotations in the body parts of text (byte ranges,

@@ -26,17 +26,30 @@ type speaker struct {
 	org        string // the organisation a description names
 	how        how
 	person     bool // name is a person's
+	// unsure marks a pronoun resolved to the likelier of two people who
+	// fit it ("Aliyev met Pashinyan. “…,” he said").
+	unsure bool
 }
 
 // resolve reads the words toks[b:e] that name a speaker, at offset at
 // of the text. ok is false when they are no description of a speaker.
 func (a *article) resolve(toks []token, b, e, at int) (speaker, bool) {
+	b, e = trimSpeaker(toks, b, e)
+	if prepositions[toks[b].lower] && !toks[b].capital {
+		// "in Columbia", what is left of "Here in Columbia": a place
+		// where something was said, not who said it.
+		return speaker{}, false
+	}
 	sp := speaker{start: toks[b].start, end: toks[e-1].end}
 	if e-b == 1 && pronounToken(&toks[b]) {
 		sp.end = sp.start + len(toks[b].text) // "he" of "he's"
 		sp.how = byPronoun
-		sp.name, sp.person = a.antecedent(toks[b].lower, sp.start)
+		sp.name, sp.unsure = a.antecedent(toks[b].lower, sp.start)
+		sp.person = sp.name != ""
 		return sp, true
+	}
+	if !a.namesSomeone(toks[b:e]) {
+		return speaker{}, false
 	}
 	// The head of the description: its words before a preposition that
 	// is not inside a name.
@@ -70,6 +83,17 @@ func (a *article) resolve(toks []token, b, e, at int) (speaker, bool) {
 			sp.name, sp.how, sp.person = last.Name, named, true
 			return sp, true
 		case entity.Org, entity.Place:
+			if last.Type == entity.Place && last.Start == toks[h-1].start && a.demonym(last) {
+				// "Cuban said" after "Mark Cuban": his surname. Otherwise
+				// "a German", "the Russians" describe people, not their
+				// country's government.
+				if m, ok := a.surname(head.text); ok && h-b == 1 {
+					sp.name, sp.how, sp.person = m.Name, named, true
+					return sp, true
+				}
+				sp.how = unnamed
+				return sp, true
+			}
 			// "Baku says…": a capital or country speaks for its government.
 			sp.name, sp.how = last.Name, named
 			return sp, true
@@ -89,6 +113,13 @@ func (a *article) resolve(toks []token, b, e, at int) (speaker, bool) {
 	switch {
 	case statementWords[low]:
 		return a.statementSpeaker(toks, b, h, e, at, sp), true
+	case documents[low] && h+1 < e && (toks[h].is("from") || toks[h].is("by")):
+		// "this tweet from Rikkie Wells": whoever wrote it.
+		if who, ok := a.resolve(toks, h+1, e, at); ok && who.how == named {
+			sp.name, sp.person, sp.how = who.name, who.person, byIssuer
+			return sp, true
+		}
+		return a.description(toks, b, h, e, ms, sp), true
 	case roleNouns[low] || groupNouns[low] || documents[low]:
 		return a.description(toks, b, h, e, ms, sp), true
 	case head.capital && !head.possessive:
@@ -99,6 +130,94 @@ func (a *article) resolve(toks []token, b, e, at int) (speaker, bool) {
 		return sp, true
 	}
 	return speaker{}, false
+}
+
+// namesSomeone reports whether words may name or describe a speaker: not
+// when they are only articles, conjunctions, adverbs and the like ("The",
+// "But", "After", "Later") or a party's adjective ("Democratic"). A
+// quantifier stands for people ("Others shouted", "the two wrote").
+func (a *article) namesSomeone(words []token) bool {
+	last := &words[len(words)-1]
+	if quantifiers[last.lower] || numberWords[last.lower] {
+		return true
+	}
+	if len(words) == 1 && partyAdjectives[last.lower] {
+		return false
+	}
+	for i := range words {
+		t := &words[i]
+		w := strings.TrimSuffix(t.lower, ".")
+		if t.kind != word || isNumber(w) || contraction(w) || len(words) == 1 && singleCapital(strings.TrimSuffix(t.text, ".")) {
+			continue // "You'll", the "Y." of "(D-N.Y.)"
+		}
+		if !functionWords[w] {
+			return true
+		}
+		// "Will wrote", "May said": a name the article writes with a
+		// capital where no sentence starts.
+		if t.capital && !closedClass[w] && a.properNoun(*t) {
+			return true
+		}
+	}
+	return false
+}
+
+// contraction reports whether a word ends with a contracted verb, as no
+// name does: "you'll", "they're", "wouldn't".
+func contraction(w string) bool {
+	w = strings.ReplaceAll(w, "’", "'")
+	for _, end := range []string{"'ll", "'re", "'ve", "'d", "n't", "'m"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// prepositions never start the words that name a speaker.
+var prepositions = wordSet(`in on at to from with for of into onto about over under after before during since
+	through across near amid among`)
+
+// quantifiers stand for people on their own: "Others shouted", "Many
+// argue", "Another tweeted".
+var quantifiers = wordSet(`one another some many several both others few most all each`)
+
+var numberWords = wordSet(`two three four five six seven eight nine ten dozen dozens hundreds thousands`)
+
+// partyAdjectives describe a person by their party: alone they name no one.
+var partyAdjectives = wordSet(`republican democratic conservative liberal progressive libertarian socialist
+	communist`)
+
+// closedClass are function words that are never anyone's name.
+var closedClass = func() map[string]bool {
+	m := wordSet(`perhaps even soon nearly shortly there here now instead indeed thus hence yes first finally
+		again almost so and but or nor yet however meanwhile moreover furthermore besides therefore otherwise
+		anyway why what who whom how where when whether`)
+	for _, set := range []map[string]bool{determiners, clauseStarters, introWords, boundaries, timeWords, npPrepositions} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// functionWords never name a speaker by themselves; the adverbs and
+// auxiliaries among them may be names when capitalised ("Will", "May").
+var functionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{closedClass, skipBeforeCue} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// demonym reports whether a place is mentioned by the adjective or the
+// name of its people ("Russian", "Americans") rather than its name.
+func (a *article) demonym(m entity.Mention) bool {
+	_, ok := a.f.g.Lookup(m.Text, entity.Place)
+	return !ok && !strings.Contains(m.Text, " ")
 }
 
 // describes reports whether a word may head a description of a speaker.
@@ -176,11 +295,24 @@ func (a *article) unknownName(toks []token, b, h int, sp speaker) (speaker, bool
 		return sp, true
 	}
 	if len(run) == 1 {
+		if quantifiers[last] || numberWords[last] || partyAdjectives[last] {
+			// "Eight said", "Others shouted"; "Other Democratic [senators]":
+			// a party's adjective is nobody's name.
+			sp.how = unnamed
+			return sp, true
+		}
 		if m, ok := a.surname(run[0].text); ok {
 			sp.name, sp.how, sp.person = m.Name, named, true
 			return sp, true
 		}
 		if !a.properNoun(run[0]) {
+			// A word capitalised only where sentences start may still be a
+			// name ("Cruz said."), but not when the article writes it in
+			// lower case too ("Story highlights", "Reached by phone") or
+			// it is an adverb ("Hastily").
+			if strings.HasSuffix(last, "ly") || a.writtenLower(run[0]) {
+				return speaker{}, false
+			}
 			sp.how = unnamed
 			return sp, true
 		}
@@ -281,6 +413,26 @@ func (a *article) properNoun(t token) bool {
 			continue
 		}
 		if !a.sentenceInitial(at) {
+			return true
+		}
+	}
+}
+
+// writtenLower reports whether the article writes the capitalised word t
+// in lower case somewhere, as a word of its own.
+func (a *article) writtenLower(t token) bool {
+	w := t.lower
+	if w == t.text {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.Index(a.text[i:], w)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + len(w)
+		if (at == 0 || !isWordByte(a.text[at-1])) && (i == len(a.text) || !isWordByte(a.text[i])) {
 			return true
 		}
 	}
@@ -388,7 +540,7 @@ func isAllCaps(s string) bool {
 // description reads a speaker described but not named: "a Kremlin
 // spokesman", "officials", "the foreign ministers of Dravonia and
 // Velora". The described person is named only when the article names
-// exactly one person who fits the description.
+// exactly one person who fits the description (see fits).
 func (a *article) description(toks []token, b, h, e int, ms []entity.Mention, sp speaker) speaker {
 	sp.how = unnamed
 	all := a.mentionsIn(toks[b].start, toks[e-1].end)
@@ -401,27 +553,21 @@ func (a *article) description(toks []token, b, h, e int, ms []entity.Mention, sp
 	if role == "" {
 		return sp
 	}
-	var places []string
-	for _, m := range all {
-		switch m.Type {
-		case entity.Place:
-			places = append(places, m.Name)
-		case entity.Org:
-			if e, ok := a.f.g.Lookup(m.Name, entity.Org); ok && e.Country != "" {
-				places = append(places, e.Country)
-			}
-		}
+	if toks[b].is("another") || toks[b].is("other") {
+		// "another Democratic president": not the one the article names.
+		return sp
 	}
+	q := a.qualifiersOf(toks, b, h, e)
 	head := toks[h-1].lower
 	if plural(head) {
 		// "the foreign ministers of Dravonia and Velora": one holder of the
-		// role for each place.
-		if len(places) < 2 {
+		// role for each place the description names.
+		if len(q.places) < 2 || len(q.orgs) > 0 || len(q.words) > 0 {
 			return sp
 		}
 		var names []string
-		for _, p := range places {
-			name, ok := a.holder(role, []string{p})
+		for _, p := range q.places {
+			name, ok := a.holder(role, qualifiers{places: []string{p}})
 			if !ok || contains(names, name) {
 				return sp
 			}
@@ -430,7 +576,7 @@ func (a *article) description(toks []token, b, h, e int, ms []entity.Mention, sp
 		sp.name, sp.how = strings.Join(names, "; "), asGroup
 		return sp
 	}
-	if name, ok := a.holder(role, places); ok {
+	if name, ok := a.holder(role, q); ok {
 		sp.name, sp.how, sp.person = name, byRole, true
 	}
 	return sp
@@ -462,25 +608,16 @@ func singular(w string) string {
 	return w
 }
 
-// holder returns the one person the article names who holds the role,
-// for one of the places when places are given.
-func (a *article) holder(role string, places []string) (string, bool) {
+// holder returns the one person the article names who holds the role and
+// fits the description's qualifiers.
+func (a *article) holder(role string, q qualifiers) (string, bool) {
 	found := ""
 	for _, m := range a.mentions {
 		if m.Type != entity.Person || m.Name == found {
 			continue
 		}
-		if !a.holds(m, role) {
+		if !a.holds(m, role) || !a.fits(m, q) {
 			continue
-		}
-		if len(places) > 0 {
-			aff := m.Affiliation
-			if e, ok := a.f.g.Lookup(m.Name, entity.Person); ok && e.Affiliation != "" {
-				aff = e.Affiliation
-			}
-			if !contains(places, aff) {
-				continue
-			}
 		}
 		if found != "" {
 			return "", false

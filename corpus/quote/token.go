@@ -27,6 +27,9 @@ type token struct {
 	capital    bool // a word starting with an upper-case letter
 	possessive bool // a word followed by 's or ’s
 	ends       bool // ends a sentence: . ! ? ; or a closing mark right after one
+	// noun marks a word right after an article or a possessive ("the
+	// report", "his remarks"): a noun, whatever verb it may also be.
+	noun bool
 }
 
 func (t *token) is(s string) bool { return t.kind == word && t.lower == s }
@@ -40,10 +43,15 @@ func (t *token) sentenceEnd() bool { return t.ends }
 
 // markEnds sets which tokens from toks[from] end sentences: a full stop,
 // question or exclamation mark or semicolon, or the closing quotation
-// marks right after one (“We won.” ends with its mark).
+// marks right after one (“We won.” ends with its mark). It also marks the
+// words that articles and possessives make nouns.
 func markEnds(toks []token, from int) {
 	for i := from; i < len(toks); i++ {
 		t := &toks[i]
+		if t.kind == word {
+			t.noun = i > from && toks[i-1].kind == word && nounMarkers[toks[i-1].lower]
+			continue
+		}
 		if t.kind != punct || t.r != '.' && t.r != '!' && t.r != '?' && t.r != ';' && t.r != '…' {
 			continue
 		}
@@ -60,6 +68,10 @@ func markEnds(toks []token, from int) {
 		toks[j].ends = true
 	}
 }
+
+// nounMarkers are the words no verb follows: articles and possessive
+// determiners.
+var nounMarkers = wordSet(`a an the his her its their our my your this these those every each no`)
 
 // tokenize appends the tokens of text[from:to] to dst. Words keep inner
 // apostrophes, hyphens and the dots of abbreviations (U.S., Sen.); a

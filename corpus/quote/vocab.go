@@ -135,7 +135,8 @@ var roleNouns = wordSet(`spokesman spokeswoman spokesperson spokesmen spokeswome
 	rebels militants fighters troops mission observatory service services agency's correspondent
 	insurgents commission court tribunal parliament assembly regime cabinet team colleague colleagues
 	counterpart counterparts partner partners rival rivals survivor survivors victim victims owner owners
-	citizen citizens villager villagers refugee refugees protester protesters demonstrators`)
+	citizen citizens villager villagers refugee refugees protester protesters demonstrators
+	republican democrat`)
 
 // groupNouns describe several people or a body without naming anyone:
 // when they head a speaker's words the speaker stays unnamed.
