@@ -166,7 +166,10 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 		return false, err
 	}
 	fingerprint := ix.analysisFingerprint()
-	if found && rec.SHA256 == digest && rec.Schema == schemaVersion && rec.Analysis == fingerprint {
+	// A corrected date or source in the folder's sidecar changes the
+	// article as much as an edit to its file does.
+	metadata := reader.MetadataDigest(f, report)
+	if found && rec.SHA256 == digest && rec.Schema == schemaVersion && rec.Analysis == fingerprint && rec.Metadata == metadata {
 		sum.Unchanged += rec.Articles
 		return true, nil
 	}
@@ -259,7 +262,7 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 		}
 	}
 	return false, w.FileDone(FileRecord{Path: f.Path, Size: f.Size, ModTime: f.ModTime, SHA256: digest,
-		Articles: count, Schema: schemaVersion, Analysis: fingerprint, Indexed: time.Now().UTC()})
+		Articles: count, Schema: schemaVersion, Analysis: fingerprint, Metadata: metadata, Indexed: time.Now().UTC()})
 }
 
 // analysisChunk is how many articles are analysed together, in parallel.

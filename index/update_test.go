@@ -397,3 +397,57 @@ func TestUpdateKeepsWhatFailedToRead(t *testing.T) {
 		})
 	}
 }
+
+// A sidecar describes its folder's articles: correcting it must reach the
+// index even though the articles' own files are byte for byte the same.
+func TestUpdateFollowsSidecarChanges(t *testing.T) {
+	demo := copyDemo(t)
+	ix, _ := openTemp(t)
+	update(t, ix, UpdateOptions{}, demo)
+
+	articles := filepath.Join(demo, "articles")
+	corrected := filepath.Join(articles, "02_shelling_resumes_kelvash.txt")
+	dropped := filepath.Join(articles, "07_detainees_swapped_mirel.txt")
+	sidecar := filepath.Join(articles, "metadata.jsonl")
+	var kept []string
+	for _, line := range strings.Split(strings.TrimRight(readString(t, sidecar), "\n"), "\n") {
+		switch {
+		case strings.Contains(line, `"07_detainees_swapped_mirel.txt"`):
+			continue // its source and date go with the line
+		case strings.Contains(line, `"02_shelling_resumes_kelvash.txt"`):
+			line = strings.Replace(line, `"published": "2020-09-28"`, `"published": "2020-09-27"`, 1)
+		}
+		kept = append(kept, line)
+	}
+	if err := os.WriteFile(sidecar, []byte(strings.Join(kept, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	sum := update(t, ix, UpdateOptions{}, demo)
+	if sum.Updated != 2 || sum.Added != 0 || sum.Removed != 0 || sum.Unchanged != 24 {
+		t.Errorf("after the sidecar changed: %+v, want 2 updated, 24 unchanged", sum)
+	}
+	tests := []struct {
+		path, published, source string
+	}{
+		{corrected, "2020-09-27", "Meridian Wire"},
+		{dropped, "", ""}, // with its line gone, nothing says who published it or when
+	}
+	for _, tt := range tests {
+		stored, err := ix.Article(context.Background(), corpus.NewID(tt.path, ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := stored.Published.String(); got != tt.published && !(tt.published == "" && stored.DateMethod != "metadata") {
+			t.Errorf("%s: published %q (%s), want %q", filepath.Base(tt.path), got, stored.DateMethod, tt.published)
+		}
+		if stored.Source != tt.source {
+			t.Errorf("%s: source %q, want %q", filepath.Base(tt.path), stored.Source, tt.source)
+		}
+	}
+
+	again := update(t, ix, UpdateOptions{}, demo)
+	if again.Updated != 0 || again.Unchanged != 26 || again.FilesUnchanged != again.Files {
+		t.Errorf("a third run over the same input: %+v, want everything unchanged", again)
+	}
+}
