@@ -548,6 +548,47 @@ func TestHitJSONKeys(t *testing.T) {
 	}
 }
 
+// TestQuoteOfJSONKeys checks that the article a quotation or a who match
+// was found in has every key of design.md's shape in JSON, url included
+// when the article has none (the who fixtures have no URLs).
+func TestQuoteOfJSONKeys(t *testing.T) {
+	ix := whoIndex(t)
+	ctx := context.Background()
+	who, err := Who(ctx, ix, WhoRequest{Claim: "We will hold the harbour for as long as the tide comes in"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	quotes, err := Quotes(ctx, ix, QuoteRequest{Query: "harbour"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(who.Matches) == 0 || who.FirstAppearance == nil || len(quotes.Hits) == 0 {
+		t.Fatalf("got %d who matches (first appearance %v) and %d quotations, want some of each", len(who.Matches), who.FirstAppearance, len(quotes.Hits))
+	}
+	for _, tt := range []struct {
+		name string
+		v    any
+	}{
+		{"who match's article", who.Matches[0].Article},
+		{"who first appearance", who.FirstAppearance},
+		{"quotation's article", quotes.Hits[0].Article},
+	} {
+		data, err := json.Marshal(tt.v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got map[string]any
+		if err := json.Unmarshal(data, &got); err != nil {
+			t.Fatal(err)
+		}
+		for _, key := range []string{"id", "title", "source", "published", "url", "path"} {
+			if _, ok := got[key]; !ok {
+				t.Errorf("%s %s has no %q key, want it (empty if need be)", tt.name, data, key)
+			}
+		}
+	}
+}
+
 // whoIndex is the fictional who fixture (testdata/who) indexed with the
 // built-in gazetteer and the fixture's names (testdata/who-aliases.yaml).
 func whoIndex(t *testing.T) *index.Index {
