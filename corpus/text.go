@@ -70,6 +70,21 @@ func sizes(size, limit int64) (string, string) {
 	return fmt.Sprintf("%d bytes", size), fmt.Sprintf("%d bytes", limit)
 }
 
+// limit writes a size limit exactly, in the largest unit that holds it
+// whole: a limit is set, not measured, and "longer than 0 MB" for one of
+// 1000 bytes would say nothing.
+func limit(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	case n == 1:
+		return "1 byte"
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
 // binaryReason says why data does not look like text, or "" if it does.
 func binaryReason(data []byte) string {
 	head := data
