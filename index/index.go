@@ -272,6 +272,15 @@ func (ix *Index) analysisFingerprint() string {
 	return ix.extractor.Fingerprint()
 }
 
+// aliasFiles returns the user's alias files the analyses read names
+// from, if any.
+func (ix *Index) aliasFiles() []string {
+	if ix.extractor == nil {
+		return nil
+	}
+	return ix.extractor.Gazetteer().AliasFiles()
+}
+
 // kindQuery matches the documents of one kind.
 func kindQuery(kind string) query.Query {
 	q := query.NewTermQuery(kind)

@@ -89,7 +89,7 @@ func (ix *Index) Update(ctx context.Context, paths []string, opts UpdateOptions)
 			opts.Problem(p)
 		}
 	}
-	files, problems := corpus.FindFiles(paths)
+	files, problems := corpus.FindFilesUsing(paths, ix.aliasFiles())
 	for _, p := range problems {
 		report(p)
 	}

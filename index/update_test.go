@@ -451,3 +451,56 @@ func TestUpdateFollowsSidecarChanges(t *testing.T) {
 		t.Errorf("a third run over the same input: %+v, want everything unchanged", again)
 	}
 }
+
+// An aliases file kept beside the articles is skipped with a hint to pass
+// it with --aliases, unless it is the very file the index was opened with:
+// then it is in use, and the hint would be wrong.
+func TestUpdateAliasFileInUse(t *testing.T) {
+	demo := copyDemo(t)
+	const hint = "skipped: alias list, not articles (pass it with --aliases)"
+	other := filepath.Join(t.TempDir(), "aliases.yaml")
+	if err := os.WriteFile(other, []byte("- name: Quillon Varro\n  type: person\n  aliases: [Varro]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		aliases   string // "" for none
+		wantHint  int
+		wantSkips int
+	}{
+		{"no aliases", "", 1, 2},
+		{"another aliases file", other, 1, 2},
+		{"this aliases file", filepath.Join(demo, "aliases.yaml"), 0, 1},
+		{"this aliases file, by a relative path", "relative", 0, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, err := entity.Embedded()
+			if err != nil {
+				t.Fatal(err)
+			}
+			aliases := tt.aliases
+			if aliases == "relative" {
+				wd, _ := os.Getwd()
+				if aliases, err = filepath.Rel(wd, filepath.Join(demo, "aliases.yaml")); err != nil {
+					t.Skip("no relative path to the temporary folder:", err)
+				}
+			}
+			if aliases != "" {
+				if err := g.AddAliasFile(aliases); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ix, err := Open(filepath.Join(t.TempDir(), "index"), Options{Extractor: extract.New(g)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			var problems []string
+			sum := update(t, ix, UpdateOptions{Problem: func(p corpus.Problem) { problems = append(problems, p.Error()) }}, demo)
+			if got := sum.Reasons[hint]; got != tt.wantHint || sum.Skipped != tt.wantSkips {
+				t.Errorf("got %d skipped, %d with the --aliases hint, want %d and %d; problems: %q", sum.Skipped, got, tt.wantSkips, tt.wantHint, problems)
+			}
+		})
+	}
+}

@@ -84,6 +84,8 @@ type Gazetteer struct {
 	// Fingerprint changes whenever the data changes, so that articles
 	// analysed with other data are analysed again.
 	fingerprint string
+	// aliasFiles are the user's alias files added, absolute, in order.
+	aliasFiles []string
 
 	// tokens keeps the word slices of finished Find calls for the next
 	// ones: an article has a thousand words or so, and indexing reads
@@ -308,8 +310,16 @@ func (g *Gazetteer) AddAliasFile(path string) error {
 		}
 	}
 	g.fingerprint = fingerprint(g.fingerprint + string(data))
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	g.aliasFiles = append(g.aliasFiles, path)
 	return nil
 }
+
+// AliasFiles returns the absolute paths of the alias files added with
+// AddAliasFile, in the order they were added.
+func (g *Gazetteer) AliasFiles() []string { return slices.Clone(g.aliasFiles) }
 
 func readAliasCSV(data []byte) ([]*Entry, error) {
 	rows, err := csv.NewReader(strings.NewReader(string(data))).ReadAll()
