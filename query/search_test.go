@@ -468,6 +468,50 @@ func TestEntityReports(t *testing.T) {
 	}
 }
 
+// TestEntityOfSpeakerOnly checks that a name Parley knows only as the
+// speaker of quotations (the entity finder did not take "Arvid Loska" for
+// a person, the quote finder took him for a speaker) has a report: the
+// speaker facet links to it. A type asked for is kept to, and a name
+// nobody carries is still nobody.
+func TestEntityOfSpeakerOnly(t *testing.T) {
+	ix := namesIndex(t)
+	ctx := context.Background()
+	tests := []struct {
+		name, typ string
+		wantErr   error
+		wantType  string
+		wantArts  int
+		wantQuots int
+	}{
+		{"Arvid Loska", "", nil, Speaker, 1, 2},
+		{"arvid loska", "", nil, Speaker, 1, 2},
+		{"Arvid Loska", Speaker, nil, Speaker, 1, 2},
+		{"Arvid Loska", entity.Person, ErrNoEntity, "", 0, 0},
+		{"Nobody Atall", "", ErrNoEntity, "", 0, 0},
+	}
+	for _, tt := range tests {
+		rep, err := Entity(ctx, ix, tt.name, tt.typ)
+		if tt.wantErr != nil {
+			if !errors.Is(err, tt.wantErr) {
+				t.Errorf("Entity(%q, %q): got %v, want %v", tt.name, tt.typ, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("Entity(%q, %q): %v", tt.name, tt.typ, err)
+			continue
+		}
+		if rep.Name != "Arvid Loska" || rep.Type != tt.wantType || rep.Articles != tt.wantArts || rep.Mentions != tt.wantQuots {
+			t.Errorf("Entity(%q, %q): got %s %q in %d articles, %d quotations; want %s %q in %d, %d",
+				tt.name, tt.typ, rep.Type, rep.Name, rep.Articles, rep.Mentions, tt.wantType, "Arvid Loska", tt.wantArts, tt.wantQuots)
+		}
+		if len(rep.Recent) != tt.wantArts || len(rep.Sources) == 0 || len(rep.Months) == 0 {
+			t.Errorf("Entity(%q, %q): got %d recent articles, sources %v, months %v; want the article that quotes him",
+				tt.name, tt.typ, len(rep.Recent), rep.Sources, rep.Months)
+		}
+	}
+}
+
 // TestEntityBySurname checks that parley entity finds a person the
 // gazetteer does not know by the last name alone when one indexed name
 // ends with it, and refuses to pick when several do.

@@ -417,7 +417,7 @@ func (s *Server) entityPage(w http.ResponseWriter, r *http.Request) {
 	for _, h := range rep.Recent {
 		view.Recent = append(view.Recent, hitView{Hit: h, URL: documentURL(h.ID, nil), Title: query.Segments(orText(h.Title, "(no title)"), nil)})
 	}
-	if rep.Type == entity.Person || rep.Type == entity.Org {
+	if rep.Type == entity.Person || rep.Type == entity.Org || rep.Type == query.Speaker {
 		if view.Quotes, err = s.speakerQuotes(r.Context(), rep.Name); err != nil {
 			s.fail(w, r, err)
 			return
