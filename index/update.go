@@ -89,7 +89,11 @@ func (ix *Index) Update(ctx context.Context, paths []string, opts UpdateOptions)
 			opts.Problem(p)
 		}
 	}
-	files, problems := corpus.FindFilesUsing(paths, ix.aliasFiles())
+	var inUse []string
+	for _, f := range ix.aliasFiles() {
+		inUse = append(inUse, f.Path)
+	}
+	files, problems := corpus.FindFilesUsing(paths, inUse)
 	for _, p := range problems {
 		report(p)
 	}
@@ -99,6 +103,12 @@ func (ix *Index) Update(ctx context.Context, paths []string, opts UpdateOptions)
 		total += f.Size
 	}
 
+	// Recorded before anything is written with them: every file read
+	// from here on is analysed with these aliases (the analysis
+	// fingerprint in its record makes sure of it).
+	if err := ix.recordAliases(); err != nil {
+		return sum, err
+	}
 	reader := corpus.NewReader(opts.Read)
 	w := ix.NewWriter(opts.BatchSize, opts.Writers)
 	var skippedBytes int64

@@ -504,3 +504,79 @@ func TestUpdateAliasFileInUse(t *testing.T) {
 		})
 	}
 }
+
+// An index records the alias files its articles were analysed with, so
+// that a reader without them can be told: person:"Sevda Oryen" finds
+// nothing when the names of the demo's aliases.yaml are missing.
+func TestMissingAliases(t *testing.T) {
+	demo := copyDemo(t)
+	aliases := filepath.Join(demo, "aliases.yaml")
+	gazetteer := func(t *testing.T, files ...string) *extract.Extractor {
+		t.Helper()
+		g, err := entity.Embedded()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if err := g.AddAliasFile(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return extract.New(g)
+	}
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := Open(dir, Options{Extractor: gazetteer(t, aliases)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	update(t, ix, UpdateOptions{}, demo)
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	changed := filepath.Join(t.TempDir(), "aliases.yaml")
+	if err := os.WriteFile(changed, append([]byte(readString(t, aliases)), "- {name: Quillon Varro, type: person}\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		x       *extract.Extractor
+		missing []string // paths
+	}{
+		{"the same aliases", gazetteer(t, aliases), nil},
+		{"no aliases", gazetteer(t), []string{aliases}},
+		{"other aliases", gazetteer(t, changed), []string{aliases}},
+		{"no analyses", nil, nil}, // nothing to compare: no warning
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix, err := Open(dir, Options{ReadOnly: true, Extractor: tt.x})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			missing, err := ix.MissingAliases()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range missing {
+				got = append(got, m.Path)
+			}
+			if strings.Join(got, ",") != strings.Join(tt.missing, ",") {
+				t.Errorf("got missing aliases %q, want %q", got, tt.missing)
+			}
+		})
+	}
+
+	// Indexed again without them, the index no longer has their names.
+	ix, err = Open(dir, Options{Extractor: gazetteer(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	update(t, ix, UpdateOptions{}, demo)
+	if missing, err := ix.MissingAliases(); err != nil || len(missing) != 0 {
+		t.Errorf("after indexing without aliases: got missing %v (%v), want none", missing, err)
+	}
+}
