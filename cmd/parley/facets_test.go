@@ -62,3 +62,31 @@ func TestWriteCountsAligns(t *testing.T) {
 		})
 	}
 }
+
+// TestResultsHeadline checks the agreement of the line above the results:
+// "1 article matches", "2 articles match".
+func TestResultsHeadline(t *testing.T) {
+	tests := []struct {
+		total uint64
+		hits  int
+		want  string
+	}{
+		{1, 1, "1 article matches ceasefire (showing 1–1"},
+		{2, 2, "2 articles match ceasefire (showing 1–2"},
+		{1, 0, "1 article matches ceasefire; page 2 is past the end."},
+	}
+	for _, tt := range tests {
+		res := &query.Results{Query: "ceasefire", Total: tt.total, Page: 1, Limit: 10}
+		if tt.hits == 0 {
+			res.Page = 2
+		}
+		for range tt.hits {
+			res.Hits = append(res.Hits, query.Hit{Title: "Talks resume"})
+		}
+		var buf bytes.Buffer
+		writeResults(&buf, style{}, res, false)
+		if got := strings.SplitN(buf.String(), "\n", 2)[0]; !strings.HasPrefix(got, tt.want) {
+			t.Errorf("got %q, want it to start %q", got, tt.want)
+		}
+	}
+}

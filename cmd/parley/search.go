@@ -174,9 +174,9 @@ func writeResults(w io.Writer, st style, res *query.Results, explain bool) {
 	case res.Total == 0:
 		fmt.Fprintf(w, "No articles match %s.\n", clean(res.Query))
 	case len(res.Hits) == 0:
-		fmt.Fprintf(w, "%s match %s; page %d is past the end.\n", plural(int(res.Total), "article", "articles"), clean(res.Query), res.Page)
+		fmt.Fprintf(w, "%s %s; page %d is past the end.\n", plural(int(res.Total), "article matches", "articles match"), clean(res.Query), res.Page)
 	default:
-		fmt.Fprintf(w, "%s match %s (showing %d–%d, %s)\n", plural(int(res.Total), "article", "articles"), clean(res.Query),
+		fmt.Fprintf(w, "%s %s (showing %d–%d, %s)\n", plural(int(res.Total), "article matches", "articles match"), clean(res.Query),
 			first, first+len(res.Hits)-1, time.Duration(res.TookMS*float64(time.Millisecond)).Round(10*time.Microsecond))
 	}
 	for i, h := range res.Hits {
