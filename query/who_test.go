@@ -154,6 +154,7 @@ func TestWhoClaimedSpeaker(t *testing.T) {
 		{"place, title, last name", "Corvane Minister Dervishov: " + hold, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
 		{"place's PM, name respelled", "Corvane's PM Ilkan Dervisov: " + hold, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
 		{"honorific", "Mr Marsk: " + hold, "", OtherSpeaker, "Ilkan Dervishov", OtherSpeaker},
+		{"a demonym nobody lists", "Corvanese Minister Dervishov: " + hold, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
 		{"organisation's spokesman", "Port Authority spokesman Marsk: " + ships, "", Verbatim, "Halden Marsk", SpeakerConfirmed},
 		{"title, name said", `Minister Dervishov said: "` + hold + `"`, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
 		// A headline label is no speaker at all.

@@ -4,23 +4,16 @@ package entity
 // without the titles, roles and affiliations written before it, as the
 // finder reads them in articles: "Armenian Prime Minister Nikol Pashinyan"
 // and "Armenia's PM Pashinyan" are Pashinyan, "Kremlin spokesman Dmitry
-// Peskov" is Dmitry Peskov. Demonyms and places lead the words, then an
-// organisation when a title follows it ("Kremlin spokesman"), then the
-// titles and abbreviated roles ("PM"). When nothing would be left ("Armenian Prime Minister",
-// "Kremlin", "Russia"), or nothing stands before a name, words comes back
-// as it is: who is named there is for the caller to resolve.
+// Peskov" is Dmitry Peskov. Whatever stands before the last title
+// (titles.tsv, or a short abbreviation such as "PM") is whom the title is
+// for; demonyms and places before a name are its affiliation too. When
+// nothing would be left ("Armenian Prime Minister", "Russia"), or nothing
+// stands before a name, words comes back as it is: who is named there is
+// for the caller to resolve.
 func (g *Gazetteer) NameAfterTitles(words string) string {
 	toks := tokenize(words)
 	var key []byte
-	lookup := func(from, n int, typ string) bool {
-		key = appendKey(key[:0], toks[from:from+n], false)
-		for _, e := range g.byAlias[string(key)] {
-			if e.Type == typ {
-				return true
-			}
-		}
-		return false
-	}
+	// title returns how many words the title at toks[from] has, 0 for none.
 	title := func(from int) int {
 		for _, n := range g.titleLens.of(toks[from].key) {
 			if n > len(toks)-from {
@@ -31,44 +24,53 @@ func (g *Gazetteer) NameAfterTitles(words string) string {
 				return n
 			}
 		}
-		return 0
-	}
-	i := 0
-	// Affiliations: "Armenian", "Armenia's", "Corvane".
-	for i < len(toks) {
-		if _, ok := g.demonyms[toks[i].fold]; ok {
-			i++
-			continue
-		}
-		if lookup(i, 1, Place) {
-			i++
-			continue
-		}
-		break
-	}
-	// An organisation the title that follows belongs to: "Kremlin
-	// spokesman", "Port Authority spokesman".
-	for n := len(toks) - i - 1; n >= 1; n-- {
-		if lookup(i, n, Org) && title(i+n) > 0 {
-			i += n
-			break
-		}
-	}
-	for i < len(toks) {
-		n := title(i)
-		if n == 0 && i+1 < len(toks) && toks[i].allCaps && len(toks[i].fold) <= 3 {
+		if t := toks[from]; t.allCaps && len(t.fold) <= 3 {
 			// "PM", "FM": headlines abbreviate roles. They are not in
 			// titles.tsv, which the finder matches in any case: "at 5 pm
 			// Eastern Time" would make a person of the time zone.
-			n = 1
+			return 1
 		}
+		return 0
+	}
+	isPlace := func(t token) bool {
+		if _, ok := g.demonyms[t.fold]; ok {
+			return true
+		}
+		for _, e := range g.byAlias[t.fold] {
+			if e.Type == Place {
+				return true
+			}
+		}
+		return false
+	}
+	name := 0
+	// The name starts after the last run of titles that something
+	// follows: "Dravonian Foreign Minister Kelmarin", "Port Authority
+	// spokesman Marsk".
+	for i := 0; i < len(toks); {
+		n := title(i)
 		if n == 0 {
-			break
+			i++
+			continue
 		}
-		i += n
+		for i += n; i < len(toks); i += n {
+			if n = title(i); n == 0 {
+				break
+			}
+		}
+		if i < len(toks) {
+			name = i
+		}
 	}
-	if i == 0 || i == len(toks) {
-		return words
+	if name == 0 {
+		// With no title before it, a demonym or place before the
+		// name: "Armenian Pashinyan", "Armenia's Pashinyan".
+		for name < len(toks)-1 && isPlace(toks[name]) {
+			name++
+		}
 	}
-	return words[toks[i].start:]
+	if name == 0 || title(name) > 0 {
+		return words // "Armenian PM": no name after the title
+	}
+	return words[toks[name].start:]
 }

@@ -18,6 +18,9 @@ func TestNameAfterTitles(t *testing.T) {
 		{"Armenia's PM Osmo", "Osmo"},
 		{"Russian Foreign Minister Ilya Varnov", "Ilya Varnov"},
 		{"Kremlin spokesman Ilya Varnov", "Ilya Varnov"},
+		{"Dravonian Foreign Minister Kelmarin", "Kelmarin"}, // a demonym the gazetteer does not know
+		{"Armenian Pashinyan", "Pashinyan"},
+		{"Armenian PM", "Armenian PM"},
 		{"Mr Varnov", "Varnov"},
 		{"Ilya Varnov", "Ilya Varnov"},
 		{"Armenian Prime Minister", "Armenian Prime Minister"}, // no name: kept for the caller
