@@ -74,7 +74,7 @@ func (r *Reader) csvRecords(f File, problem func(Problem), fn func(record) error
 		}
 		if size > r.opts.MaxRecordSize {
 			problem(Problem{Path: f.Path, Line: line, Severity: Failed, Reason: "row too long",
-				Detail: fmt.Sprintf("longer than %d MB", r.opts.MaxRecordSize>>20)})
+				Detail: "longer than " + limit(r.opts.MaxRecordSize)})
 			continue
 		}
 		if at, bad := invalidUTF8Row(cr, row); bad > 0 {

@@ -35,7 +35,7 @@ func (r *Reader) jsonRecords(f File, problem func(Problem), fn func(record) erro
 		}
 		if tooLong {
 			problem(Problem{Path: f.Path, Line: n, Severity: Failed, Reason: "line too long",
-				Detail: fmt.Sprintf("longer than %d MB", r.opts.MaxRecordSize>>20)})
+				Detail: "longer than " + limit(r.opts.MaxRecordSize)})
 			continue
 		}
 		if len(bytes.TrimSpace(line)) == 0 {

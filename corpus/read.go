@@ -103,9 +103,23 @@ func formatOf(name string) Format {
 // cannot read. Metadata sidecars are read along with their folder's
 // articles and are not listed.
 func FindFiles(paths []string) ([]File, []Problem) {
+	return FindFilesUsing(paths, nil)
+}
+
+// FindFilesUsing is FindFiles for a run that reads its names from the
+// alias lists at aliases: one of those found among the articles is in use,
+// and is passed over in silence, as sidecars are, rather than reported as
+// skipped with a hint to pass it with --aliases.
+func FindFilesUsing(paths, aliases []string) ([]File, []Problem) {
 	var files []File
 	var problems []Problem
 	seen := map[string]bool{}
+	inUse := map[string]bool{}
+	for _, a := range aliases {
+		if abs, err := filepath.Abs(a); err == nil {
+			inUse[abs] = true
+		}
+	}
 	add := func(path string, info fs.FileInfo) {
 		if seen[path] {
 			return
@@ -120,6 +134,9 @@ func FindFiles(paths []string) ([]File, []Problem) {
 			return
 		}
 		if isAliasList(base) {
+			if inUse[path] {
+				return
+			}
 			problems = append(problems, Problem{Path: path, Severity: Skipped, Reason: "alias list, not articles (pass it with --aliases)"})
 			return
 		}

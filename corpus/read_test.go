@@ -146,6 +146,15 @@ func TestReadJSONLLongLineAndBrokenGzip(t *testing.T) {
 		t.Errorf("no line-too-long problem on line 2: %v", problems)
 	} else if p.Stopped {
 		t.Errorf("a line too long stops nothing: the rest of the file is read")
+	} else if want := "longer than 1000 bytes"; p.Detail != want {
+		t.Errorf("got detail %q, want %q", p.Detail, want)
+	}
+	row := write(t, dir, "long.csv", []byte("title,text\nBefore,ok\nToo long,"+strings.Repeat("x", 3000)+"\n"))
+	_, problems = readAll(t, Options{MaxRecordSize: 2 << 10}, row)
+	if p, ok := findProblem(problems, row, 3, "row too long"); !ok {
+		t.Errorf("no row-too-long problem on line 3: %v", problems)
+	} else if want := "longer than 2 KB"; p.Detail != want {
+		t.Errorf("got detail %q, want %q", p.Detail, want)
 	}
 
 	var items strings.Builder
@@ -436,6 +445,26 @@ func TestReadRecordsInvalidUTF8(t *testing.T) {
 				t.Errorf("got %d problems, want 1: %v", len(problems), problems)
 			}
 		})
+	}
+}
+
+// TestLimit checks that a limit reads exactly, in the largest unit that
+// holds it whole: "0 MB" said nothing of a limit under a megabyte.
+func TestLimit(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{
+		{16 << 20, "16 MB"},
+		{1 << 20, "1 MB"},
+		{512 << 10, "512 KB"},
+		{1000, "1000 bytes"},
+		{1, "1 byte"},
+		{1<<20 + 1<<10, "1025 KB"},
+	} {
+		if got := limit(tc.n); got != tc.want {
+			t.Errorf("limit(%d): got %q, want %q", tc.n, got, tc.want)
+		}
 	}
 }
 

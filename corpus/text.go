@@ -2,9 +2,12 @@ package corpus
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -65,6 +68,21 @@ func sizes(size, limit int64) (string, string) {
 		return s, l
 	}
 	return fmt.Sprintf("%d bytes", size), fmt.Sprintf("%d bytes", limit)
+}
+
+// limit writes a size limit exactly, in the largest unit that holds it
+// whole: a limit is set, not measured, and "longer than 0 MB" for one of
+// 1000 bytes would say nothing.
+func limit(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	case n == 1:
+		return "1 byte"
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // binaryReason says why data does not look like text, or "" if it does.
@@ -146,6 +164,44 @@ func (s *sidecar) describe(a *Article, name string) {
 		}
 		a.Extra[k] = v
 	}
+}
+
+// MetadataDigest returns a digest of what a folder's metadata sidecar says
+// about the plain text file f, or "" when no sidecar line describes it (and
+// for other formats, which carry their own metadata). A file unchanged on
+// disk still needs reading again when its sidecar line changed, was added
+// or was removed: the index keeps this digest beside the file's own.
+// Problems with the sidecar are reported here, once, as Read would.
+func (r *Reader) MetadataDigest(f File, problem func(Problem)) string {
+	if f.Format != PlainText {
+		return ""
+	}
+	meta, err := r.sidecarFor(filepath.Dir(f.Path), problem)
+	if err != nil || meta == nil {
+		return ""
+	}
+	m, ok := meta.byFile[filepath.Base(f.Path)]
+	if !ok {
+		return ""
+	}
+	h := sha256.New()
+	field := func(s string) { fmt.Fprintf(h, "%d:%s", len(s), s) }
+	field(m.Title)
+	field(m.Source)
+	field(m.URL)
+	field(strings.Join(m.Authors, "\x00"))
+	field(m.Language)
+	field(m.Published.String())
+	keys := make([]string, 0, len(m.Extra))
+	for k := range m.Extra {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		field(k)
+		field(m.Extra[k])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // sidecarFor reads (once) the metadata.jsonl and metadata.csv of a folder.

@@ -360,5 +360,8 @@ type FileRecord struct {
 	Articles int       `json:"articles"`
 	Schema   int       `json:"schema"`
 	Analysis string    `json:"analysis"` // the Extractor's fingerprint
+	// Metadata is the digest of the sidecar line that describes the file
+	// (corpus.Reader.MetadataDigest), "" when none does.
+	Metadata string    `json:"metadata,omitempty"`
 	Indexed  time.Time `json:"indexed"`
 }

@@ -1,7 +1,9 @@
 package index
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,6 +20,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/parleysearch/parley/corpus/entity"
 	"github.com/parleysearch/parley/corpus/extract"
 	"github.com/parleysearch/parley/index/zap"
 )
@@ -270,6 +273,77 @@ func (ix *Index) analysisFingerprint() string {
 		return "none"
 	}
 	return ix.extractor.Fingerprint()
+}
+
+// aliasFiles returns the user's alias files the analyses read names
+// from, if any.
+func (ix *Index) aliasFiles() []entity.AliasFile {
+	if ix.extractor == nil {
+		return nil
+	}
+	return ix.extractor.Gazetteer().AliasFiles()
+}
+
+// aliasesKey is the internal key under which an index records the alias
+// files its articles were last analysed with: one small value, read
+// once when a command opens the index.
+var aliasesKey = []byte("parley_aliases")
+
+// recordAliases records the alias files the analyses read, when they
+// differ from those recorded.
+func (ix *Index) recordAliases() error {
+	if ix.extractor == nil {
+		return nil // nothing analysed, nothing to say about names
+	}
+	files := ix.aliasFiles()
+	if files == nil {
+		files = []entity.AliasFile{}
+	}
+	data, err := json.Marshal(files)
+	if err != nil {
+		return err
+	}
+	if old, err := ix.bleve.GetInternal(aliasesKey); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	if err := ix.bleve.SetInternal(aliasesKey, data); err != nil {
+		return fmt.Errorf("record the aliases of %s: %w", ix.path, err)
+	}
+	return nil
+}
+
+// MissingAliases returns the alias files the index's articles were last
+// analysed with that the index's own analyses did not read (by content:
+// a file changed since counts as missing): names only they give are then
+// not the names the index holds, and person:"…" may find nothing. It
+// returns nothing for an index opened without analyses, or one that
+// records no aliases (built before Parley recorded them).
+func (ix *Index) MissingAliases() ([]entity.AliasFile, error) {
+	if ix.extractor == nil {
+		return nil, nil
+	}
+	data, err := ix.bleve.GetInternal(aliasesKey)
+	if err != nil {
+		return nil, fmt.Errorf("read the aliases of %s: %w", ix.path, err)
+	}
+	if len(data) == 0 {
+		return nil, nil
+	}
+	var built []entity.AliasFile
+	if err := json.Unmarshal(data, &built); err != nil {
+		return nil, fmt.Errorf("read the aliases of %s: %w", ix.path, err)
+	}
+	have := map[string]bool{}
+	for _, f := range ix.aliasFiles() {
+		have[f.Fingerprint] = true
+	}
+	var missing []entity.AliasFile
+	for _, f := range built {
+		if !have[f.Fingerprint] {
+			missing = append(missing, f)
+		}
+	}
+	return missing, nil
 }
 
 // kindQuery matches the documents of one kind.

@@ -89,7 +89,11 @@ func (ix *Index) Update(ctx context.Context, paths []string, opts UpdateOptions)
 			opts.Problem(p)
 		}
 	}
-	files, problems := corpus.FindFiles(paths)
+	var inUse []string
+	for _, f := range ix.aliasFiles() {
+		inUse = append(inUse, f.Path)
+	}
+	files, problems := corpus.FindFilesUsing(paths, inUse)
 	for _, p := range problems {
 		report(p)
 	}
@@ -99,6 +103,12 @@ func (ix *Index) Update(ctx context.Context, paths []string, opts UpdateOptions)
 		total += f.Size
 	}
 
+	// Recorded before anything is written with them: every file read
+	// from here on is analysed with these aliases (the analysis
+	// fingerprint in its record makes sure of it).
+	if err := ix.recordAliases(); err != nil {
+		return sum, err
+	}
 	reader := corpus.NewReader(opts.Read)
 	w := ix.NewWriter(opts.BatchSize, opts.Writers)
 	var skippedBytes int64
@@ -166,7 +176,10 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 		return false, err
 	}
 	fingerprint := ix.analysisFingerprint()
-	if found && rec.SHA256 == digest && rec.Schema == schemaVersion && rec.Analysis == fingerprint {
+	// A corrected date or source in the folder's sidecar changes the
+	// article as much as an edit to its file does.
+	metadata := reader.MetadataDigest(f, report)
+	if found && rec.SHA256 == digest && rec.Schema == schemaVersion && rec.Analysis == fingerprint && rec.Metadata == metadata {
 		sum.Unchanged += rec.Articles
 		return true, nil
 	}
@@ -259,7 +272,7 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 		}
 	}
 	return false, w.FileDone(FileRecord{Path: f.Path, Size: f.Size, ModTime: f.ModTime, SHA256: digest,
-		Articles: count, Schema: schemaVersion, Analysis: fingerprint, Indexed: time.Now().UTC()})
+		Articles: count, Schema: schemaVersion, Analysis: fingerprint, Metadata: metadata, Indexed: time.Now().UTC()})
 }
 
 // analysisChunk is how many articles are analysed together, in parallel.

@@ -397,3 +397,186 @@ func TestUpdateKeepsWhatFailedToRead(t *testing.T) {
 		})
 	}
 }
+
+// A sidecar describes its folder's articles: correcting it must reach the
+// index even though the articles' own files are byte for byte the same.
+func TestUpdateFollowsSidecarChanges(t *testing.T) {
+	demo := copyDemo(t)
+	ix, _ := openTemp(t)
+	update(t, ix, UpdateOptions{}, demo)
+
+	articles := filepath.Join(demo, "articles")
+	corrected := filepath.Join(articles, "02_shelling_resumes_kelvash.txt")
+	dropped := filepath.Join(articles, "07_detainees_swapped_mirel.txt")
+	sidecar := filepath.Join(articles, "metadata.jsonl")
+	var kept []string
+	for _, line := range strings.Split(strings.TrimRight(readString(t, sidecar), "\n"), "\n") {
+		switch {
+		case strings.Contains(line, `"07_detainees_swapped_mirel.txt"`):
+			continue // its source and date go with the line
+		case strings.Contains(line, `"02_shelling_resumes_kelvash.txt"`):
+			line = strings.Replace(line, `"published": "2020-09-28"`, `"published": "2020-09-27"`, 1)
+		}
+		kept = append(kept, line)
+	}
+	if err := os.WriteFile(sidecar, []byte(strings.Join(kept, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	sum := update(t, ix, UpdateOptions{}, demo)
+	if sum.Updated != 2 || sum.Added != 0 || sum.Removed != 0 || sum.Unchanged != 24 {
+		t.Errorf("after the sidecar changed: %+v, want 2 updated, 24 unchanged", sum)
+	}
+	tests := []struct {
+		path, published, source string
+	}{
+		{corrected, "2020-09-27", "Meridian Wire"},
+		{dropped, "", ""}, // with its line gone, nothing says who published it or when
+	}
+	for _, tt := range tests {
+		stored, err := ix.Article(context.Background(), corpus.NewID(tt.path, ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := stored.Published.String(); got != tt.published && !(tt.published == "" && stored.DateMethod != "metadata") {
+			t.Errorf("%s: published %q (%s), want %q", filepath.Base(tt.path), got, stored.DateMethod, tt.published)
+		}
+		if stored.Source != tt.source {
+			t.Errorf("%s: source %q, want %q", filepath.Base(tt.path), stored.Source, tt.source)
+		}
+	}
+
+	again := update(t, ix, UpdateOptions{}, demo)
+	if again.Updated != 0 || again.Unchanged != 26 || again.FilesUnchanged != again.Files {
+		t.Errorf("a third run over the same input: %+v, want everything unchanged", again)
+	}
+}
+
+// An aliases file kept beside the articles is skipped with a hint to pass
+// it with --aliases, unless it is the very file the index was opened with:
+// then it is in use, and the hint would be wrong.
+func TestUpdateAliasFileInUse(t *testing.T) {
+	demo := copyDemo(t)
+	const hint = "skipped: alias list, not articles (pass it with --aliases)"
+	other := filepath.Join(t.TempDir(), "aliases.yaml")
+	if err := os.WriteFile(other, []byte("- name: Quillon Varro\n  type: person\n  aliases: [Varro]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		aliases   string // "" for none
+		wantHint  int
+		wantSkips int
+	}{
+		{"no aliases", "", 1, 2},
+		{"another aliases file", other, 1, 2},
+		{"this aliases file", filepath.Join(demo, "aliases.yaml"), 0, 1},
+		{"this aliases file, by a relative path", "relative", 0, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, err := entity.Embedded()
+			if err != nil {
+				t.Fatal(err)
+			}
+			aliases := tt.aliases
+			if aliases == "relative" {
+				wd, _ := os.Getwd()
+				if aliases, err = filepath.Rel(wd, filepath.Join(demo, "aliases.yaml")); err != nil {
+					t.Skip("no relative path to the temporary folder:", err)
+				}
+			}
+			if aliases != "" {
+				if err := g.AddAliasFile(aliases); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ix, err := Open(filepath.Join(t.TempDir(), "index"), Options{Extractor: extract.New(g)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			var problems []string
+			sum := update(t, ix, UpdateOptions{Problem: func(p corpus.Problem) { problems = append(problems, p.Error()) }}, demo)
+			if got := sum.Reasons[hint]; got != tt.wantHint || sum.Skipped != tt.wantSkips {
+				t.Errorf("got %d skipped, %d with the --aliases hint, want %d and %d; problems: %q", sum.Skipped, got, tt.wantSkips, tt.wantHint, problems)
+			}
+		})
+	}
+}
+
+// An index records the alias files its articles were analysed with, so
+// that a reader without them can be told: person:"Sevda Oryen" finds
+// nothing when the names of the demo's aliases.yaml are missing.
+func TestMissingAliases(t *testing.T) {
+	demo := copyDemo(t)
+	aliases := filepath.Join(demo, "aliases.yaml")
+	gazetteer := func(t *testing.T, files ...string) *extract.Extractor {
+		t.Helper()
+		g, err := entity.Embedded()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if err := g.AddAliasFile(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return extract.New(g)
+	}
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := Open(dir, Options{Extractor: gazetteer(t, aliases)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	update(t, ix, UpdateOptions{}, demo)
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	changed := filepath.Join(t.TempDir(), "aliases.yaml")
+	if err := os.WriteFile(changed, append([]byte(readString(t, aliases)), "- {name: Quillon Varro, type: person}\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		x       *extract.Extractor
+		missing []string // paths
+	}{
+		{"the same aliases", gazetteer(t, aliases), nil},
+		{"no aliases", gazetteer(t), []string{aliases}},
+		{"other aliases", gazetteer(t, changed), []string{aliases}},
+		{"no analyses", nil, nil}, // nothing to compare: no warning
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix, err := Open(dir, Options{ReadOnly: true, Extractor: tt.x})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			missing, err := ix.MissingAliases()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range missing {
+				got = append(got, m.Path)
+			}
+			if strings.Join(got, ",") != strings.Join(tt.missing, ",") {
+				t.Errorf("got missing aliases %q, want %q", got, tt.missing)
+			}
+		})
+	}
+
+	// Indexed again without them, the index no longer has their names.
+	ix, err = Open(dir, Options{Extractor: gazetteer(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	update(t, ix, UpdateOptions{}, demo)
+	if missing, err := ix.MissingAliases(); err != nil || len(missing) != 0 {
+		t.Errorf("after indexing without aliases: got missing %v (%v), want none", missing, err)
+	}
+}

@@ -381,7 +381,7 @@ func (c *compiler) keywordWildcard(n *Wildcard) (bquery.Query, bool, error) {
 	field := keywordField(n.Field)
 	typed := n.Field + ":" + n.Pattern
 	dict := wildcardDict(strings.ToLower(index.FoldKey(n.Pattern)))
-	values, err := c.expand(n.At, typed, func(r bindex.IndexReader) (bindex.FieldDict, error) { return dict(r, field) })
+	values, err := c.expand(n.At, typed, valuesNoun, func(r bindex.IndexReader) (bindex.FieldDict, error) { return dict(r, field) })
 	if err != nil {
 		return nil, false, err
 	}
@@ -389,7 +389,7 @@ func (c *compiler) keywordWildcard(n *Wildcard) (bquery.Query, bool, error) {
 	for i, v := range values {
 		qs[i] = termQuery(v, field, 1)
 	}
-	c.notes = append(c.notes, expansionNote(typed, values))
+	c.notes = append(c.notes, expansionNote(typed, valuesNoun, values))
 	if len(qs) == 0 {
 		return bquery.NewMatchNoneQuery(), false, nil
 	}
@@ -423,7 +423,7 @@ func (c *compiler) expandFields(fields []textField, at int, typed string, dict f
 	var qs []bquery.Query
 	found := map[string]bool{}
 	for _, f := range fields {
-		terms, err := c.expand(at, typed, func(r bindex.IndexReader) (bindex.FieldDict, error) { return dict(r, f.exact) })
+		terms, err := c.expand(at, typed, wordsNoun, func(r bindex.IndexReader) (bindex.FieldDict, error) { return dict(r, f.exact) })
 		if err != nil {
 			return nil, false, err
 		}
@@ -470,9 +470,29 @@ func wildcardRegexp(p string) string {
 	return b.String()
 }
 
-// expand lists the dictionary terms a word pattern matches, refusing more
+// noun names what a pattern expands to, in the singular and plural: words
+// in text, values (a whole source or name) in keyword fields.
+type noun struct{ one, many string }
+
+var (
+	wordsNoun  = noun{"word", "words"}
+	valuesNoun = noun{"value", "values"}
+)
+
+// count writes n of the noun: "no words", "1 word", "3 words".
+func (w noun) count(n int) string {
+	switch n {
+	case 0:
+		return "no " + w.many
+	case 1:
+		return "1 " + w.one
+	}
+	return fmt.Sprintf("%d %s", n, w.many)
+}
+
+// expand lists the dictionary terms a pattern matches, refusing more
 // than MaxExpansion.
-func (c *compiler) expand(at int, typed string, dict func(bindex.IndexReader) (bindex.FieldDict, error)) ([]string, error) {
+func (c *compiler) expand(at int, typed string, what noun, dict func(bindex.IndexReader) (bindex.FieldDict, error)) ([]string, error) {
 	r, err := c.ix.Reader()
 	if err != nil {
 		return nil, err
@@ -494,7 +514,7 @@ func (c *compiler) expand(at int, typed string, dict func(bindex.IndexReader) (b
 		}
 		terms = append(terms, e.Term)
 		if len(terms) > MaxExpansion {
-			return nil, &SyntaxError{Offset: at, Msg: fmt.Sprintf("%s matches more than %d different words; make it more specific", typed, MaxExpansion)}
+			return nil, &SyntaxError{Offset: at, Msg: fmt.Sprintf("%s matches more than %d different %s; make it more specific", typed, MaxExpansion, what.many)}
 		}
 	}
 }
@@ -507,11 +527,11 @@ func (c *compiler) noteExpansion(typed string, found map[string]bool) {
 	for t := range found {
 		words = append(words, t)
 	}
-	c.notes = append(c.notes, expansionNote(typed, words))
+	c.notes = append(c.notes, expansionNote(typed, wordsNoun, words))
 }
 
 // expansionNote says, for --explain, what a pattern stood for.
-func expansionNote(typed string, words []string) string {
+func expansionNote(typed string, what noun, words []string) string {
 	words = slices.Clone(words)
 	sort.Strings(words)
 	shown := words
@@ -522,7 +542,10 @@ func expansionNote(typed string, words []string) string {
 	if len(words) > len(shown) {
 		more = fmt.Sprintf(" and %d more", len(words)-len(shown))
 	}
-	return fmt.Sprintf("%s: %d words: %s%s", typed, len(words), strings.Join(shown, ", "), more)
+	if len(words) == 0 {
+		return typed + ": " + what.count(0)
+	}
+	return fmt.Sprintf("%s: %s: %s%s", typed, what.count(len(words)), strings.Join(shown, ", "), more)
 }
 
 func (c *compiler) phrase(n *Phrase) (bquery.Query, bool, error) {

@@ -33,11 +33,29 @@ func compileNotes(t *testing.T, q string) string {
 // it begins (an~ is not answer or anything).
 func TestFuzzyShortWords(t *testing.T) {
 	for _, tc := range []struct{ query, want string }{
-		{"an~", "an: 1 words: an"},
-		{"to~", "to: 1 words: to"},
-		{"a~", "a: 1 words: a"},
-		{"no~", "no: 0 words: "}, // not, noon and note are in the fixtures; no is not
-		{"Amsl~", "Amsl: 1 words: amsel"},
+		{"an~", "an: 1 word: an"},
+		{"to~", "to: 1 word: to"},
+		{"a~", "a: 1 word: a"},
+		{"no~", "no: no words"}, // not, noon and note are in the fixtures; no is not
+		{"Amsl~", "Amsl: 1 word: amsel"},
+	} {
+		if got := compileNotes(t, tc.query); got != tc.want {
+			t.Errorf("%s: got notes %q, want %q", tc.query, got, tc.want)
+		}
+	}
+}
+
+// TestExplainExpansionWording checks that --explain counts what a pattern
+// stands for in good English: words in text, values in keyword fields
+// such as source:, one or several.
+func TestExplainExpansionWording(t *testing.T) {
+	for _, tc := range []struct{ query, want string }{
+		{"no*", "no*: 3 words: noon, not, note"},
+		{"noo*", "noo*: 1 word: noon"},
+		{"zzq*", "zzq*: no words"},
+		{"source:veshta*", "source:veshta*: 1 value: veshta post"},
+		{"source:*a*", "source:*a*: 3 values: amsel daily, lirenian courier, veshta post"},
+		{"source:zzq*", "source:zzq*: no values"},
 	} {
 		if got := compileNotes(t, tc.query); got != tc.want {
 			t.Errorf("%s: got notes %q, want %q", tc.query, got, tc.want)
@@ -78,11 +96,11 @@ func TestKeywordWildcards(t *testing.T) {
 		wantErr   string
 		wantCol   int
 	}{
-		{"infix", fixtures, "source:*a*", "source:*a*: 3 words: amsel daily, lirenian courier, veshta post", 6, "", 0},
-		{"prefix", fixtures, "source:veshta*", "source:veshta*: 1 words: veshta post", 2, "", 0},
-		{"none", fixtures, "person:zz*", "person:zz*: 0 words: ", 0, "", 0},
-		{"one of many", wires, "source:*0417", "source:*0417: 1 words: zqv wire 0417", 1, "", 0},
-		{"too many", wires, "ferries source:zqv*", "", 0, "matches more than 1000", 9},
+		{"infix", fixtures, "source:*a*", "source:*a*: 3 values: amsel daily, lirenian courier, veshta post", 6, "", 0},
+		{"prefix", fixtures, "source:veshta*", "source:veshta*: 1 value: veshta post", 2, "", 0},
+		{"none", fixtures, "person:zz*", "person:zz*: no values", 0, "", 0},
+		{"one of many", wires, "source:*0417", "source:*0417: 1 value: zqv wire 0417", 1, "", 0},
+		{"too many", wires, "ferries source:zqv*", "", 0, "matches more than 1000 different values", 9},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := Search(context.Background(), tc.ix, Request{Query: tc.query})

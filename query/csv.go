@@ -46,9 +46,11 @@ func spreadsheetSafe(s string) string {
 	return s
 }
 
-// QuoteCSVHeader is the first row WriteQuotesCSV writes.
+// QuoteCSVHeader is the first row WriteQuotesCSV writes. The speaker's
+// offsets come last so that scripts reading the older columns by position
+// still read them.
 var QuoteCSVHeader = []string{"id", "quote", "speaker", "speaker_text", "cue", "kind", "confidence",
-	"article", "title", "source", "published", "url", "start", "end"}
+	"article", "title", "source", "published", "url", "start", "end", "speaker_start", "speaker_end"}
 
 // WriteQuotesCSV writes quotation results as `parley quotes --csv` prints
 // them, one row a quotation, as safely as WriteCSV.
@@ -58,7 +60,12 @@ func WriteQuotesCSV(w io.Writer, res *QuoteResults) error {
 	for _, h := range res.Hits {
 		row := []string{h.ID, CleanText(h.Quote), CleanText(h.Speaker), CleanText(h.SpeakerText), CleanText(h.Cue), h.Kind,
 			strconv.FormatFloat(h.Confidence, 'f', 3, 64), h.Article.ID, CleanText(h.Article.Title), CleanText(h.Article.Source),
-			h.Article.Published, CleanText(h.Article.URL), strconv.Itoa(h.Start), strconv.Itoa(h.End)}
+			h.Article.Published, CleanText(h.Article.URL), strconv.Itoa(h.Start), strconv.Itoa(h.End), "", ""}
+		// No words name the speaker: empty cells, as JSON's are absent;
+		// 0 would point at the text's first byte.
+		if h.SpeakerText != "" {
+			row[len(row)-2], row[len(row)-1] = strconv.Itoa(h.SpeakerStart), strconv.Itoa(h.SpeakerEnd)
+		}
 		for i, cell := range row {
 			row[i] = spreadsheetSafe(cell)
 		}

@@ -106,16 +106,30 @@ type EntityReport struct {
 	Undated      int          `json:"undated"`
 	// Recent are the latest articles naming it.
 	Recent []Hit `json:"recent"`
+	// total is how many articles reportArticles found.
+	total uint64
 }
 
 // ErrNoEntity means no article names an entity of that name and type, and
 // the gazetteer does not know it.
 var ErrNoEntity = errors.New("no article names it and the gazetteer does not know it")
 
+// Speaker is the type of an EntityReport on a name Parley knows only as
+// the speaker of quotations: the quote finder named them, the entity
+// finder did not take them for a person or organisation. The speaker
+// facet lists such names, and its links lead to their reports.
+const Speaker = "speaker"
+
 // Entity reports on the entity a name stands for; typ may be "" to let
 // the gazetteer decide. A name that no article names and the gazetteer
-// does not know is an error wrapping ErrNoEntity.
+// does not know is reported as a Speaker when quotations are attributed
+// to it (and typ is "" or Speaker), and is otherwise an error wrapping
+// ErrNoEntity.
 func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityReport, error) {
+	if typ == Speaker {
+		return speakerEntity(ctx, ix, name)
+	}
+	asked, typed := name, typ
 	var g *entity.Gazetteer
 	if x := ix.Extractor(); x != nil {
 		g = x.Gazetteer()
@@ -133,7 +147,7 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 	}
 	field, key := index.EntityFields(typ)
 	if field == "" {
-		return nil, badRequest("unknown type %q (want person, org or place)", typ)
+		return nil, badRequest("unknown type %q (want person, org, place or speaker)", typ)
 	}
 	if rep.Known == nil && !strings.Contains(strings.TrimSpace(name), " ") {
 		full, err := bySurname(ix, field, key, spellingsOf(g, name))
@@ -170,13 +184,61 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 	list := agg.list()
 	if len(list) == 0 && rep.Known == nil {
 		// A name the gazetteer knows is reported even when no article
-		// names it; any other is nobody Parley knows of.
+		// names it; one quotations are attributed to is a speaker; any
+		// other is nobody Parley knows of.
+		if typed == "" {
+			if sp, err := speakerEntity(ctx, ix, asked); !errors.Is(err, ErrNoEntity) {
+				return sp, err
+			}
+		}
 		return nil, fmt.Errorf("no %s named %q: %w", typ, name, ErrNoEntity)
 	}
 	if len(list) > 0 {
 		rep.EntityCount = list[0]
 	}
+	return rep, reportArticles(ctx, ix, rep, filter)
+}
 
+// speakerEntity reports on a name as the speaker of quotations: the
+// articles that quote them, and in Mentions their quotations.
+func speakerEntity(ctx context.Context, ix *index.Index, name string) (*EntityReport, error) {
+	ctx, cancel := context.WithTimeout(ctx, DefaultTimeout)
+	defer cancel()
+	key := termQuery(index.FoldKey(name), index.FieldSpeakerKey, 1)
+	// Quote documents carry the speaker too: count them apart from the
+	// articles they come from.
+	sr := bleve.NewSearchRequestOptions(bquery.NewConjunctionQuery([]bquery.Query{kindOnly(index.KindQuote), key}), 0, 0, false)
+	sr.AddFacet("speaker", bleve.NewFacetRequest(index.FieldSpeaker, 20))
+	res, err := ix.Bleve().SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, err
+	}
+	if res.Total == 0 {
+		return nil, fmt.Errorf("no speaker named %q: %w", name, ErrNoEntity)
+	}
+	// The name as the index files it, not as typed.
+	if f := res.Facets["speaker"]; f != nil && f.Terms != nil {
+		for _, t := range f.Terms.Terms() {
+			if index.FoldKey(t.Term) == index.FoldKey(name) {
+				name = t.Term
+				break
+			}
+		}
+	}
+	rep := &EntityReport{EntityCount: EntityCount{Type: Speaker, Name: name, Mentions: int(res.Total), Spellings: []Spelling{}, Roles: []Spelling{}}}
+	articles := bquery.NewConjunctionQuery([]bquery.Query{kindOnly(index.KindArticle), key})
+	if err := reportArticles(ctx, ix, rep, articles); err != nil {
+		return nil, err
+	}
+	rep.Articles = int(rep.total)
+	return rep, nil
+}
+
+// reportArticles fills in the sources, months and latest articles of the
+// articles filter matches.
+func reportArticles(ctx context.Context, ix *index.Index, rep *EntityReport, filter bquery.Query) error {
+	ctx, cancel := context.WithTimeout(ctx, DefaultTimeout)
+	defer cancel()
 	sr := bleve.NewSearchRequestOptions(filter, 20, 0, false)
 	sr.Fields = []string{index.FieldTitle, index.FieldBody, index.FieldMeta}
 	sr.SortByCustom(search.SortOrder{&search.SortField{Field: index.FieldPublished, Desc: true, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}})
@@ -185,15 +247,16 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 	sr.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 1))
 	res, err := ix.Bleve().SearchInContext(ctx, sr)
 	if err != nil {
-		return nil, err
+		return err
 	}
+	rep.total = res.Total
 	f := facets(bleveFacets(res), Request{})
 	rep.Sources, rep.Months, rep.MonthUnknown, rep.Undated = f.Source, f.Month, f.MonthUnknown, f.Undated
 	rep.Recent = []Hit{}
 	for _, h := range res.Hits {
 		rep.Recent = append(rep.Recent, makeHit(ix.Analyzer(), index.StoredFrom(h.ID, h.Fields), h.Score, newMarks(), Request{Snippets: 1}))
 	}
-	return rep, nil
+	return nil
 }
 
 // bySurname finds the one indexed name that a single word ("Kelmarin"),

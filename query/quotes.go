@@ -74,7 +74,7 @@ type QuoteOf struct {
 	Title     string `json:"title"`
 	Source    string `json:"source"`
 	Published string `json:"published"`
-	URL       string `json:"url,omitempty"`
+	URL       string `json:"url"` // "" when the article has none: the shape always has the key
 	Path      string `json:"path"`
 }
 

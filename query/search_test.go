@@ -468,6 +468,50 @@ func TestEntityReports(t *testing.T) {
 	}
 }
 
+// TestEntityOfSpeakerOnly checks that a name Parley knows only as the
+// speaker of quotations (the entity finder did not take "Arvid Loska" for
+// a person, the quote finder took him for a speaker) has a report: the
+// speaker facet links to it. A type asked for is kept to, and a name
+// nobody carries is still nobody.
+func TestEntityOfSpeakerOnly(t *testing.T) {
+	ix := namesIndex(t)
+	ctx := context.Background()
+	tests := []struct {
+		name, typ string
+		wantErr   error
+		wantType  string
+		wantArts  int
+		wantQuots int
+	}{
+		{"Arvid Loska", "", nil, Speaker, 1, 2},
+		{"arvid loska", "", nil, Speaker, 1, 2},
+		{"Arvid Loska", Speaker, nil, Speaker, 1, 2},
+		{"Arvid Loska", entity.Person, ErrNoEntity, "", 0, 0},
+		{"Nobody Atall", "", ErrNoEntity, "", 0, 0},
+	}
+	for _, tt := range tests {
+		rep, err := Entity(ctx, ix, tt.name, tt.typ)
+		if tt.wantErr != nil {
+			if !errors.Is(err, tt.wantErr) {
+				t.Errorf("Entity(%q, %q): got %v, want %v", tt.name, tt.typ, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("Entity(%q, %q): %v", tt.name, tt.typ, err)
+			continue
+		}
+		if rep.Name != "Arvid Loska" || rep.Type != tt.wantType || rep.Articles != tt.wantArts || rep.Mentions != tt.wantQuots {
+			t.Errorf("Entity(%q, %q): got %s %q in %d articles, %d quotations; want %s %q in %d, %d",
+				tt.name, tt.typ, rep.Type, rep.Name, rep.Articles, rep.Mentions, tt.wantType, "Arvid Loska", tt.wantArts, tt.wantQuots)
+		}
+		if len(rep.Recent) != tt.wantArts || len(rep.Sources) == 0 || len(rep.Months) == 0 {
+			t.Errorf("Entity(%q, %q): got %d recent articles, sources %v, months %v; want the article that quotes him",
+				tt.name, tt.typ, len(rep.Recent), rep.Sources, rep.Months)
+		}
+	}
+}
+
 // TestEntityBySurname checks that parley entity finds a person the
 // gazetteer does not know by the last name alone when one indexed name
 // ends with it, and refuses to pick when several do.
@@ -544,6 +588,47 @@ func TestHitJSONKeys(t *testing.T) {
 	for _, key := range []string{"id", "title", "source", "published", "url", "path", "score", "snippets"} {
 		if _, ok := got[key]; !ok {
 			t.Errorf("hit %s has no %q key, want it (empty if need be)", data, key)
+		}
+	}
+}
+
+// TestQuoteOfJSONKeys checks that the article a quotation or a who match
+// was found in has every key of design.md's shape in JSON, url included
+// when the article has none (the who fixtures have no URLs).
+func TestQuoteOfJSONKeys(t *testing.T) {
+	ix := whoIndex(t)
+	ctx := context.Background()
+	who, err := Who(ctx, ix, WhoRequest{Claim: "We will hold the harbour for as long as the tide comes in"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	quotes, err := Quotes(ctx, ix, QuoteRequest{Query: "harbour"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(who.Matches) == 0 || who.FirstAppearance == nil || len(quotes.Hits) == 0 {
+		t.Fatalf("got %d who matches (first appearance %v) and %d quotations, want some of each", len(who.Matches), who.FirstAppearance, len(quotes.Hits))
+	}
+	for _, tt := range []struct {
+		name string
+		v    any
+	}{
+		{"who match's article", who.Matches[0].Article},
+		{"who first appearance", who.FirstAppearance},
+		{"quotation's article", quotes.Hits[0].Article},
+	} {
+		data, err := json.Marshal(tt.v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got map[string]any
+		if err := json.Unmarshal(data, &got); err != nil {
+			t.Fatal(err)
+		}
+		for _, key := range []string{"id", "title", "source", "published", "url", "path"} {
+			if _, ok := got[key]; !ok {
+				t.Errorf("%s %s has no %q key, want it (empty if need be)", tt.name, data, key)
+			}
 		}
 	}
 }

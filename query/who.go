@@ -135,7 +135,11 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 	if req.Timeout <= 0 {
 		req.Timeout = DefaultTimeout
 	}
-	claimText, named, prefix := splitClaim(req.Claim)
+	var g *entity.Gazetteer
+	if x := ix.Extractor(); x != nil {
+		g = x.Gazetteer()
+	}
+	claimText, named, prefix := splitClaim(req.Claim, g)
 	if req.literal {
 		claimText, named = trimQuoteMarks(req.Claim), ""
 	}
@@ -226,28 +230,58 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 // ("Name said: words", "Name says “words”"), or after the quoted words
 // ("“words,” Name said", "“words,” said Name"). prefix is what came
 // before the words and a colon, which may turn out to be quoted too
-// (quotedName); "" when no colon parted them.
-func splitClaim(s string) (claim, speaker, prefix string) {
+// (quotedName); "" when no colon parted them. The speaker is the name
+// without the titles, roles and affiliations g knows that stand before
+// it ("Armenian PM Pashinyan" is Pashinyan); g may be nil. A headline
+// label before a colon ("Breaking:") is dropped: it names no one.
+func splitClaim(s string, g *entity.Gazetteer) (claim, speaker, prefix string) {
 	s = strings.TrimSpace(s)
-	if name, rest, ok := strings.Cut(s, ":"); ok && strings.TrimSpace(rest) != "" && looksLikeName(name) {
-		name = strings.TrimSpace(name)
-		return trimQuoteMarks(rest), name, name
+	if label, rest, ok := strings.Cut(s, ":"); ok && strings.TrimSpace(rest) != "" && headlineLabels[strings.ToLower(strings.Join(strings.Fields(label), " "))] {
+		return splitClaim(rest, g)
 	}
-	if m := cueBefore.FindStringSubmatch(s); m != nil && looksLikeName(m[1]) {
-		if m[3] != "" {
-			return trimQuoteMarks(m[3]), strings.TrimSpace(m[1]), strings.TrimSpace(m[1] + " " + m[2])
+	// name reads the words before or after the claimed ones as a name,
+	// or "" when they are not one.
+	name := func(words string) string {
+		words = strings.TrimSpace(words)
+		if g != nil {
+			// The title may be lower case ("Port Authority spokesman
+			// Marsk"): only the name has to look like one.
+			words = g.NameAfterTitles(words)
 		}
-		return trimQuoteMarks(m[4]), strings.TrimSpace(m[1]), ""
+		if !looksLikeName(words) {
+			return ""
+		}
+		return words
+	}
+	if before, rest, ok := strings.Cut(s, ":"); ok && strings.TrimSpace(rest) != "" {
+		if n := name(before); n != "" {
+			return trimQuoteMarks(rest), n, strings.TrimSpace(before)
+		}
+	}
+	if m := cueBefore.FindStringSubmatch(s); m != nil {
+		if n := name(m[1]); n != "" {
+			if m[3] != "" {
+				return trimQuoteMarks(m[3]), n, strings.TrimSpace(m[1] + " " + m[2])
+			}
+			return trimQuoteMarks(m[4]), n, ""
+		}
 	}
 	if m := cueAfter.FindStringSubmatch(s); m != nil {
 		// The words are the quoted ones, whoever said them: "“…,” he
 		// said" names nobody, but "he said" is not part of the claim.
-		if name := m[2] + m[3]; looksLikeName(name) {
-			speaker = strings.TrimSpace(name)
-		}
-		return trimQuoteMarks(m[1]), speaker, ""
+		return trimQuoteMarks(m[1]), name(m[2] + m[3]), ""
 	}
 	return trimQuoteMarks(s), "", ""
+}
+
+// headlineLabels are what posts and headlines put before a colon to say
+// what kind of item follows ("Breaking: …", "Watch: …"): they name no
+// one, and they are not the claim's words.
+var headlineLabels = map[string]bool{
+	"alert": true, "analysis": true, "breaking": true, "breaking news": true, "developing": true,
+	"exclusive": true, "fact check": true, "just in": true, "latest": true, "listen": true, "live": true,
+	"new": true, "opinion": true, "photos": true, "read": true, "update": true, "updated": true,
+	"urgent": true, "video": true, "watch": true,
 }
 
 // claimCues are the verbs of saying a claim names its speaker with.

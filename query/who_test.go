@@ -150,6 +150,17 @@ func TestWhoClaimedSpeaker(t *testing.T) {
 		{"Name says “words”", `Marsk says "` + hold + `"`, "", OtherSpeaker, "Ilkan Dervishov", OtherSpeaker},
 		{"“words,” Name said", "“" + hold + ",” Marsk said.", "", OtherSpeaker, "Ilkan Dervishov", OtherSpeaker},
 		{"“words,” said Name", `"` + hold + `," said Ilkan Dervisov`, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+		// Titles, roles and affiliations before the name are not the name.
+		{"place, title, last name", "Corvane Minister Dervishov: " + hold, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+		{"place's PM, name respelled", "Corvane's PM Ilkan Dervisov: " + hold, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+		{"honorific", "Mr Marsk: " + hold, "", OtherSpeaker, "Ilkan Dervishov", OtherSpeaker},
+		{"a demonym nobody lists", "Corvanese Minister Dervishov: " + hold, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+		{"organisation's spokesman", "Port Authority spokesman Marsk: " + ships, "", Verbatim, "Halden Marsk", SpeakerConfirmed},
+		{"title, name said", `Minister Dervishov said: "` + hold + `"`, "", Verbatim, "Ilkan Dervishov", SpeakerConfirmed},
+		// A headline label is no speaker at all.
+		{"Breaking:", "Breaking: " + hold, "", Verbatim, "", ""},
+		{"Watch:", "Watch: " + hold, "", Verbatim, "", ""},
+		{"Update: Name:", "Update: Marsk: " + hold, "", OtherSpeaker, "Ilkan Dervishov", OtherSpeaker},
 	}
 	for _, c := range cases {
 		res, err := Who(context.Background(), ix, WhoRequest{Claim: c.claim, Speaker: c.speaker})
@@ -184,8 +195,15 @@ func TestSplitClaim(t *testing.T) {
 		{`"I said: no more talks"`, "I said: no more talks", "", ""},
 		{`Dervishov said the harbour would stay shut`, "Dervishov said the harbour would stay shut", "", ""},
 		{`“We will hold”`, "We will hold", "", ""},
+		// Headline labels name nobody, and are not the claim's words.
+		{`Breaking: We will hold`, "We will hold", "", ""},
+		{`BREAKING: “We will hold”`, "We will hold", "", ""},
+		{`Watch: Dervishov says “We will hold”`, "We will hold", "Dervishov", ""},
+		{`Update: Dervishov: We will hold`, "We will hold", "Dervishov", "Dervishov"},
+		{`Breaking news: We will hold`, "We will hold", "", ""},
+		{`breaking: We will hold`, "We will hold", "", ""},
 	} {
-		claim, speaker, prefix := splitClaim(c.in)
+		claim, speaker, prefix := splitClaim(c.in, nil)
 		if claim != c.claim || speaker != c.speaker || prefix != c.prefix {
 			t.Errorf("splitClaim(%q): got %q, %q, %q; want %q, %q, %q", c.in, claim, speaker, prefix, c.claim, c.speaker, c.prefix)
 		}

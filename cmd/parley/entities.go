@@ -227,7 +227,7 @@ func entityCommand(stdout io.Writer, getenv env) *cli.Command {
 		Flags: []cli.Flag{
 			indexFlag(),
 			serverFlag(),
-			&cli.StringFlag{Name: "type", Usage: "person, org or place, when the name could be several"},
+			&cli.StringFlag{Name: "type", Usage: "person, org, place or speaker, when the name could be several"},
 			&cli.BoolFlag{Name: "json", Usage: "print the report as JSON"},
 		},
 		Action: func(c *cli.Context) error {
@@ -256,8 +256,12 @@ func entityCommand(stdout io.Writer, getenv env) *cli.Command {
 }
 
 func writeEntity(w io.Writer, st style, rep *query.EntityReport) {
+	mentions := plural(rep.Mentions, "mention", "mentions")
+	if rep.Type == query.Speaker {
+		mentions = plural(rep.Mentions, "quotation", "quotations")
+	}
 	fmt.Fprintf(w, "%s %s\n", st.bold(clean(rep.Name)), st.dim(fmt.Sprintf("%s · %s · %s", rep.Type,
-		plural(rep.Articles, "article", "articles"), plural(rep.Mentions, "mention", "mentions"))))
+		plural(rep.Articles, "article", "articles"), mentions)))
 	if k := rep.Known; k != nil {
 		fmt.Fprintf(w, "  known as: %s\n", clean(strings.Join(k.Spellings(), "; ")))
 		if len(k.Roles) > 0 {
@@ -266,6 +270,8 @@ func writeEntity(w io.Writer, st style, rep *query.EntityReport) {
 		if k.Affiliation != "" || k.Country != "" {
 			fmt.Fprintf(w, "  of:       %s\n", clean(orDash(k.Affiliation, k.Country)))
 		}
+	} else if rep.Type == query.Speaker {
+		fmt.Fprintln(w, "  known only as the speaker of quotations, not found as a person or organisation (parley quotes --speaker for them)")
 	} else {
 		fmt.Fprintln(w, "  not in the gazetteer: named as the articles name it")
 	}

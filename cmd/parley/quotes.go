@@ -105,9 +105,9 @@ func writeQuotes(w io.Writer, st style, res *query.QuoteResults, explain bool) {
 	case res.Total == 0:
 		fmt.Fprintf(w, "No quotations match %s.\n", what)
 	case len(res.Hits) == 0:
-		fmt.Fprintf(w, "%s match %s; page %d is past the end.\n", plural(int(res.Total), "quotation", "quotations"), what, res.Page)
+		fmt.Fprintf(w, "%s %s; page %d is past the end.\n", plural(int(res.Total), "quotation matches", "quotations match"), what, res.Page)
 	default:
-		fmt.Fprintf(w, "%s match %s (showing %d–%d, %s)\n", plural(int(res.Total), "quotation", "quotations"), what,
+		fmt.Fprintf(w, "%s %s (showing %d–%d, %s)\n", plural(int(res.Total), "quotation matches", "quotations match"), what,
 			first, first+len(res.Hits)-1, time.Duration(res.TookMS*float64(time.Millisecond)).Round(10*time.Microsecond))
 	}
 	for i, h := range res.Hits {

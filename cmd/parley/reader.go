@@ -2,6 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -50,6 +54,14 @@ func openReader(c *cli.Context, getenv env) (reader, error) {
 	if err != nil {
 		return nil, err
 	}
+	note, err := aliasesNote(ix)
+	if err != nil {
+		ix.Close()
+		return nil, err
+	}
+	if note != "" {
+		fmt.Fprintln(c.App.ErrWriter, "warning: "+note)
+	}
 	return localReader{ix}, nil
 }
 
@@ -85,3 +97,52 @@ func (l localReader) Close() error                                   { return l.
 type remoteReader struct{ *web.Client }
 
 func (remoteReader) Close() error { return nil }
+
+// aliasesNote says how an index was built when it was built with alias
+// files that ix's analyses did not read, or "" when there is nothing to
+// say: a name only they give (person:"Sevda Oryen" in the demo) would
+// find nothing, with no other sign why.
+func aliasesNote(ix *index.Index) (string, error) {
+	missing, err := ix.MissingAliases()
+	if err != nil || len(missing) == 0 {
+		return "", err
+	}
+	read := map[string]bool{}
+	if x := ix.Extractor(); x != nil {
+		for _, f := range x.Gazetteer().AliasFiles() {
+			read[f.Path] = true
+		}
+	}
+	var paths, changed []string
+	for _, f := range missing {
+		p := shortPath(f.Path)
+		if read[f.Path] {
+			changed = append(changed, p)
+		} else {
+			paths = append(paths, p)
+		}
+	}
+	var notes []string
+	if len(paths) > 0 {
+		notes = append(notes, fmt.Sprintf("this index was built with aliases from %s; pass --aliases %s (or set PARLEY_ALIASES) for the same names",
+			strings.Join(paths, " and "), paths[len(paths)-1]))
+	}
+	if len(changed) > 0 {
+		notes = append(notes, fmt.Sprintf("this index was built with aliases from %s as it was then; it has changed since: run parley index again for its names to apply",
+			strings.Join(changed, " and ")))
+	}
+	return strings.Join(notes, "; "), nil
+}
+
+// shortPath writes path relative to the working folder when it is inside
+// it, as the user would type it.
+func shortPath(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
+}

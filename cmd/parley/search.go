@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
@@ -99,18 +100,34 @@ A query that starts with - needs -- first: parley search -- -Moscow ceasefire`,
 	}
 }
 
+// maxCountLabel bounds the column of values writeCounts prints: the
+// longest value shown sets it, up to this, and longer ones are cut with
+// an ellipsis, so that one long name cannot push every count off a
+// terminal's line.
+const maxCountLabel = 60
+
 // writeCounts prints a heading and values with their counts as bars.
 func writeCounts(w io.Writer, st style, heading string, values []query.FacetValue) {
 	fmt.Fprintf(w, "\n%s\n", st.bold(heading))
+	labels := make([]string, len(values))
 	most, width := 0, 0
-	for _, v := range values {
+	for i, v := range values {
+		labels[i] = truncate(orDash(clean(v.Value), "(none)"), maxCountLabel)
 		most = max(most, v.Count)
-		width = max(width, len([]rune(clean(v.Value))))
+		width = max(width, utf8.RuneCountInString(labels[i]))
 	}
-	width = min(width, 40)
-	for _, v := range values {
-		fmt.Fprintf(w, "  %s %6s  %s\n", pad(orDash(clean(v.Value), "(none)"), width), count(v.Count), bar(v.Count, most, 30))
+	for i, v := range values {
+		fmt.Fprintf(w, "  %s %6s  %s\n", pad(labels[i], width), count(v.Count), bar(v.Count, most, 30))
 	}
+}
+
+// truncate cuts s to at most width characters, the last an ellipsis when
+// it cut anything.
+func truncate(s string, width int) string {
+	if utf8.RuneCountInString(s) <= width {
+		return s
+	}
+	return string([]rune(s)[:width-1]) + "…"
 }
 
 // dateFlag reads a --from or --to date.
@@ -157,9 +174,9 @@ func writeResults(w io.Writer, st style, res *query.Results, explain bool) {
 	case res.Total == 0:
 		fmt.Fprintf(w, "No articles match %s.\n", clean(res.Query))
 	case len(res.Hits) == 0:
-		fmt.Fprintf(w, "%s match %s; page %d is past the end.\n", plural(int(res.Total), "article", "articles"), clean(res.Query), res.Page)
+		fmt.Fprintf(w, "%s %s; page %d is past the end.\n", plural(int(res.Total), "article matches", "articles match"), clean(res.Query), res.Page)
 	default:
-		fmt.Fprintf(w, "%s match %s (showing %d–%d, %s)\n", plural(int(res.Total), "article", "articles"), clean(res.Query),
+		fmt.Fprintf(w, "%s %s (showing %d–%d, %s)\n", plural(int(res.Total), "article matches", "articles match"), clean(res.Query),
 			first, first+len(res.Hits)-1, time.Duration(res.TookMS*float64(time.Millisecond)).Round(10*time.Microsecond))
 	}
 	for i, h := range res.Hits {

@@ -119,6 +119,13 @@ flight finish.`,
 			} else {
 				log.Info("facet values numbered", "elapsed", time.Since(started).Round(time.Millisecond).String())
 			}
+			// After indexing any PATHs: they are analysed with the aliases
+			// given, and the index records those.
+			if note, err := aliasesNote(ix); err != nil {
+				log.Error("read the aliases the index was built with", "err", err)
+			} else if note != "" {
+				log.Warn(note)
+			}
 			srv.SetIndex(ix)
 			log.Info("ready", "url", url)
 			fmt.Fprintf(stderr, "Parley is ready: open %s in your browser (Ctrl-C stops it)\n", url)

@@ -84,6 +84,8 @@ type Gazetteer struct {
 	// Fingerprint changes whenever the data changes, so that articles
 	// analysed with other data are analysed again.
 	fingerprint string
+	// aliasFiles are the user's alias files added, in order.
+	aliasFiles []AliasFile
 
 	// tokens keeps the word slices of finished Find calls for the next
 	// ones: an article has a thousand words or so, and indexing reads
@@ -308,8 +310,23 @@ func (g *Gazetteer) AddAliasFile(path string) error {
 		}
 	}
 	g.fingerprint = fingerprint(g.fingerprint + string(data))
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	g.aliasFiles = append(g.aliasFiles, AliasFile{Path: path, Fingerprint: fingerprint(string(data))})
 	return nil
 }
+
+// AliasFile is a user's alias file a Gazetteer read: where it was, and a
+// fingerprint of what it held then.
+type AliasFile struct {
+	Path        string `json:"path"` // absolute
+	Fingerprint string `json:"fingerprint"`
+}
+
+// AliasFiles returns the alias files added with AddAliasFile, in the
+// order they were added.
+func (g *Gazetteer) AliasFiles() []AliasFile { return slices.Clone(g.aliasFiles) }
 
 func readAliasCSV(data []byte) ([]*Entry, error) {
 	rows, err := csv.NewReader(strings.NewReader(string(data))).ReadAll()

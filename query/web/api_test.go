@@ -279,3 +279,36 @@ func TestAPIHidesInternalErrors(t *testing.T) {
 		t.Errorf("the log does not have the failure:\n%s", f.log.String())
 	}
 }
+
+// A count of 0 or less is a mistake, not a request for the default: the
+// CLI refuses --limit 0 and --page 0, and the API says the same, naming
+// the parameter.
+func TestAPICountsBelowOne(t *testing.T) {
+	f := newFixture(t, Options{})
+	tests := []struct {
+		path, param string
+	}{
+		{"/api/search?q=ceasefire&limit=0", "limit=\"0\""},
+		{"/api/search?q=ceasefire&limit=-1", "limit=\"-1\""},
+		{"/api/search?q=ceasefire&page=0", "page=\"0\""},
+		{"/api/search?q=ceasefire&page=-2", "page=\"-2\""},
+		{"/api/search?q=ceasefire&facets=true&facet_size=0", "facet_size=\"0\""},
+		{"/api/search?q=ceasefire&snippets=0", "snippets=\"0\""},
+		{"/api/quotes?q=ceasefire&limit=0", "limit=\"0\""},
+		{"/api/quotes?q=ceasefire&page=0", "page=\"0\""},
+		{"/api/quotes?q=ceasefire&offset=-3", "offset=\"-3\""},
+		{"/api/who?claim=ceasefire&limit=0", "limit=\"0\""},
+		{"/api/entities?limit=0", "limit=\"0\""},
+	}
+	for _, tt := range tests {
+		e := f.apiError(t, tt.path, http.StatusBadRequest)
+		if e.Code != CodeBadRequest || !strings.Contains(e.Message, tt.param) {
+			t.Errorf("GET %s: %+v, want bad_request naming %s", tt.path, e, tt.param)
+		}
+	}
+	// offset=0 is the first page, not a count.
+	var ok map[string]any
+	f.getJSON(t, "/api/quotes?q=ceasefire&offset=0", http.StatusOK, &ok)
+	// The pages read the same parameters and refuse them too.
+	f.page(t, "/search?q=ceasefire&page=0", http.StatusBadRequest)
+}

@@ -100,6 +100,16 @@ type searchView struct {
 	// Home is the page without a query: what the index holds.
 	Home  *index.Stats
 	Ready bool
+	explained
+}
+
+// explained is what a results page shows of how its query was read, as
+// --explain prints it: the lines when explain=true, and the link that
+// turns them on or off on the same page.
+type explained struct {
+	Explain       []string
+	Explaining    bool
+	ExplainToggle string
 }
 
 type link struct {
@@ -283,6 +293,13 @@ func (v *searchView) build() {
 	}
 
 	v.Prev, v.Next, v.Pages = pageLinks(res.Page, limit, res.Total, func(n int) string { return with(func(q *searchParams) { q.Page = n }) })
+	// Explaining changes nothing in the results: the link keeps the page.
+	toggled := p
+	toggled.Explain = !p.Explain
+	v.explained = explained{Explaining: p.Explain, ExplainToggle: "/search?" + toggled.values().Encode()}
+	if p.Explain {
+		v.Explain = res.Explain
+	}
 	csv := p
 	csv.Page = res.Page
 	v.CSV = "/search.csv?" + csv.values().Encode()
@@ -400,7 +417,7 @@ func (s *Server) entityPage(w http.ResponseWriter, r *http.Request) {
 	for _, h := range rep.Recent {
 		view.Recent = append(view.Recent, hitView{Hit: h, URL: documentURL(h.ID, nil), Title: query.Segments(orText(h.Title, "(no title)"), nil)})
 	}
-	if rep.Type == entity.Person || rep.Type == entity.Org {
+	if rep.Type == entity.Person || rep.Type == entity.Org || rep.Type == query.Speaker {
 		if view.Quotes, err = s.speakerQuotes(r.Context(), rep.Name); err != nil {
 			s.fail(w, r, err)
 			return

@@ -399,7 +399,8 @@ func TestLinksKeepState(t *testing.T) {
 	}{
 		{searchPath("ceasefire", "limit", "2", "facet_size", "3", "snippets", "2", "explain", "true", "comments", "true", "exact", "true",
 			"sort", "newest", "include", "source:Meridian Wire"),
-			"p.sort a, nav.pages a, figure.histogram a.bar, aside.facets li:not(.active) a.include, aside.facets a.exclude, section.active-filters a.remove, a.csv-page, a.csv-all",
+			// (the explain toggle keeps all but explain: TestExplainShown)
+			"p.sort a:not(.explain-toggle), nav.pages a, figure.histogram a.bar, aside.facets li:not(.active) a.include, aside.facets a.exclude, section.active-filters a.remove, a.csv-page, a.csv-all",
 			url.Values{"q": {"ceasefire"}, "facet_size": {"3"}, "snippets": {"2"}, "explain": {"true"}, "comments": {"true"}, "exact": {"true"}}},
 		{"/quotes?q=ceasefire&limit=2&facet_size=2&explain=true&exact=true&min_confidence=0.5&from=2020",
 			"nav.pages a, aside.facets a.include, section.active-filters a.remove, a.csv-page, a.csv-all",
@@ -418,6 +419,50 @@ func TestLinksKeepState(t *testing.T) {
 				if !slices.Equal(got[k], want) {
 					t.Errorf("%s: link %q has %s=%v, want %v", tt.page, href, k, got[k], want)
 				}
+			}
+		})
+	}
+}
+
+// With explain=true the search and quotes pages say how the query was
+// read, as --explain does; a link turns it on and off and keeps the rest
+// of the page's state.
+func TestExplainShown(t *testing.T) {
+	f := newFixture(t, Options{})
+	tests := []struct {
+		name     string
+		page     string // without explain
+		wantLine string // a line the explanation must hold
+	}{
+		{"search", searchPath("ceasefire Kelmarin", "limit", "2"), "parsed as (AND ceasefire Kelmarin)"},
+		{"search, a prefix", searchPath("ceasefir*"), "ceasefir*: "},
+		{"quotes", "/quotes?q=ceasefire&limit=2", "parsed as ceasefire"},
+		{"quotes by a speaker", "/quotes?speaker=Kelmarin", "speaker:Kelmarin: quotations by Alexander Kelmarin"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			off := f.page(t, tt.page, http.StatusOK)
+			if n := off.Find("section.explain").Length(); n != 0 {
+				t.Errorf("without explain=true: got %d explanations, want none", n)
+			}
+			toggle, ok := off.Find("a.explain-toggle").Attr("href")
+			if !ok {
+				t.Fatal("no link to explain the query")
+			}
+			want := params(t, tt.page)
+			want.Set("explain", "true")
+			if got := params(t, toggle); got.Encode() != want.Encode() {
+				t.Errorf("explain link: got %v, want %v", got, want)
+			}
+
+			on := f.page(t, pathOf(t, toggle), http.StatusOK)
+			lines := texts(on.Find("section.explain li"))
+			if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, tt.wantLine) }) {
+				t.Errorf("got explanation %q, want a line starting %q", lines, tt.wantLine)
+			}
+			back, _ := on.Find("a.explain-toggle").Attr("href")
+			if got := params(t, back); got.Encode() != params(t, tt.page).Encode() {
+				t.Errorf("link to hide the explanation: got %v, want %v", got, params(t, tt.page))
 			}
 		})
 	}

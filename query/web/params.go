@@ -52,7 +52,7 @@ func parseSearch(v url.Values, maxTimeout time.Duration) (searchParams, error) {
 	if len(p.Query) > query.MaxQueryBytes {
 		return p, tooLarge("query of %d bytes is too long (at most %d)", len(p.Query), query.MaxQueryBytes)
 	}
-	if err := readInts(v, map[string]*int{"limit": &p.Limit, "page": &p.Page, "facet_size": &p.FacetSize, "snippets": &p.Snippets}); err != nil {
+	if err := readCounts(v, map[string]*int{"limit": &p.Limit, "page": &p.Page, "facet_size": &p.FacetSize, "snippets": &p.Snippets}); err != nil {
 		return p, err
 	}
 	if p.FacetSize > 1000 || p.Snippets > 20 {
@@ -192,8 +192,8 @@ func parseEntities(v url.Values, timeout time.Duration) (query.EntitiesRequest, 
 	}
 	if s := v.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
-		if err != nil || n < 0 || n > 10000 {
-			return req, badParam("limit=%q: want a whole number up to 10000", s)
+		if err != nil || n < 1 || n > 10000 {
+			return req, badParam("limit=%q: want a whole number from 1 to 10000", s)
 		}
 		req.Limit = n
 	}
@@ -238,14 +238,23 @@ func nonEmpty(ss []string) []string {
 	return out
 }
 
-// readInts reads whole-number parameters that are set into their places.
-// The names are taken in order, so the first bad one is the one reported.
-func readInts(v url.Values, dst map[string]*int) error {
+// readCounts reads count parameters (limit, page, facet_size, snippets)
+// that are set into their places. A count below 1 is refused rather than
+// read as "the default", as the CLI refuses --limit 0: whoever wrote it
+// meant something else. The names are taken in order, so the first bad
+// one is the one reported.
+func readCounts(v url.Values, dst map[string]*int) error {
+	return readInts(v, 1, "from 1 up", dst)
+}
+
+// readInts reads whole-number parameters of at least least that are set
+// into their places; want says so in the error.
+func readInts(v url.Values, least int, want string, dst map[string]*int) error {
 	for _, name := range sortedKeys(dst) {
 		if s := v.Get(name); s != "" {
 			n, err := strconv.Atoi(s)
-			if err != nil || n < 0 {
-				return badParam("%s=%q: want a whole number", name, s)
+			if err != nil || n < least {
+				return badParam("%s=%q: want a whole number %s", name, s, want)
 			}
 			*dst[name] = n
 		}

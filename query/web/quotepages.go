@@ -32,6 +32,7 @@ type quotesView struct {
 	CSVAll   link
 	First    int
 	Last     int
+	explained
 }
 
 // quoteCard is one quotation as the page shows it.
@@ -116,6 +117,12 @@ func (v *quotesView) build() {
 		}
 	}
 	v.Prev, v.Next, v.Pages = pageLinks(res.Page, res.Limit, res.Total, func(n int) string { return with(func(q *quoteParams) { q.Page = n }) })
+	toggled := p
+	toggled.Explain = !p.Explain
+	v.explained = explained{Explaining: p.Explain, ExplainToggle: "/quotes?" + toggled.values().Encode()}
+	if p.Explain {
+		v.Explain = res.Explain
+	}
 	csv := p
 	csv.Page = res.Page
 	v.CSV = "/quotes.csv?" + csv.values().Encode()

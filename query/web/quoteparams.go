@@ -41,7 +41,10 @@ func parseQuotes(v url.Values, maxTimeout time.Duration) (quoteParams, error) {
 		}
 	}
 	offset := 0
-	if err := readInts(v, map[string]*int{"limit": &p.Limit, "page": &p.Page, "offset": &offset, "facet_size": &p.FacetSize}); err != nil {
+	if err := readCounts(v, map[string]*int{"limit": &p.Limit, "page": &p.Page, "facet_size": &p.FacetSize}); err != nil {
+		return p, err
+	}
+	if err := readInts(v, 0, "from 0 up", map[string]*int{"offset": &offset}); err != nil {
 		return p, err
 	}
 	if p.FacetSize > 1000 {
@@ -147,7 +150,7 @@ func parseWho(v url.Values, maxTimeout time.Duration) (query.WhoRequest, error) 
 			return req, tooLarge("%s of %d bytes is too long (at most %d)", name, len(s), query.MaxQueryBytes)
 		}
 	}
-	if err := readInts(v, map[string]*int{"limit": &req.Limit}); err != nil {
+	if err := readCounts(v, map[string]*int{"limit": &req.Limit}); err != nil {
 		return req, err
 	}
 	if err := readTimeout(v, maxTimeout, &req.Timeout); err != nil {

@@ -292,6 +292,45 @@ func TestEntityPageQuotes(t *testing.T) {
 	}
 }
 
+// Every "about" link of a speaker leads to a page, also for a speaker
+// the articles never name as a person or organisation (Arvid Loska, in
+// the demo, is only ever quoted): their page lists their quotations.
+func TestSpeakerAboutLinks(t *testing.T) {
+	f := newFixture(t, Options{})
+	checked := map[string]bool{}
+	for _, p := range []string{"/quotes?facet_size=1000", searchPath("said", "facet_size", "1000")} {
+		doc := f.page(t, p, http.StatusOK)
+		doc.Find(`section.facet[data-field=speaker] a.about`).Each(func(_ int, a *goquery.Selection) {
+			href := pathOf(t, a.AttrOr("href", ""))
+			if checked[href] {
+				return
+			}
+			checked[href] = true
+			if res, _ := f.get(t, href); res.StatusCode != http.StatusOK {
+				t.Errorf("%s: about link %s: got status %d, want 200", p, href, res.StatusCode)
+			}
+		})
+	}
+	if !checked["/entities/Arvid%20Loska"] {
+		t.Fatalf("no about link to Arvid Loska among %d, the speaker the test is for", len(checked))
+	}
+	doc := f.page(t, "/entities/"+url.PathEscape("Arvid Loska"), http.StatusOK)
+	if got, want := strings.Join(strings.Fields(doc.Find("article.entity p.meta").Text()), " "), "speaker · 1 article · 2 quotations"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if n := doc.Find("section.entity-quotes ul.quotes-by-month li").Length(); n != 2 {
+		t.Errorf("got %d quotations on Arvid Loska's page, want 2", n)
+	}
+	if got := params(t, doc.Find(`a[href^="/search"]`).First().AttrOr("href", "")); got.Get("include") != "speaker:Arvid Loska" {
+		t.Errorf("the search link filters %v, want include=speaker:Arvid Loska", got)
+	}
+	var rep query.EntityReport
+	f.getJSON(t, "/api/entities/"+url.PathEscape("Arvid Loska"), http.StatusOK, &rep)
+	if rep.Type != query.Speaker || rep.Articles != 1 || rep.Mentions != 2 {
+		t.Errorf("API: got %s in %d articles, %d quotations; want speaker, 1, 2", rep.Type, rep.Articles, rep.Mentions)
+	}
+}
+
 // The document page sets off each quotation in the text, links its
 // speaker, and keeps the text as written around them.
 func TestDocumentPageQuotes(t *testing.T) {
