@@ -100,7 +100,10 @@ func WhoTrials(ctx context.Context, ix *index.Index, n int) ([]WhoTrial, error) 
 			}
 			taken++
 			for _, alt := range Alterations {
-				if claim := alt.Apply(words); claim != "" {
+				// A claim of common words only ("So I have very", the
+				// leading half of a short quotation) is refused by Who as
+				// anyone's words: no trial.
+				if claim := alt.Apply(words); claim != "" && hasContentWord(ix.Analyzer(), claim) {
 					trials = append(trials, WhoTrial{Claim: claim, Alteration: alt, Quote: quote})
 				}
 			}

@@ -154,7 +154,7 @@ func Who(ctx context.Context, ix *index.Index, req WhoRequest) (*WhoResult, erro
 	if len(claim) == 0 {
 		return nil, badRequest("the claim has no words to look for")
 	}
-	if !slices.ContainsFunc(claim, func(w wordAt) bool { return !w.stop }) {
+	if !hasContent(claim) {
 		// "the" or "we will not" is in every other quotation: any
 		// verdict would be on words nobody can be said to have said.
 		return nil, badRequest("the claim %q has only common words (such as the, it, is, not), which any quotation has: give more of the words", claimText)
@@ -655,3 +655,15 @@ func appearances(ms []WhoMatch) (*QuoteOf, []QuoteOf) {
 }
 
 func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
+
+// hasContent reports whether a claim has a word besides the common ones
+// every quotation has: Who answers only such claims.
+func hasContent(claim []wordAt) bool {
+	return slices.ContainsFunc(claim, func(w wordAt) bool { return !w.stop })
+}
+
+// hasContentWord reports whether Who would take text as a claim to check,
+// as far as its words go.
+func hasContentWord(an *index.Analyzer, text string) bool {
+	return hasContent(claimWords(an, text))
+}
