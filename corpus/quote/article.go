@@ -34,6 +34,10 @@ type article struct {
 	// surnameList holds what surnames returns, once surnamesRead.
 	surnameList  []surnameOf
 	surnamesRead bool
+	// appositionList holds what appositions returns, once
+	// appositionsRead.
+	appositionList  []apposition
+	appositionsRead bool
 }
 
 // found is a quotation with its attribution, as the rules settle it.

@@ -85,6 +85,9 @@ type facts struct {
 	orgs   []string // organisations named in those words, canonical
 	words  []string // other capitalised words there, folded
 	gender gender
+	// places are the places a description said the person is from
+	// before the article named them (see apposition).
+	places []string
 }
 
 // factsOf gathers what the article says around every mention of the
@@ -156,6 +159,23 @@ func (a *article) factsOf(name string) *facts {
 				a.readFacts(fs, toks, j+1, hi, affiliation, seen)
 			}
 		}
+	}
+	// What a description said of the person before the article named
+	// them (see apposition).
+	for _, ap := range a.appositions() {
+		if ap.name != name || ap.role == "" {
+			continue
+		}
+		for _, o := range ap.q.orgs {
+			fs.orgs = appendNew(fs.orgs, o)
+		}
+		for _, p := range ap.q.places {
+			fs.places = appendNew(fs.places, p)
+		}
+		for _, w := range ap.q.words {
+			fs.words = appendNew(fs.words, w)
+		}
+		seen(ap.q.gender)
 	}
 	fs.gender = g
 	return fs
@@ -321,7 +341,7 @@ func (a *article) fits(m entity.Mention, q qualifiers) bool {
 		if e, ok := a.f.g.Lookup(m.Name, entity.Person); ok && e.Affiliation != "" {
 			aff = e.Affiliation
 		}
-		if !contains(q.places, aff) {
+		if !contains(q.places, aff) && !anyOf(fs.places, q.places) {
 			return false
 		}
 	}
@@ -355,4 +375,14 @@ func presidencies(g *entity.Gazetteer) map[string]string {
 		}
 	}
 	return out
+}
+
+// anyOf reports whether any of xs is in list.
+func anyOf(xs, list []string) bool {
+	for _, x := range xs {
+		if contains(list, x) {
+			return true
+		}
+	}
+	return false
 }

@@ -627,8 +627,8 @@ func (a *article) holder(role string, q qualifiers) (string, bool) {
 	return found, found != ""
 }
 
-// holds reports whether a person has the role, by the gazetteer or by the
-// words the article puts before their name.
+// holds reports whether a person has the role, by the gazetteer, by the
+// words the article puts before their name, or by an apposition.
 func (a *article) holds(m entity.Mention, role string) bool {
 	var roles []string
 	if m.Role != "" {
@@ -649,6 +649,12 @@ func (a *article) holds(m entity.Mention, role string) bool {
 			}
 		}
 		if key == role {
+			return true
+		}
+	}
+	// "The spokesman, Halden Marsk," after "a Port Authority spokesman".
+	for _, ap := range a.appositions() {
+		if ap.name == m.Name && ap.role == role {
 			return true
 		}
 	}
