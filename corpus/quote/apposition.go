@@ -34,7 +34,8 @@ const appositionSentences = 2
 type apposition struct {
 	name string // canonical name of the person
 	// role is the role key of the indefinite description (see
-	// roleGroups); "" when its head has no group ("an official").
+	// roleGroups); "" when its head has no group ("an official"), and the
+	// link holds for that one description only.
 	role string
 	q    qualifiers // what the indefinite description says of the person
 	head int        // offset of the indefinite description's head word
@@ -79,6 +80,17 @@ func containsApposition(list []apposition, x apposition) bool {
 		}
 	}
 	return false
+}
+
+// introduced returns the person an apposition names as the description
+// whose head word starts at offset head.
+func (a *article) introduced(head int) (string, bool) {
+	for _, ap := range a.appositions() {
+		if ap.head == head {
+			return ap.name, true
+		}
+	}
+	return "", false
 }
 
 // appositionOf links the person mentioned at m to an indefinite

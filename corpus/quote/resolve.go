@@ -549,12 +549,18 @@ func (a *article) description(toks []token, b, h, e int, ms []entity.Mention, sp
 			sp.org = m.Name
 		}
 	}
-	role := roleKey(toks, b, h)
-	if role == "" {
-		return sp
-	}
 	if toks[b].is("another") || toks[b].is("other") {
 		// "another Democratic president": not the one the article names.
+		return sp
+	}
+	role := roleKey(toks, b, h)
+	if role == "" {
+		// "an official", whom no role group joins to anyone else: named
+		// only when an apposition names this very description ("The
+		// official, Halden Marsk, said").
+		if name, ok := a.introduced(toks[h-1].start); ok {
+			sp.name, sp.how, sp.person = name, byRole, true
+		}
 		return sp
 	}
 	q := a.qualifiersOf(toks, b, h, e)
