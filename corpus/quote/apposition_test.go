@@ -1,6 +1,11 @@
 package quote
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/parleysearch/parley/corpus/entity"
+)
 
 // TestApposition checks when a person named beside a bare definite
 // description ("The spokesman, Oren Talvik,") is the speaker of the
@@ -61,5 +66,37 @@ func TestApposition(t *testing.T) {
 				t.Errorf("%q:\ngot  speaker %q (%q)\nwant speaker %q", tt.text, got[0].Speaker, got[0].SpeakerText, tt.speaker)
 			}
 		})
+	}
+}
+
+// TestMayBeApposed checks the byte-level filter that spares reading the
+// words around most names: it must say yes wherever an apposition may
+// stand, and may say yes where none does.
+func TestMayBeApposed(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"The spokesman, Halden Marsk, declined to say.", "Halden Marsk", true},
+		{"The spokesman ,  Halden Marsk declined.", "Halden Marsk", true},
+		{"Halden Marsk, the spokesman, declined.", "Halden Marsk", true},
+		{"Halden Marsk ,The port's spokesman", "Halden Marsk", true},
+		{"Halden Marsk, THE spokesman", "Halden Marsk", true},
+		{"Halden Marsk's, the", "Halden Marsk", true},              // the name ends inside a word: cannot tell
+		{"the vice-spokesman, Halden Marsk", "Halden Marsk", true}, // nor when the word before is part of one
+		{"said Halden Marsk.", "Halden Marsk", false},
+		{"Halden Marsk, who declined", "Halden Marsk", false},
+		{"Halden Marsk, there", "Halden Marsk", false},
+		{"In 2019, Halden Marsk said", "Halden Marsk", false},
+		{"Later, Halden Marsk said", "Halden Marsk", false},
+		{"“Go,” Halden Marsk said", "Halden Marsk", false},
+		{"Halden Marsk", "Halden Marsk", false},
+	} {
+		start := strings.Index(c.text, c.name)
+		a := &article{text: c.text}
+		m := entity.Mention{Type: entity.Person, Name: c.name, Text: c.name, Start: start, End: start + len(c.name)}
+		if got := a.mayBeApposed(m); got != c.want {
+			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
+		}
 	}
 }
