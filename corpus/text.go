@@ -2,12 +2,9 @@ package corpus
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -184,24 +181,10 @@ func (r *Reader) MetadataDigest(f File, problem func(Problem)) string {
 	if !ok {
 		return ""
 	}
-	h := sha256.New()
-	field := func(s string) { fmt.Fprintf(h, "%d:%s", len(s), s) }
-	field(m.Title)
-	field(m.Source)
-	field(m.URL)
-	field(strings.Join(m.Authors, "\x00"))
-	field(m.Language)
-	field(m.Published.String())
-	keys := make([]string, 0, len(m.Extra))
-	for k := range m.Extra {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		field(k)
-		field(m.Extra[k])
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	d := NewDigest()
+	d.Add(m.Title, m.Source, m.URL, strings.Join(m.Authors, "\x00"), m.Language, m.Published.String())
+	d.AddMap(m.Extra)
+	return d.String()
 }
 
 // sidecarFor reads (once) the metadata.jsonl and metadata.csv of a folder.

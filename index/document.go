@@ -1,12 +1,9 @@
 package index
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -28,38 +25,15 @@ const schemaVersion = 5
 // by analyses with the given fingerprint: two articles with the same hash
 // need not be indexed twice.
 func ContentHash(a *corpus.Article, analysis string) string {
-	h := sha256.New()
-	field := func(s string) {
-		fmt.Fprintf(h, "%d:%s", len(s), s)
-	}
-	field(strconv.Itoa(schemaVersion))
-	field(analysis)
-	field(a.ID)
-	field(a.Title)
-	field(a.Text)
-	field(a.Source)
-	field(a.URL)
-	field(strings.Join(a.Authors, "\x00"))
-	field(a.Language)
-	field(a.Published.String())
-	field(a.Published.Method)
-	field(a.From.Path)
-	field(strconv.Itoa(a.From.Line))
-	field(strconv.Itoa(a.From.Record))
-	field(a.From.Key)
+	d := corpus.NewDigest()
+	d.Add(strconv.Itoa(schemaVersion), analysis, a.ID, a.Title, a.Text, a.Source, a.URL, strings.Join(a.Authors, "\x00"),
+		a.Language, a.Published.String(), a.Published.Method, a.From.Path, strconv.Itoa(a.From.Line),
+		strconv.Itoa(a.From.Record), a.From.Key)
 	for _, p := range a.Parts {
-		field(fmt.Sprintf("%s %d %d %s", p.Kind, p.Start, p.End, p.Why))
+		d.Add(fmt.Sprintf("%s %d %d %s", p.Kind, p.Start, p.End, p.Why))
 	}
-	keys := make([]string, 0, len(a.Extra))
-	for k := range a.Extra {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		field(k)
-		field(a.Extra[k])
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	d.AddMap(a.Extra)
+	return d.String()
 }
 
 // EntityFields returns the fields an entity type is indexed in: by name,
