@@ -19,7 +19,8 @@ import (
 // schemaVersion changes whenever what Parley stores for an article changes
 // (new fields, different cleaning or analysis), so that re-indexing
 // replaces articles indexed the old way instead of calling them unchanged.
-const schemaVersion = 5
+// Schema 6 gave the pairs field positions; Open still reads schema 5.
+const schemaVersion = 6
 
 // ContentHash identifies what Parley would store for an article analysed
 // by analyses with the given fingerprint: two articles with the same hash

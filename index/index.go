@@ -34,8 +34,12 @@ type Index struct {
 	analyzer  *Analyzer
 	extractor *extract.Extractor
 	readOnly  bool
-	closing   sync.Once // Bleve panics when closed twice
-	closed    error
+	// legacyPairs writes the pairs field without positions, as schema 5
+	// did (see Options.LegacyPairs).
+	legacyPairs bool
+	schema      int       // the schema the index was built with
+	closing     sync.Once // Bleve panics when closed twice
+	closed      error
 	// facets numbers the values facets count, segment by segment, as
 	// searches need them.
 	facets *FacetValues
@@ -85,6 +89,10 @@ type Options struct {
 	// Scoring is the ranking model of a new index: "" for DefaultScoring
 	// default, or "tf-idf" or "bm25". An existing index keeps its own.
 	Scoring string
+	// LegacyPairs makes a new index the way schema 5 made them, with the
+	// pairs field (FieldBodyPairs) without positions. It is for tests
+	// that check searches still read such indexes right.
+	LegacyPairs bool
 }
 
 // DefaultScoring is the ranking model of new indexes. TF-IDF ranked our
@@ -142,6 +150,15 @@ var ErrNoIndex = errors.New("no index here yet")
 // version it was built with.
 var schemaKey = []byte("parley_schema")
 
+// pairsWithoutPositions is the last schema whose pairs field had no
+// positions; its indexes differ from schema 6's in nothing else. Parley
+// still opens them, and writes into them, rather than make everyone index
+// again: phrase searches notice the articles whose pairs have no
+// positions and check those on the exact field instead (see the query
+// package's phrase search), and re-indexing a file replaces its articles
+// with ones that have them, since the schema is part of ContentHash.
+const pairsWithoutPositions = 5
+
 // Open opens the index at path, creating it (and the folder) when there is
 // none and opts.ReadOnly is false.
 func Open(path string, opts Options) (*Index, error) {
@@ -153,7 +170,8 @@ func Open(path string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{path: abs, analyzer: NewAnalyzer(), extractor: opts.Extractor, readOnly: opts.ReadOnly, facets: NewFacetValues(FacetFields)}
+	ix := &Index{path: abs, analyzer: NewAnalyzer(), extractor: opts.Extractor, readOnly: opts.ReadOnly, facets: NewFacetValues(FacetFields),
+		legacyPairs: opts.LegacyPairs}
 	config := map[string]any{"bolt_timeout": opts.LockTimeout.String(), "scorchMergePlanOptions": mergePlan}
 	exists, err := isIndex(abs)
 	if err != nil {
@@ -167,6 +185,9 @@ func Open(path string, opts Options) (*Index, error) {
 		if err != nil {
 			return nil, fmt.Errorf("build mapping: %w", err)
 		}
+		if opts.LegacyPairs {
+			pairsField(m).IncludeTermVectors = false
+		}
 		m.ScoringModel = DefaultScoring
 		if opts.Scoring != "" {
 			m.ScoringModel = opts.Scoring
@@ -178,10 +199,15 @@ func Open(path string, opts Options) (*Index, error) {
 		if err != nil {
 			return nil, fmt.Errorf("create index %s: %w", abs, describeOpenError(err))
 		}
-		if err := ix.bleve.SetInternal(schemaKey, []byte(strconv.Itoa(schemaVersion))); err != nil {
+		schema := schemaVersion
+		if opts.LegacyPairs {
+			schema = pairsWithoutPositions
+		}
+		if err := ix.bleve.SetInternal(schemaKey, []byte(strconv.Itoa(schema))); err != nil {
 			ix.bleve.Close()
 			return nil, fmt.Errorf("create index %s: %w", abs, err)
 		}
+		ix.schema = schema
 		return ix, nil
 	}
 	if opts.ReadOnly {
@@ -196,7 +222,8 @@ func Open(path string, opts Options) (*Index, error) {
 		ix.bleve.Close()
 		return nil, fmt.Errorf("open index %s: it is a Bleve index but not one Parley made", abs)
 	}
-	if string(schema) != strconv.Itoa(schemaVersion) {
+	ix.schema, _ = strconv.Atoi(string(schema))
+	if ix.schema != schemaVersion && ix.schema != pairsWithoutPositions {
 		ix.bleve.Close()
 		return nil, fmt.Errorf("open index %s: it was built by another version of Parley (schema %s, this one reads %d); index your files again into a new folder", abs, schema, schemaVersion)
 	}
@@ -244,6 +271,10 @@ func (ix *Index) Close() error {
 	ix.closing.Do(func() { ix.closed = ix.bleve.Close() })
 	return ix.closed
 }
+
+// PairPositions reports whether the pairs field (FieldBodyPairs) keeps
+// positions, which indexes made before schema 6 do not.
+func (ix *Index) PairPositions() bool { return ix.schema != pairsWithoutPositions }
 
 // Path returns the index folder.
 func (ix *Index) Path() string { return ix.path }

@@ -23,9 +23,10 @@ const (
 	FieldBodyExact  = "body_exact"
 	// FieldBodyPairs holds each pair of adjacent common words of the body
 	// (stop words, modal verbs, "said"…) as one term ("we will", "will
-	// not"), without positions. Phrases made of common words use it to
-	// narrow their candidates before positions are read: see the query
-	// package's phrase search.
+	// not"), at the position of its first word in FieldBodyExact. A pair's
+	// postings are far shorter than its words': phrases check their runs
+	// of common words on pairs rather than on the words (see the query
+	// package's phrase search). Indexes of schema 5 have no positions here.
 	FieldBodyPairs     = "body_pairs"
 	FieldComments      = "comments" // reader comments: searched only on request
 	FieldCommentsExact = "comments_exact"
@@ -157,7 +158,7 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(FieldKind, kw(FieldKind, false, false))
 	doc.AddFieldMappingsAt(FieldTitle, text(FieldTitle, analyzerStemmed, true, false), text(FieldTitleExact, analyzerExact, false, true))
 	doc.AddFieldMappingsAt(FieldBody, text(FieldBody, analyzerStemmed, true, false), text(FieldBodyExact, analyzerExact, false, true),
-		text(FieldBodyPairs, analyzerPairs, false, false))
+		text(FieldBodyPairs, analyzerPairs, false, true))
 	doc.AddFieldMappingsAt(FieldComments, text(FieldComments, analyzerStemmed, true, false), text(FieldCommentsExact, analyzerExact, false, true))
 	doc.AddFieldMappingsAt(FieldFurniture, stored(FieldFurniture))
 	key := kw(FieldSourceKey, false, false)
@@ -188,4 +189,14 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	m.IndexDynamic, m.StoreDynamic, m.DocValuesDynamic = false, false, false
 	m.DefaultAnalyzer = analyzerStemmed
 	return m, m.Validate()
+}
+
+// pairsField returns the mapping of FieldBodyPairs.
+func pairsField(m *mapping.IndexMappingImpl) *mapping.FieldMapping {
+	for _, f := range m.DefaultMapping.Properties[FieldBody].Fields {
+		if f.Name == FieldBodyPairs {
+			return f
+		}
+	}
+	panic("no " + FieldBodyPairs + " in the mapping")
 }

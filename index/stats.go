@@ -39,7 +39,7 @@ type Count struct {
 
 // Stats counts what the index holds.
 func (ix *Index) Stats(ctx context.Context) (Stats, error) {
-	st := Stats{Path: ix.path, Schema: schemaVersion}
+	st := Stats{Path: ix.path, Schema: ix.schema}
 	req := bleve.NewSearchRequestOptions(kindQuery(KindArticle), 0, 0, false)
 	req.AddFacet("source", bleve.NewFacetRequest(FieldSource, 1000))
 	req.AddFacet("year", bleve.NewFacetRequest(FieldYear, 1000))

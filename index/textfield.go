@@ -52,11 +52,16 @@ func (ix *Index) addText(d *document.Document, names textFields, parts []string)
 	t := &textAnalysis{analyzer: ix.analyzer, parts: parts, pairs: names.pairs != "", fields: 2}
 	if t.pairs {
 		t.fields = 3
+		t.pairPositions = !ix.legacyPairs
 	}
 	d.AddField(newTextField(names.stemmed, index.IndexField, t, stemmedTerms))
 	d.AddField(newTextField(names.exact, index.IndexField|index.IncludeTermVectors, t, exactTerms))
 	if t.pairs {
-		d.AddField(newTextField(names.pairs, index.IndexField, t, pairTerms))
+		opts := index.IndexField | index.IncludeTermVectors
+		if !t.pairPositions {
+			opts = index.IndexField
+		}
+		d.AddField(newTextField(names.pairs, opts, t, pairTerms))
 	}
 }
 
@@ -82,15 +87,21 @@ type textAnalysis struct {
 	analyzer *Analyzer
 	parts    []string
 	pairs    bool
-	once     sync.Once
+	// pairPositions keeps each pair's positions: the position of its first
+	// word in the exact field, so that a phrase of common words can be
+	// checked on pairs alone. Indexes of schema 5 have none (see
+	// Options.LegacyPairs).
+	pairPositions bool
+	once          sync.Once
 	// fields counts the fields reading the analysis, released those done
 	// with it (see ReleaseTerms).
 	fields, released int
 
 	exact, stemmed, pairTerms terms
-	// positions of exact term i are positions[starts[i]:starts[i+1]].
-	positions []uint32
-	starts    []uint32
+	// positions of exact term i are positions[starts[i]:starts[i+1]], and
+	// of pair i pairPos[pairStarts[i]:pairStarts[i+1]].
+	positions, pairPos []uint32
+	starts, pairStarts []uint32
 }
 
 // terms are a field's distinct terms with how often each occurs.
@@ -142,6 +153,7 @@ func (t *textAnalysis) analyze() {
 	stemOf := sc.stemOf[:0]                // each exact term's stem, -1 for a stop word
 	ids := slices.Grow(sc.ids[:0], size/5) // each word's exact term, in order
 	posOf := slices.Grow(sc.posOf[:0], size/5)
+	pairIDs, pairPosOf := sc.pairIDs[:0], sc.pairPosOf[:0] // each pair's term and position, in order
 	arena.chunk = make([]byte, 0, size/2+64)
 	t.exact.reserve(size / 10)
 	t.stemmed.reserve(size / 12)
@@ -190,23 +202,38 @@ func (t *textAnalysis) analyze() {
 					pairID[pair] = pid
 				}
 				t.pairTerms.count(pid)
+				if t.pairPositions {
+					pairIDs = append(pairIDs, pid)
+					pairPosOf = append(pairPosOf, last-1)
+				}
 			}
 			prev = id
 		})
 		pos = last
 	}
-	// Group positions by term, keeping their order.
-	t.starts = make([]uint32, len(t.exact.words)+1)
-	for i, n := range t.exact.counts {
-		t.starts[i+1] = t.starts[i] + n
+	fill := sc.fill
+	t.starts, t.positions, fill = groupPositions(&t.exact, ids, posOf, fill)
+	if t.pairPositions {
+		t.pairStarts, t.pairPos, fill = groupPositions(&t.pairTerms, pairIDs, pairPosOf, fill)
 	}
-	t.positions = make([]uint32, len(ids))
-	fill := append(sc.fill[:0], t.starts[:len(t.exact.words)]...)
+	sc.stemOf, sc.ids, sc.posOf, sc.fill, sc.pairIDs, sc.pairPosOf = stemOf, ids, posOf, fill, pairIDs, pairPosOf
+}
+
+// groupPositions groups the positions of a field's occurrences (term
+// ids[i] at posOf[i]) by term, keeping their order: term i's positions are
+// positions[starts[i]:starts[i+1]]. fill is scratch, returned for reuse.
+func groupPositions(ts *terms, ids []int32, posOf, fill []uint32) (starts, positions, _ []uint32) {
+	starts = make([]uint32, len(ts.words)+1)
+	for i, n := range ts.counts {
+		starts[i+1] = starts[i] + n
+	}
+	positions = make([]uint32, len(ids))
+	fill = append(fill[:0], starts[:len(ts.words)]...)
 	for i, id := range ids {
-		t.positions[fill[id]] = posOf[i]
+		positions[fill[id]] = posOf[i]
 		fill[id]++
 	}
-	sc.stemOf, sc.ids, sc.posOf, sc.fill = stemOf, ids, posOf, fill
+	return starts, positions, fill
 }
 
 // scratch is what analysing a text needs only while it runs. Made afresh
@@ -218,8 +245,8 @@ func (t *textAnalysis) analyze() {
 type scratch struct {
 	class                   int
 	exactID, stemID, pairID map[string]int32
-	stemOf, ids             []int32
-	posOf, fill             []uint32
+	stemOf, ids, pairIDs    []int32
+	posOf, fill, pairPosOf  []uint32
 }
 
 // scratchPools keeps scratch by size of text: class c holds texts under
@@ -286,13 +313,16 @@ func (t *textAnalysis) termsOf(kind termKind) *terms {
 }
 
 // visit gives the terms of one of the text's fields, with positions for
-// the exact field.
+// the exact field and the pairs field.
 func (t *textAnalysis) visit(kind termKind, fn func(term []byte, freq int, positions []uint32)) {
 	ts := t.termsOf(kind)
 	for i, w := range ts.words {
 		var ps []uint32
-		if kind == exactTerms {
+		switch {
+		case kind == exactTerms:
 			ps = t.positions[t.starts[i]:t.starts[i+1]]
+		case kind == pairTerms && t.pairPositions:
+			ps = t.pairPos[t.pairStarts[i]:t.pairStarts[i+1]]
 		}
 		fn(unsafe.Slice(unsafe.StringData(w), len(w)), int(ts.counts[i]), ps)
 	}
@@ -302,7 +332,7 @@ func (t *textAnalysis) visit(kind termKind, fn func(term []byte, freq int, posit
 func (t *textAnalysis) release() {
 	if t.released++; t.released == t.fields {
 		t.exact, t.stemmed, t.pairTerms = terms{}, terms{}, terms{}
-		t.positions, t.starts, t.parts = nil, nil, nil
+		t.positions, t.starts, t.pairPos, t.pairStarts, t.parts = nil, nil, nil, nil, nil
 	}
 }
 
