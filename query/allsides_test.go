@@ -11,6 +11,7 @@ import (
 
 	"github.com/parleysearch/parley/corpus"
 	"github.com/parleysearch/parley/corpus/corpustest"
+	"github.com/parleysearch/parley/index"
 )
 
 // allsidesSlice is how many AllSides articles the phrase test indexes:
@@ -23,10 +24,7 @@ const allsidesSlice = 4000
 // with nothing but spaces or punctuation between them. In particular,
 // "we will not" must not match articles that merely hold the three words.
 func TestPhrasePrecisionAllSides(t *testing.T) {
-	src := corpustest.Shared(t, "corpus/allsides.jsonl.gz")
-	slice := filepath.Join(t.TempDir(), "allsides-slice.jsonl")
-	copyLines(t, src, slice, allsidesSlice)
-	ix := testIndex(t, "allsides-slice", slice)
+	ix, slice := allsidesIndex(t)
 
 	// The texts as Parley reads them: title and body parts, without the
 	// furniture and comments that are never searched.
@@ -97,6 +95,17 @@ func TestPhrasePrecisionAllSides(t *testing.T) {
 			t.Errorf("%q: no article holds it; choose a phrase the slice has", phrase)
 		}
 	}
+}
+
+// allsidesIndex returns the index of the first allsidesSlice articles of
+// AllSides, made once for the package's tests, and those articles as a
+// file of the test's own.
+func allsidesIndex(t *testing.T) (*index.Index, string) {
+	t.Helper()
+	src := corpustest.Shared(t, "corpus/allsides.jsonl.gz")
+	slice := filepath.Join(t.TempDir(), "allsides-slice.jsonl")
+	copyLines(t, src, slice, allsidesSlice)
+	return testIndex(t, "allsides-slice", slice), slice
 }
 
 // copyLines copies the first n lines of a gzipped JSON Lines file.

@@ -585,10 +585,11 @@ func (c *compiler) phraseOf(typed string, words []string, slop int, fields []tex
 		if f.pair != "" && slop == 0 {
 			for i := 0; i+1 < len(words); i++ {
 				if pair, ok := an.CommonPair([]byte(words[i]), []byte(words[i+1])); ok {
-					pq.Pairs = append(pq.Pairs, pair)
+					pq.Pairs = append(pq.Pairs, phrasePair{Term: pair, At: i})
 				}
 			}
 			pq.PairsField = f.pair
+			pq.OnWords = !c.ix.PairPositions()
 		}
 		qs = append(qs, pq)
 	}
