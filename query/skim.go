@@ -15,6 +15,14 @@ import (
 // stands for more is found by reading every word.
 const maxNeedles = 32
 
+// snippetsOf returns up to n snippets of text, which starts at byte base
+// of the original: those snippets would return from the matches of every
+// word of text, found by reading only some of it.
+func (m *marks) snippetsOf(an *index.Analyzer, text string, base, n int) []Snippet {
+	sents := sentences(text)
+	return snippets(text, sents, base, m.findIn(an, text, sents), n)
+}
+
 // findIn returns what find returns for text, whose sentences are sents,
 // but analyses only the sentences that can hold a match.
 //
