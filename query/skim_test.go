@@ -97,6 +97,9 @@ func TestSkimFixtures(t *testing.T) {
 		// Names with diacritics and in other scripts beside sentence ends.
 		"Əliyev. Aliyev. Алиев. Алиев сказал. Aliyev said: “Əliyev’s ceasefire.” Erdoğan. Erdogan. ERDOĞAN.",
 		"Islamic State. State. Islamic… State! Islamic State? Islamic\u200bState. Islamic \u0301State. Islamic State’s fighters.",
+		// Combining marks and format characters at sentence starts,
+		// after a space and after a line break.
+		"Peace. \u200dTalks resumed.\n\u200dCeasefire talks.\n\u0301Ceasefire. \u00adPeace talks. Peace.\n\ufeffTalks. \u200bPeace\u200b talks.",
 		// Ties between sentences, and a long sentence cut around its
 		// first match with matches outside the cut.
 		"Ceasefire. Ceasefire. Ceasefire, ceasefires. Ceasefire ceasefires. " + strings.Repeat("Peace talks went on and on for weeks without end ", 12) +

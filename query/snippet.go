@@ -3,6 +3,7 @@ package query
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,6 +31,9 @@ type marks struct {
 	stems   map[string]bool // stemmed terms of bare words
 	exact   map[string]bool // exact terms: stop words typed alone, expansions of prefix*, word~
 	phrases []markedPhrase
+
+	planOnce sync.Once
+	plan     *skimPlan // what skimming looks for, once the marks are complete
 }
 
 type markedPhrase struct {
@@ -171,23 +175,16 @@ func snippets(text string, sents [][2]int, base int, hits [][2]int, n int) []Sni
 	if len(hits) == 0 || n <= 0 {
 		return nil
 	}
-	type scored struct {
-		start, end int
-		hits       [][2]int
-		score      int
-	}
-	var cands []scored
+	var cands []candidate
 	for _, s := range sents {
 		var in [][2]int
-		distinct := map[string]bool{}
 		for _, h := range hits {
 			if h[0] >= s[0] && h[1] <= s[1] {
 				in = append(in, h)
-				distinct[lowerASCII(text[h[0]:h[1]])] = true
 			}
 		}
 		if len(in) > 0 {
-			cands = append(cands, scored{s[0], s[1], in, len(distinct)*10 + len(in)})
+			cands = append(cands, candidate{s[0], s[1], in, sentenceScore(text, in)})
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
@@ -195,6 +192,29 @@ func snippets(text string, sents [][2]int, base int, hits [][2]int, n int) []Sni
 		cands = cands[:n]
 	}
 	sort.Slice(cands, func(i, j int) bool { return cands[i].start < cands[j].start })
+	return snippetsFrom(text, base, cands)
+}
+
+// candidate is a sentence that holds matches.
+type candidate struct {
+	start, end int
+	hits       [][2]int
+	score      int
+}
+
+// sentenceScore ranks a sentence by its matches: ten for each different
+// one (by its text, ASCII letters lower-cased), one for each.
+func sentenceScore(text string, hits [][2]int) int {
+	distinct := map[string]bool{}
+	for _, h := range hits {
+		distinct[lowerASCII(text[h[0]:h[1]])] = true
+	}
+	return len(distinct)*10 + len(hits)
+}
+
+// snippetsFrom cuts the chosen sentences of text, in reading order, into
+// snippets.
+func snippetsFrom(text string, base int, cands []candidate) []Snippet {
 	out := make([]Snippet, 0, len(cands))
 	for _, c := range cands {
 		start, end := trimAround(text, c.start, c.end, c.hits[0])
