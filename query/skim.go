@@ -34,13 +34,17 @@ func (m *marks) snippetsOf(an *index.Analyzer, text string, base, n int) []Snipp
 	if m.empty() || n <= 0 {
 		return nil
 	}
-	sents := sentences(text)
+	sk, _ := skims.Get().(*skim)
+	if sk == nil {
+		sk = &skim{folder: folder{}}
+	}
+	defer sk.release()
+	sk.sents = appendSentences(sk.sents[:0], text)
 	plan, ok := m.skimPlan()
 	if !ok {
-		return snippets(text, sents, base, m.find(an, text), n)
+		return snippets(text, sk.sents, base, m.find(an, text), n)
 	}
-	sk := newSkim(m, plan, an, text, sents)
-	defer sk.release()
+	sk.start(m, plan, an, text)
 	return snippetsFrom(text, base, sk.best(n))
 }
 
@@ -141,14 +145,13 @@ type sentenceInfo struct {
 	words         int
 }
 
+// skims keeps skims for later texts, with their buffers.
 var skims sync.Pool
 
-func newSkim(m *marks, plan *skimPlan, an *index.Analyzer, text string, sents [][2]int) *skim {
-	sk, _ := skims.Get().(*skim)
-	if sk == nil {
-		sk = &skim{folder: folder{}}
-	}
-	sk.plan, sk.m, sk.an, sk.text, sk.sents = plan, m, an, text, sents
+// start readies the skim for text, whose sentences are sk.sents.
+func (sk *skim) start(m *marks, plan *skimPlan, an *index.Analyzer, text string) {
+	sents := sk.sents
+	sk.plan, sk.m, sk.an, sk.text = plan, m, an, text
 	sk.sc = scan{m: m, inPhrase: plan.inPhrase, heads: plan.heads, found: sk.sc.found[:0], phraseWords: sk.sc.phraseWords[:0]}
 	sk.info = slices.Grow(sk.info[:0], len(sents))[:len(sents)]
 	clear(sk.info)
@@ -160,15 +163,15 @@ func newSkim(m *marks, plan *skimPlan, an *index.Analyzer, text string, sents []
 	copy(sk.lower, text)
 	lowerASCIIInPlace(sk.lower)
 	sk.bound()
-	return sk
 }
 
-// release returns the skim's buffers for later texts.
+// release returns the skim to skims, unless a huge text made its buffers
+// too big to keep.
 func (sk *skim) release() {
-	if cap(sk.lower) > 1<<20 {
-		return // a huge text: let it go
+	if cap(sk.lower) > 1<<20 || cap(sk.sents) > 1<<14 {
+		return
 	}
-	sk.plan, sk.an, sk.m, sk.text, sk.sents = nil, nil, nil, "", nil
+	sk.plan, sk.an, sk.m, sk.text = nil, nil, nil, ""
 	sk.sc.m, sk.sc.inPhrase = nil, nil
 	clear(sk.sc.phraseWords) // their terms
 	clear(sk.words)

@@ -121,7 +121,7 @@ func TestSkimFixtures(t *testing.T) {
 }
 
 // allsidesTexts returns the body texts of the first AllSides articles.
-func allsidesTexts(t *testing.T, n int) []string {
+func allsidesTexts(t testing.TB, n int) []string {
 	t.Helper()
 	src := corpustest.Shared(t, "corpus/allsides.jsonl.gz")
 	slice := filepath.Join(t.TempDir(), "allsides-slice.jsonl")

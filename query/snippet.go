@@ -1,6 +1,7 @@
 package query
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"sync"
@@ -258,7 +259,11 @@ func lowerASCII(s string) string {
 // quotes or brackets) followed by a space, and at line breaks. Each range
 // is trimmed of surrounding space.
 func sentences(text string) [][2]int {
-	var out [][2]int
+	return appendSentences(nil, text)
+}
+
+// appendSentences appends the sentences of text to out.
+func appendSentences(out [][2]int, text string) [][2]int {
 	start := 0
 	emit := func(end int) {
 		s, e := start, end
@@ -274,25 +279,21 @@ func sentences(text string) [][2]int {
 		start = end
 	}
 	// Only ASCII and the ellipsis end sentences, and none of their bytes
-	// is ever inside another character. Rather than read every byte, the
-	// loop goes from one such byte to the next, each found by IndexByte,
-	// which reads many bytes at a time.
-	var next [len(sentenceBytes)]int
-	for k := range next {
-		next[k] = indexByteFrom(text, sentenceBytes[k], 0)
-	}
+	// is ever inside another character. Rather than look at every byte,
+	// the loop goes from one such byte to the next (for the ellipsis, its
+	// last byte, which other characters of news text seldom hold).
 	for i := 0; ; {
-		p := len(text)
-		for _, n := range next {
-			p = min(p, n)
-		}
+		p := nextSentenceByte(text, i)
 		if p == len(text) {
 			break
 		}
 		c := text[p]
 		i = p + 1
-		if c == 0xE2 && strings.HasPrefix(text[i:], "\x80\xA6") {
-			c, i = '.', i+2 // …
+		if c == 0xA6 {
+			if p < 2 || text[p-2] != 0xE2 || text[p-1] != 0x80 {
+				continue
+			}
+			c = '.' // …
 		}
 		switch c {
 		case '\n':
@@ -311,27 +312,35 @@ func sentences(text string) [][2]int {
 				i = j
 			}
 		}
-		for k, n := range next {
-			if n < i {
-				next[k] = indexByteFrom(text, sentenceBytes[k], i)
-			}
-		}
 	}
 	emit(len(text))
 	return out
 }
 
-// sentenceBytes are the bytes that may end a sentence: 0xE2 begins the
-// ellipsis (and other characters, which end nothing).
-const sentenceBytes = "\n.!?\xE2"
-
-// indexByteFrom returns the index of the first c in text from i on, or
-// len(text).
-func indexByteFrom(text string, c byte, i int) int {
-	if j := strings.IndexByte(text[i:], c); j >= 0 {
-		return i + j
+// nextSentenceByte returns the index of the first byte at or after i that
+// may end a sentence (\n . ! ? or 0xA6, the ellipsis' last byte), or
+// len(text). It reads eight bytes at a time: a byte equal to c leaves a
+// zero byte in x^c, and subtracting one from each byte borrows into the
+// top bit of the lowest zero byte (above it the bits may be wrong, but
+// only the lowest counts).
+func nextSentenceByte(text string, i int) int {
+	const ones, hi = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(text); i += 8 {
+		x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		a, b, c, d, e := x^(ones*'\n'), x^(ones*'.'), x^(ones*'!'), x^(ones*'?'), x^(ones*0xA6)
+		m := ((a - ones) &^ a) | ((b - ones) &^ b) | ((c - ones) &^ c) | ((d - ones) &^ d) | ((e - ones) &^ e)
+		if m &= hi; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
 	}
-	return len(text)
+	for ; i < len(text); i++ {
+		switch text[i] {
+		case '\n', '.', '!', '?', 0xA6:
+			return i
+		}
+	}
+	return i
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
@@ -348,6 +357,11 @@ func abbreviation(text string) bool {
 		j--
 	}
 	w := text[j:i]
+	if len(w) > 4 {
+		// Longer than every abbreviation below and than any one
+		// character: most words before a full stop.
+		return strings.IndexByte(w, '.') >= 0 // U.S. and the like
+	}
 	switch w {
 	case "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sgt", "Capt", "Sen", "Rep", "Gov", "Pres", "Prof", "Jr", "Sr", "No", "vs", "etc", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec":
 		return true

@@ -51,3 +51,20 @@ func BenchmarkSnippets(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSentences cuts the body texts of 500 AllSides articles into
+// sentences, as every hit's snippets do first.
+func BenchmarkSentences(b *testing.B) {
+	texts := allsidesTexts(b, 500)
+	size := 0
+	for _, text := range texts {
+		size += len(text)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, text := range texts {
+			sentences(text)
+		}
+	}
+}
