@@ -51,6 +51,7 @@ func (m *marks) snippetsOf(an *index.Analyzer, text string, base, n int) []Snipp
 // skimPlan is what skimming looks for in every text of one query.
 type skimPlan struct {
 	needles [][]byte // distinct
+	finders []finder // of each needle
 	// words are the needles of the exact terms and stems, phrases those of
 	// each exact phrase's words (in marks.phrases' order), and
 	// phraseNeedles those of all phrase words, each once.
@@ -78,6 +79,7 @@ func (m *marks) skimPlan() (*skimPlan, bool) {
 				i = len(p.needles)
 				ids[s] = i
 				p.needles = append(p.needles, []byte(s))
+				p.finders = append(p.finders, newFinder(p.needles[i]))
 				if bytes.IndexByte(p.needles[i], '\'') >= 0 {
 					p.curly = true
 				}
@@ -214,11 +216,10 @@ func (sk *skim) bound() {
 	for i, nd := range plan.needles {
 		si := 0
 		for at := 0; at < len(lower); {
-			j := bytes.Index(lower[at:], nd)
+			j := plan.finders[i].index(lower, at)
 			if j < 0 {
 				break
 			}
-			j += at
 			for si < len(sents) && sents[si][1] < j+len(nd) {
 				si++
 			}
