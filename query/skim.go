@@ -60,8 +60,7 @@ type skimPlan struct {
 	phraseNeedles []int
 	longest       int  // words in the longest phrase
 	curly         bool // a needle holds an apostrophe, which ‘ and ’ fold to
-	inPhrase      map[string]bool
-	heads         stemHeads
+	filter        *wordFilter
 }
 
 // skimPlan returns the marks' plan, made once, and false when there is
@@ -71,7 +70,7 @@ func (m *marks) skimPlan() (*skimPlan, bool) {
 		if _, ok := m.needles(); !ok {
 			return
 		}
-		p := &skimPlan{inPhrase: map[string]bool{}, heads: m.stemHeads()}
+		p := &skimPlan{filter: m.wordFilter()}
 		ids := map[string]int{}
 		needle := func(s string) int {
 			i, ok := ids[s]
@@ -98,7 +97,6 @@ func (m *marks) skimPlan() (*skimPlan, bool) {
 			for _, w := range ph.words {
 				i := needle(w)
 				words = append(words, i)
-				p.inPhrase[w] = true
 				if !inPhraseNeedles[i] {
 					inPhraseNeedles[i] = true
 					p.phraseNeedles = append(p.phraseNeedles, i)
@@ -154,7 +152,7 @@ var skims sync.Pool
 func (sk *skim) start(m *marks, plan *skimPlan, an *index.Analyzer, text string) {
 	sents := sk.sents
 	sk.plan, sk.m, sk.an, sk.text = plan, m, an, text
-	sk.sc = scan{m: m, inPhrase: plan.inPhrase, heads: plan.heads, found: sk.sc.found[:0], phraseWords: sk.sc.phraseWords[:0]}
+	sk.sc = scan{m: m, words: plan.filter, found: sk.sc.found[:0], phraseWords: sk.sc.phraseWords[:0], term: sk.sc.term}
 	sk.info = slices.Grow(sk.info[:0], len(sents))[:len(sents)]
 	clear(sk.info)
 	n := len(sents) * len(plan.needles)
@@ -174,7 +172,7 @@ func (sk *skim) release() {
 		return
 	}
 	sk.plan, sk.an, sk.m, sk.text = nil, nil, nil, ""
-	sk.sc.m, sk.sc.inPhrase = nil, nil
+	sk.sc.m, sk.sc.words = nil, nil
 	clear(sk.sc.phraseWords) // their terms
 	clear(sk.words)
 	skims.Put(sk)
@@ -541,20 +539,58 @@ func stemNeedle(s string) string {
 // scan gathers the matches of the marks in stretches of a text.
 type scan struct {
 	m           *marks
-	inPhrase    map[string]bool
-	heads       stemHeads
+	words       *wordFilter
 	found       [][2]int
 	phraseWords []word // only the words phrases use, to look for runs
+	term        []byte
 }
 
 func (m *marks) newScan() *scan {
-	sc := &scan{m: m, inPhrase: map[string]bool{}, heads: m.stemHeads()}
+	return &scan{m: m, words: m.wordFilter()}
+}
+
+// wordFilter is what a scan compares words with: most words are ruled out
+// by their first bytes, before their terms are made and looked up.
+type wordFilter struct {
+	inPhrase map[string]bool
+	heads    stemHeads
+	stems    bool
+	first    [256]bool // the first bytes of the exact terms and phrase words
+}
+
+func (m *marks) wordFilter() *wordFilter {
+	f := &wordFilter{inPhrase: map[string]bool{}, heads: m.stemHeads(), stems: len(m.stems) > 0}
+	for t := range m.exact {
+		f.first[t[0]] = true
+	}
 	for _, p := range m.phrases {
 		for _, w := range p.words {
-			sc.inPhrase[w] = true
+			f.inPhrase[w] = true
+			f.first[w[0]] = true
 		}
 	}
-	return sc
+	return f
+}
+
+// may reports whether a word may be a marked exact term or phrase word, or
+// stem to a marked stem. A word's term begins with its first bytes
+// lower-cased when they are ASCII: folding changes only the rest.
+func (f *wordFilter) may(word []byte) bool {
+	c := word[0]
+	if c >= utf8.RuneSelf {
+		return true
+	}
+	c = lowerByte(c)
+	if f.first[c] {
+		return true
+	}
+	if !f.stems {
+		return false
+	}
+	if len(word) < 2 || word[1] >= utf8.RuneSelf {
+		return true
+	}
+	return f.heads.mayStart(c, lowerByte(word[1]))
 }
 
 // add analyses text, which starts at byte base of the whole, numbering its
@@ -562,19 +598,23 @@ func (m *marks) newScan() *scan {
 func (sc *scan) add(an *index.Analyzer, text []byte, base, first int) int {
 	m := sc.m
 	last := first - 1
-	an.Words(text, func(w index.Word) {
-		term := w.Term
-		start, end := base+w.Start, base+w.End
+	an.Spans(text, func(from, to, position int) {
+		last = first - 1 + position
+		if !sc.words.may(text[from:to]) {
+			return
+		}
+		sc.term = index.Fold(sc.term[:0], text[from:to])
+		term := sc.term
+		start, end := base+from, base+to
 		switch {
 		case m.exact[string(term)]:
 			sc.found = append(sc.found, [2]int{start, end})
-		case len(m.stems) > 0 && sc.heads.mayStem(term):
+		case len(m.stems) > 0 && sc.words.heads.mayStem(term):
 			if s, ok := an.Stem(term); ok && m.stems[s] {
 				sc.found = append(sc.found, [2]int{start, end})
 			}
 		}
-		last = first - 1 + w.Position
-		if sc.inPhrase[string(term)] {
+		if sc.words.inPhrase[string(term)] {
 			sc.phraseWords = append(sc.phraseWords, word{term: string(term), start: start, end: end, pos: last})
 		}
 	})

@@ -24,6 +24,7 @@ var skimQueries = []string{
 	"Aliyev", "Əliyev", "don't", "1,000", "news",
 	`ceasefire "ceasefire talks"`, `"peace talks" talks peace`, `"we will not" will`, `"Islamic State" state`, "Assad's",
 	`"don't"`, "Алиев", `"Kelmarin said"`, `"state" "islamic"`, "Erdoğan's Turkey", `"talks resumed" ceasefire`,
+	`"Aliyev"`, `"Erdogan's Turkey"`,
 }
 
 // snippetCounts are the numbers of snippets checkSkim asks for: the best
@@ -31,7 +32,7 @@ var skimQueries = []string{
 var snippetCounts = []int{1, 2, 3, 1000}
 
 // checkSkim compares the snippets skimming makes with those of reading
-// every word (find), for each query over each text and each number of
+// every word (everyWord), and find's matches with everyWord's, for each query over each text and each number of
 // snippets: the same sentences, cut the same way, with the same
 // highlights.
 func checkSkim(t *testing.T, ix *index.Index, texts []string) {
@@ -48,7 +49,12 @@ func checkSkim(t *testing.T, ix *index.Index, texts []string) {
 		}
 		differ := 0
 		for _, text := range texts {
-			sents, hits := sentences(text), c.marks.find(an, text)
+			sents, hits := sentences(text), everyWord(c.marks, an, text)
+			if got := c.marks.find(an, text); !reflect.DeepEqual(got, hits) && !(len(got) == 0 && len(hits) == 0) {
+				if differ++; differ <= 3 {
+					t.Errorf("%q: find in %.80q…:\ngot  %v\nwant %v", q, text, got, hits)
+				}
+			}
 			for _, n := range snippetCounts {
 				want := snippets(text, sents, 7, hits, n)
 				got := c.marks.snippetsOf(an, text, 7, n)
@@ -60,6 +66,37 @@ func checkSkim(t *testing.T, ix *index.Index, texts []string) {
 			}
 		}
 	}
+}
+
+// everyWord is the reading of every word that skimming and find are held
+// to: each word cut, folded and looked up as Words gives it.
+func everyWord(m *marks, an *index.Analyzer, text string) [][2]int {
+	heads := m.stemHeads()
+	inPhrase := map[string]bool{}
+	for _, p := range m.phrases {
+		for _, w := range p.words {
+			inPhrase[w] = true
+		}
+	}
+	var found [][2]int
+	var words []word
+	an.Words([]byte(text), func(w index.Word) {
+		term := string(w.Term)
+		if m.exact[term] {
+			found = append(found, [2]int{w.Start, w.End})
+		} else if heads.mayStem(w.Term) {
+			if s, ok := an.Stem(w.Term); ok && m.stems[s] {
+				found = append(found, [2]int{w.Start, w.End})
+			}
+		}
+		if inPhrase[term] {
+			words = append(words, word{term: term, start: w.Start, end: w.End, pos: w.Position})
+		}
+	})
+	for _, p := range m.phrases {
+		found = append(found, phraseHits(p, words)...)
+	}
+	return mergeRanges(found)
 }
 
 // showSnippets writes snippets with their offsets and highlights, for

@@ -92,11 +92,17 @@ func (m *marks) stemHeads() stemHeads {
 // articles would cost more than the search, and so would walking the map
 // of stems for each word.
 func (h stemHeads) mayStem(term []byte) bool {
-	if len(term) < 2 || h.short {
+	return len(term) < 2 || h.mayStart(term[0], term[1])
+}
+
+// mayStart is mayStem for a term of at least two letters that starts with
+// a and b.
+func (h stemHeads) mayStart(a, b byte) bool {
+	if h.short {
 		return true
 	}
 	for _, s := range h.heads {
-		if s[0] == term[0] && s[1] == term[1] {
+		if s[0] == a && s[1] == b {
 			return true
 		}
 	}
