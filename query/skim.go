@@ -63,14 +63,15 @@ type skimPlan struct {
 	filter        *wordFilter
 }
 
-// skimPlan returns the marks' plan, made once, and false when there is
-// no short list of needles (see needles).
+// skimPlan returns the marks' plan, made once with their wordFilter,
+// and false when there is no short list of needles (see needles).
 func (m *marks) skimPlan() (*skimPlan, bool) {
 	m.planOnce.Do(func() {
+		m.filter = m.newWordFilter()
 		if _, ok := m.needles(); !ok {
 			return
 		}
-		p := &skimPlan{filter: m.wordFilter()}
+		p := &skimPlan{filter: m.filter}
 		ids := map[string]int{}
 		needle := func(s string) int {
 			i, ok := ids[s]
@@ -546,7 +547,8 @@ type scan struct {
 }
 
 func (m *marks) newScan() *scan {
-	return &scan{m: m, words: m.wordFilter()}
+	m.skimPlan()
+	return &scan{m: m, words: m.filter}
 }
 
 // wordFilter is what a scan compares words with: most words are ruled out
@@ -558,7 +560,7 @@ type wordFilter struct {
 	first    [256]bool // the first bytes of the exact terms and phrase words
 }
 
-func (m *marks) wordFilter() *wordFilter {
+func (m *marks) newWordFilter() *wordFilter {
 	f := &wordFilter{inPhrase: map[string]bool{}, heads: m.stemHeads(), stems: len(m.stems) > 0}
 	for t := range m.exact {
 		f.first[t[0]] = true

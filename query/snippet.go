@@ -33,8 +33,10 @@ type marks struct {
 	exact   map[string]bool // exact terms: stop words typed alone, expansions of prefix*, word~
 	phrases []markedPhrase
 
+	// What scans and skimming look for, made once the marks are complete.
 	planOnce sync.Once
-	plan     *skimPlan // what skimming looks for, once the marks are complete
+	filter   *wordFilter
+	plan     *skimPlan
 }
 
 type markedPhrase struct {
