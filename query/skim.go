@@ -317,12 +317,17 @@ func (sk *skim) matchesIn(s int) [][2]int {
 	info := &sk.info[s]
 	hits := append(sk.hits[:0], sk.sc.found[info.found[0]:info.found[1]]...)
 	if len(sk.plan.phrases) > 0 {
+		// A phrase's match runs across the start of s only through its
+		// first word, and across its end only through its last.
+		pw := sk.sc.phraseWords[info.phrase[0]:info.phrase[1]]
+		left := len(pw) > 0 && pw[0].pos == 1
+		right := len(pw) > 0 && pw[len(pw)-1].pos == info.words
 		first, last := s, s
-		for need := sk.plan.longest - 1; need > 0 && first > 0 && !sk.phraseFree(first-1); need -= sk.info[first].words {
+		for need := sk.plan.longest - 1; left && need > 0 && first > 0 && !sk.phraseFree(first-1); need -= sk.info[first].words {
 			first--
 			sk.analyse(first)
 		}
-		for need := sk.plan.longest - 1; need > 0 && last+1 < len(sk.sents) && !sk.phraseFree(last+1); need -= sk.info[last].words {
+		for need := sk.plan.longest - 1; right && need > 0 && last+1 < len(sk.sents) && !sk.phraseFree(last+1); need -= sk.info[last].words {
 			last++
 			sk.analyse(last)
 		}
