@@ -100,7 +100,7 @@ func TestPhrasePrecisionAllSides(t *testing.T) {
 }
 
 // copyLines copies the first n lines of a gzipped JSON Lines file.
-func copyLines(t *testing.T, src, dst string, n int) {
+func copyLines(t testing.TB, src, dst string, n int) {
 	t.Helper()
 	f, err := os.Open(src)
 	if err != nil {
