@@ -92,6 +92,31 @@ func (a *Analyzer) Words(text []byte, fn func(Word)) {
 	})
 }
 
+// Spans calls fn for each word of text, in order, with what Words gives
+// but its term: its byte offsets and position. Folding every word costs
+// more than a caller needs that looks at a few words only, chosen by their
+// bytes; Fold gives the term of those.
+func (a *Analyzer) Spans(text []byte, fn func(start, end, position int)) {
+	pos := 0
+	wordSpans(text, func(start, end int) {
+		if bytes.IndexByte(text[start:end], ':') < 0 {
+			pos++
+			fn(start, end, pos)
+			return
+		}
+		for piece, at := range colonPieces(text[start:end]) {
+			pos++
+			fn(start+at, start+at+len(piece), pos)
+		}
+	})
+}
+
+// Fold appends to dst the exact term of a word that Spans found, as
+// Words gives it.
+func Fold(dst, word []byte) []byte {
+	return foldWord(dst, word)
+}
+
 // colonPieces yields the parts of a word between colons, with their offsets.
 func colonPieces(word []byte) func(func([]byte, int) bool) {
 	return func(yield func([]byte, int) bool) {

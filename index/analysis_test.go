@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,5 +98,32 @@ func TestWordsSplitAtColons(t *testing.T) {
 	want := "the@1:the foreign@2:foreign minister@3:minister us@4:US talks@5:talks at@6:at 10@7:10 30@8:30"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+// TestSpansAgreeWithWords checks that Spans and Fold give what Words
+// gives, on texts with colons, folding, broken bytes and other scripts,
+// and on the demo corpus.
+func TestSpansAgreeWithWords(t *testing.T) {
+	texts := []string{"the foreign minister:US talks at 10:30", "::a::b:: c:", "Erdoğan’s Əliyev don’t Алиев",
+		"\xff broken \xc3 x\u0301y 東京 🙂", "U.S. 1,000.5 a_b", "", " "}
+	files, _ := filepath.Glob(filepath.Join(corpustest.ModuleRoot(t), "corpus", "demo", "articles", "*"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	a := NewAnalyzer()
+	for _, text := range texts {
+		var want, got []string
+		a.Words([]byte(text), func(w Word) { want = append(want, fmt.Sprintf("%s@%d:%d-%d", w.Term, w.Position, w.Start, w.End)) })
+		a.Spans([]byte(text), func(start, end, pos int) {
+			got = append(got, fmt.Sprintf("%s@%d:%d-%d", Fold(nil, []byte(text[start:end])), pos, start, end))
+		})
+		if !slices.Equal(got, want) {
+			t.Errorf("%.40q…:\ngot  %.300v\nwant %.300v", text, got, want)
+		}
 	}
 }

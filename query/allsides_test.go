@@ -109,7 +109,7 @@ func allsidesIndex(t *testing.T) (*index.Index, string) {
 }
 
 // copyLines copies the first n lines of a gzipped JSON Lines file.
-func copyLines(t *testing.T, src, dst string, n int) {
+func copyLines(t testing.TB, src, dst string, n int) {
 	t.Helper()
 	f, err := os.Open(src)
 	if err != nil {

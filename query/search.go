@@ -456,8 +456,7 @@ func partSnippets(an *index.Analyzer, m *marks, texts []string, parts []corpus.P
 		if i < len(parts) {
 			base = parts[i].Start
 		}
-		sents := sentences(text)
-		all = append(all, snippets(text, sents, base, m.findIn(an, text, sents), n)...)
+		all = append(all, m.snippetsOf(an, text, base, n)...)
 		if len(all) >= n {
 			break
 		}

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -14,16 +15,26 @@ import (
 
 // skimQueries cover every kind of mark: stems, exact terms (stop words
 // alone, prefix*, word~), exact phrases, proximity phrases (which skimming
-// leaves to find), and names.
+// leaves to find), and names; and a phrase beside one of its own words,
+// whose match across a sentence end swallows the word's.
 var skimQueries = []string{
 	"ceasefire", `"chemical weapons"`, "Assad regime", `"peace talks" Russia`, `"Islamic State" Mosul`,
 	`"we will not"`, "the", "not", "ceasefir*", "Erdogan", "Assad~", `"peace talks"~3`, "Putin OR Lavrov",
 	"dying civilians", "happy studies", "U.S.", "Kelmarin", "Trevanna", `"said the"`, `"minister:US"`, "us", "regime*", "stud*",
 	"Aliyev", "Əliyev", "don't", "1,000", "news",
+	`ceasefire "ceasefire talks"`, `"peace talks" talks peace`, `"we will not" will`, `"Islamic State" state`, "Assad's",
+	`"don't"`, "Алиев", `"Kelmarin said"`, `"state" "islamic"`, "Erdoğan's Turkey", `"talks resumed" ceasefire`,
+	`"Aliyev"`, `"Erdogan's Turkey"`,
 }
 
-// checkSkim compares findIn with find, the reading of every word, for each
-// query over each text.
+// snippetCounts are the numbers of snippets checkSkim asks for: the best
+// one, a few, and every sentence that holds a match.
+var snippetCounts = []int{1, 2, 3, 1000}
+
+// checkSkim compares the snippets skimming makes with those of reading
+// every word (everyWord), and find's matches with everyWord's, for each query over each text and each number of
+// snippets: the same sentences, cut the same way, with the same
+// highlights.
 func checkSkim(t *testing.T, ix *index.Index, texts []string) {
 	t.Helper()
 	an := ix.Analyzer()
@@ -38,15 +49,64 @@ func checkSkim(t *testing.T, ix *index.Index, texts []string) {
 		}
 		differ := 0
 		for _, text := range texts {
-			want := c.marks.find(an, text)
-			got := c.marks.findIn(an, text, sentences(text))
-			if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+			sents, hits := sentences(text), everyWord(c.marks, an, text)
+			if got := c.marks.find(an, text); !reflect.DeepEqual(got, hits) && !(len(got) == 0 && len(hits) == 0) {
 				if differ++; differ <= 3 {
-					t.Errorf("%q in %.80q…:\ngot  %v\nwant %v", q, text, got, want)
+					t.Errorf("%q: find in %.80q…:\ngot  %v\nwant %v", q, text, got, hits)
+				}
+			}
+			for _, n := range snippetCounts {
+				want := snippets(text, sents, 7, hits, n)
+				got := c.marks.snippetsOf(an, text, 7, n)
+				if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+					if differ++; differ <= 3 {
+						t.Errorf("%q, %d snippets, in %.80q…:\ngot  %s\nwant %s", q, n, text, showSnippets(got), showSnippets(want))
+					}
 				}
 			}
 		}
 	}
+}
+
+// everyWord is the reading of every word that skimming and find are held
+// to: each word cut, folded and looked up as Words gives it.
+func everyWord(m *marks, an *index.Analyzer, text string) [][2]int {
+	heads := m.stemHeads()
+	inPhrase := map[string]bool{}
+	for _, p := range m.phrases {
+		for _, w := range p.words {
+			inPhrase[w] = true
+		}
+	}
+	var found [][2]int
+	var words []word
+	an.Words([]byte(text), func(w index.Word) {
+		term := string(w.Term)
+		if m.exact[term] {
+			found = append(found, [2]int{w.Start, w.End})
+		} else if heads.mayStem(w.Term) {
+			if s, ok := an.Stem(w.Term); ok && m.stems[s] {
+				found = append(found, [2]int{w.Start, w.End})
+			}
+		}
+		if inPhrase[term] {
+			words = append(words, word{term: term, start: w.Start, end: w.End, pos: w.Position})
+		}
+	})
+	for _, p := range m.phrases {
+		found = append(found, phraseHits(p, words)...)
+	}
+	return mergeRanges(found)
+}
+
+// showSnippets writes snippets with their offsets and highlights, for
+// messages.
+func showSnippets(sns []Snippet) string {
+	var b strings.Builder
+	for _, sn := range sns {
+		fmt.Fprintf(&b, "[%d,%d %q %v] ", *sn.Start, *sn.End, sn.Text, sn.Highlights)
+	}
+	return b.String()
 }
 
 // TestSkimFixtures checks skimming on texts written to trip it: curly
@@ -63,6 +123,24 @@ func TestSkimFixtures(t *testing.T) {
 		"minister:US said us. We will not. We will\nnot. We\nwill not surrender… “Don’t,” he said.",
 		"Trevanna Centre for Highland Studies — happy studies; studying 1,000 ceasefires’ records.",
 		"", "   ", ".", "ceasefire", "No match here at all. Or here.",
+		// A phrase across a sentence end, beside one of its own words,
+		// and across sentences that hold no word at all.
+		"The ceasefire. Talks resumed. The ceasefire held; ceasefire talks stalled. Peace.\n...\nTalks. Peace talks. Talks.",
+		"Peace. Talks. Peace.\n—\nTalks: peace talks. Islamic.\n\u00a0\nState. We will. Not. We. Will. Not. We will not. We will not.",
+		"Kelmarin. Said the envoy. Kelmarin said. Said. The. Kelmarin said the ceasefire talks resumed, ceasefire talks.",
+		// Possessives, curly and straight apostrophes, colons, stems.
+		"Assad’s regime fell. Assad's regime. Erdoğan’s Turkey and Erdogan's Turkey. Don’t. Don't. don't! minister:US. Minister:us.",
+		"Studies of dying civilians; the studied dead. Happiest, happily, happy. Regimes, regime, régime. Stud. Student studies.",
+		// Names with diacritics and in other scripts beside sentence ends.
+		"Əliyev. Aliyev. Алиев. Алиев сказал. Aliyev said: “Əliyev’s ceasefire.” Erdoğan. Erdogan. ERDOĞAN.",
+		"Islamic State. State. Islamic… State! Islamic State? Islamic\u200bState. Islamic \u0301State. Islamic State’s fighters.",
+		// Combining marks and format characters at sentence starts,
+		// after a space and after a line break.
+		"Peace. \u200dTalks resumed.\n\u200dCeasefire talks.\n\u0301Ceasefire. \u00adPeace talks. Peace.\n\ufeffTalks. \u200bPeace\u200b talks.",
+		// Ties between sentences, and a long sentence cut around its
+		// first match with matches outside the cut.
+		"Ceasefire. Ceasefire. Ceasefire, ceasefires. Ceasefire ceasefires. " + strings.Repeat("Peace talks went on and on for weeks without end ", 12) +
+			"until the ceasefire talks resumed and the peace talks ended. Peace talks.",
 	}
 	var demo []string
 	reader := corpus.NewReader(corpus.Options{})
@@ -80,7 +158,7 @@ func TestSkimFixtures(t *testing.T) {
 }
 
 // allsidesTexts returns the body texts of the first AllSides articles.
-func allsidesTexts(t *testing.T, n int) []string {
+func allsidesTexts(t testing.TB, n int) []string {
 	t.Helper()
 	src := corpustest.Shared(t, "corpus/allsides.jsonl.gz")
 	slice := filepath.Join(t.TempDir(), "allsides-slice.jsonl")

@@ -1,8 +1,10 @@
 package query
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,6 +32,11 @@ type marks struct {
 	stems   map[string]bool // stemmed terms of bare words
 	exact   map[string]bool // exact terms: stop words typed alone, expansions of prefix*, word~
 	phrases []markedPhrase
+
+	// What scans and skimming look for, made once the marks are complete.
+	planOnce sync.Once
+	filter   *wordFilter
+	plan     *skimPlan
 }
 
 type markedPhrase struct {
@@ -87,11 +94,17 @@ func (m *marks) stemHeads() stemHeads {
 // articles would cost more than the search, and so would walking the map
 // of stems for each word.
 func (h stemHeads) mayStem(term []byte) bool {
-	if len(term) < 2 || h.short {
+	return len(term) < 2 || h.mayStart(term[0], term[1])
+}
+
+// mayStart is mayStem for a term of at least two letters that starts with
+// a and b.
+func (h stemHeads) mayStart(a, b byte) bool {
+	if h.short {
 		return true
 	}
 	for _, s := range h.heads {
-		if s[0] == term[0] && s[1] == term[1] {
+		if s[0] == a && s[1] == b {
 			return true
 		}
 	}
@@ -171,23 +184,16 @@ func snippets(text string, sents [][2]int, base int, hits [][2]int, n int) []Sni
 	if len(hits) == 0 || n <= 0 {
 		return nil
 	}
-	type scored struct {
-		start, end int
-		hits       [][2]int
-		score      int
-	}
-	var cands []scored
+	var cands []candidate
 	for _, s := range sents {
 		var in [][2]int
-		distinct := map[string]bool{}
 		for _, h := range hits {
 			if h[0] >= s[0] && h[1] <= s[1] {
 				in = append(in, h)
-				distinct[lowerASCII(text[h[0]:h[1]])] = true
 			}
 		}
 		if len(in) > 0 {
-			cands = append(cands, scored{s[0], s[1], in, len(distinct)*10 + len(in)})
+			cands = append(cands, candidate{s[0], s[1], in, sentenceScore(text, in)})
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
@@ -195,6 +201,29 @@ func snippets(text string, sents [][2]int, base int, hits [][2]int, n int) []Sni
 		cands = cands[:n]
 	}
 	sort.Slice(cands, func(i, j int) bool { return cands[i].start < cands[j].start })
+	return snippetsFrom(text, base, cands)
+}
+
+// candidate is a sentence that holds matches.
+type candidate struct {
+	start, end int
+	hits       [][2]int
+	score      int
+}
+
+// sentenceScore ranks a sentence by its matches: ten for each different
+// one (by its text, ASCII letters lower-cased), one for each.
+func sentenceScore(text string, hits [][2]int) int {
+	distinct := map[string]bool{}
+	for _, h := range hits {
+		distinct[lowerASCII(text[h[0]:h[1]])] = true
+	}
+	return len(distinct)*10 + len(hits)
+}
+
+// snippetsFrom cuts the chosen sentences of text, in reading order, into
+// snippets.
+func snippetsFrom(text string, base int, cands []candidate) []Snippet {
 	out := make([]Snippet, 0, len(cands))
 	for _, c := range cands {
 		start, end := trimAround(text, c.start, c.end, c.hits[0])
@@ -238,7 +267,11 @@ func lowerASCII(s string) string {
 // quotes or brackets) followed by a space, and at line breaks. Each range
 // is trimmed of surrounding space.
 func sentences(text string) [][2]int {
-	var out [][2]int
+	return appendSentences(nil, text)
+}
+
+// appendSentences appends the sentences of text to out.
+func appendSentences(out [][2]int, text string) [][2]int {
 	start := 0
 	emit := func(end int) {
 		s, e := start, end
@@ -254,25 +287,21 @@ func sentences(text string) [][2]int {
 		start = end
 	}
 	// Only ASCII and the ellipsis end sentences, and none of their bytes
-	// is ever inside another character. Rather than read every byte, the
-	// loop goes from one such byte to the next, each found by IndexByte,
-	// which reads many bytes at a time.
-	var next [len(sentenceBytes)]int
-	for k := range next {
-		next[k] = indexByteFrom(text, sentenceBytes[k], 0)
-	}
+	// is ever inside another character. Rather than look at every byte,
+	// the loop goes from one such byte to the next (for the ellipsis, its
+	// last byte, which other characters of news text seldom hold).
 	for i := 0; ; {
-		p := len(text)
-		for _, n := range next {
-			p = min(p, n)
-		}
+		p := nextSentenceByte(text, i)
 		if p == len(text) {
 			break
 		}
 		c := text[p]
 		i = p + 1
-		if c == 0xE2 && strings.HasPrefix(text[i:], "\x80\xA6") {
-			c, i = '.', i+2 // …
+		if c == 0xA6 {
+			if p < 2 || text[p-2] != 0xE2 || text[p-1] != 0x80 {
+				continue
+			}
+			c = '.' // …
 		}
 		switch c {
 		case '\n':
@@ -291,27 +320,35 @@ func sentences(text string) [][2]int {
 				i = j
 			}
 		}
-		for k, n := range next {
-			if n < i {
-				next[k] = indexByteFrom(text, sentenceBytes[k], i)
-			}
-		}
 	}
 	emit(len(text))
 	return out
 }
 
-// sentenceBytes are the bytes that may end a sentence: 0xE2 begins the
-// ellipsis (and other characters, which end nothing).
-const sentenceBytes = "\n.!?\xE2"
-
-// indexByteFrom returns the index of the first c in text from i on, or
-// len(text).
-func indexByteFrom(text string, c byte, i int) int {
-	if j := strings.IndexByte(text[i:], c); j >= 0 {
-		return i + j
+// nextSentenceByte returns the index of the first byte at or after i that
+// may end a sentence (\n . ! ? or 0xA6, the ellipsis' last byte), or
+// len(text). It reads eight bytes at a time: a byte equal to c leaves a
+// zero byte in x^c, and subtracting one from each byte borrows into the
+// top bit of the lowest zero byte (above it the bits may be wrong, but
+// only the lowest counts).
+func nextSentenceByte(text string, i int) int {
+	const ones, hi = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(text); i += 8 {
+		x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		a, b, c, d, e := x^(ones*'\n'), x^(ones*'.'), x^(ones*'!'), x^(ones*'?'), x^(ones*0xA6)
+		m := ((a - ones) &^ a) | ((b - ones) &^ b) | ((c - ones) &^ c) | ((d - ones) &^ d) | ((e - ones) &^ e)
+		if m &= hi; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
 	}
-	return len(text)
+	for ; i < len(text); i++ {
+		switch text[i] {
+		case '\n', '.', '!', '?', 0xA6:
+			return i
+		}
+	}
+	return i
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
@@ -328,6 +365,11 @@ func abbreviation(text string) bool {
 		j--
 	}
 	w := text[j:i]
+	if len(w) > 4 {
+		// Longer than every abbreviation below and than any one
+		// character: most words before a full stop.
+		return strings.IndexByte(w, '.') >= 0 // U.S. and the like
+	}
 	switch w {
 	case "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sgt", "Capt", "Sen", "Rep", "Gov", "Pres", "Prof", "Jr", "Sr", "No", "vs", "etc", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec":
 		return true
