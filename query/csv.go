@@ -63,8 +63,8 @@ func WriteQuotesCSV(w io.Writer, res *QuoteResults) error {
 			h.Article.Published, CleanText(h.Article.URL), strconv.Itoa(h.Start), strconv.Itoa(h.End), "", ""}
 		// No words name the speaker: empty cells, as JSON's are absent;
 		// 0 would point at the text's first byte.
-		if h.SpeakerText != "" {
-			row[len(row)-2], row[len(row)-1] = strconv.Itoa(h.SpeakerStart), strconv.Itoa(h.SpeakerEnd)
+		if h.SpeakerStart != nil && h.SpeakerEnd != nil {
+			row[len(row)-2], row[len(row)-1] = strconv.Itoa(*h.SpeakerStart), strconv.Itoa(*h.SpeakerEnd)
 		}
 		for i, cell := range row {
 			row[i] = spreadsheetSafe(cell)

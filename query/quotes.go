@@ -51,12 +51,14 @@ type QuoteResults struct {
 
 // QuoteHit is one quotation that matched.
 type QuoteHit struct {
-	ID           string  `json:"id"`
-	Quote        string  `json:"quote"`
-	Speaker      string  `json:"speaker"`
-	SpeakerText  string  `json:"speaker_text"`
-	SpeakerStart int     `json:"speaker_start,omitempty"`
-	SpeakerEnd   int     `json:"speaker_end,omitempty"`
+	ID          string `json:"id"`
+	Quote       string `json:"quote"`
+	Speaker     string `json:"speaker"`
+	SpeakerText string `json:"speaker_text"`
+	// SpeakerStart and SpeakerEnd are the byte offsets of SpeakerText,
+	// absent when no words name the speaker (0 is the text's first byte).
+	SpeakerStart *int    `json:"speaker_start,omitempty"`
+	SpeakerEnd   *int    `json:"speaker_end,omitempty"`
 	Cue          string  `json:"cue"`
 	Kind         string  `json:"kind"`
 	Confidence   float64 `json:"confidence"`
@@ -192,10 +194,13 @@ func Quotes(ctx context.Context, ix *index.Index, req QuoteRequest) (*QuoteResul
 
 // quoteHit is a stored quotation as results show it.
 func quoteHit(s index.StoredQuote) QuoteHit {
-	return QuoteHit{ID: s.ID, Quote: s.Text, Speaker: s.Speaker, SpeakerText: s.SpeakerText,
-		SpeakerStart: s.SpeakerStart, SpeakerEnd: s.SpeakerEnd, Cue: s.Cue, Kind: s.Kind, Confidence: s.Confidence,
+	h := QuoteHit{ID: s.ID, Quote: s.Text, Speaker: s.Speaker, SpeakerText: s.SpeakerText, Cue: s.Cue, Kind: s.Kind, Confidence: s.Confidence,
 		Article: QuoteOf{ID: s.Article, Title: s.Title, Source: s.Source, Published: s.Published.String(), URL: s.URL, Path: s.Path},
 		Start:   s.Start, End: s.End}
+	if s.SpeakerText != "" {
+		h.SpeakerStart, h.SpeakerEnd = &s.SpeakerStart, &s.SpeakerEnd
+	}
+	return h
 }
 
 func quoteFacets(res *bleve.SearchResult, req QuoteRequest) *QuoteFacets {
