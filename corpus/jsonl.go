@@ -22,10 +22,14 @@ func (r *Reader) jsonRecords(f File, problem func(Problem), fn func(record) erro
 	defer closeFile()
 	lines := &lineReader{br: stream, max: r.opts.MaxRecordSize}
 	columns := map[string]fieldColumns{} // by the record's key list: exports repeat one shape
-	records := 0
+	records, long := 0, 0 // lines read as records, and lines too long to read
 	for {
 		line, tooLong, err := lines.next()
 		if err == io.EOF {
+			if records == 0 && long == 0 {
+				// Nothing but white space, as an empty text file is.
+				problem(Problem{Path: f.Path, Severity: Skipped, Reason: "empty file"})
+			}
 			return nil
 		}
 		n := lines.line
@@ -34,6 +38,7 @@ func (r *Reader) jsonRecords(f File, problem func(Problem), fn func(record) erro
 			return nil
 		}
 		if tooLong {
+			long++
 			problem(Problem{Path: f.Path, Line: n, Severity: Failed, Reason: "line too long",
 				Detail: "longer than " + limit(r.opts.MaxRecordSize)})
 			continue

@@ -163,7 +163,8 @@ func (ix *Index) Update(ctx context.Context, paths []string, opts UpdateOptions)
 // skipped whole because its record shows it unchanged. Articles indexed
 // from the file before and not read from it now are removed only when the
 // whole file read without failures: nothing already indexed is lost to a
-// truncated file, one now too large, or a record that broke.
+// truncated file, one now too large or skipped whole (empty, binary), or a
+// record that broke.
 func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.Reader, w *Writer, sum *Summary,
 	report func(corpus.Problem), onArticle func()) (unchanged bool, err error) {
 	digest, err := fileDigest(f.Path)
@@ -221,9 +222,10 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 		return nil
 	}
 	// stopped: the file could not be read to its end; recordFailed: some
-	// record of it could not be read. Either way an article not seen this
-	// time is not known to be gone from the file.
-	stopped, recordFailed := false, false
+	// record of it could not be read; passedOver: it was skipped whole
+	// (empty, binary, UTF-16). Either way an article not seen this time is
+	// not known to be gone from the file.
+	stopped, recordFailed, passedOver := false, false, false
 	readErr := reader.Read(f, func(a *corpus.Article) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -246,6 +248,9 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 				recordFailed = true
 			}
 		}
+		if p.Path == f.Path && p.Severity == corpus.Skipped {
+			passedOver = true
+		}
 		report(p)
 	})
 	if readErr == nil {
@@ -254,9 +259,15 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 	if readErr != nil {
 		return false, readErr // cancelled, or the writer failed: the file stays unrecorded and is read again next time
 	}
-	if stopped {
+	if stopped || passedOver {
 		// Keep what was indexed from it before, and leave the file
-		// unrecorded so that the next run reads it again.
+		// unrecorded so that the next run reads it again. A file emptied
+		// or overwritten with binary is more often a failed download than
+		// articles withdrawn; deleting the file and --prune remove them.
+		if passedOver && len(existing) > 0 {
+			report(corpus.Problem{Path: f.Path, Severity: corpus.Warning, Reason: "kept what was indexed before",
+				Detail: fmt.Sprintf("%d articles indexed from this file before stay searchable; delete the file and use --prune to remove them", len(existing))})
+		}
 		return false, nil
 	}
 	// A record that failed may be one indexed before, which the reader

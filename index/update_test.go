@@ -332,7 +332,8 @@ func TestCloseTwice(t *testing.T) {
 // TestUpdateKeepsWhatFailedToRead checks that a file that fails to read,
 // whole or in part, loses none of the articles indexed from it before: a
 // truncated gzip export, an article file grown past the size limit, an
-// export with one line broken. The summary must not count them removed.
+// export with one line broken, files now empty, binary or UTF-16, which
+// are skipped. The summary must not count them removed.
 // A file not read to its end stays unrecorded, so the next run tries it
 // again.
 func TestUpdateKeepsWhatFailedToRead(t *testing.T) {
@@ -367,6 +368,11 @@ func TestUpdateKeepsWhatFailedToRead(t *testing.T) {
 			corpus.Options{MaxFileSize: 1000}, "", 1, false},
 		{"one line broken", "wire.jsonl", []byte(strings.Join(lines, "\n") + "\n"), []byte(strings.Join(broken, "\n") + "\n"),
 			corpus.Options{}, "id b", 3, true},
+		{"now empty", "ferry.txt", []byte(story), []byte("\n \n"), corpus.Options{}, "", 1, false},
+		{"now binary", "ferry.txt", []byte(story), append([]byte(story), 0, 0, 0, 1, 2, 0), corpus.Options{}, "", 1, false},
+		{"now UTF-16", "ferry.txt", []byte(story), utf16LE(story), corpus.Options{}, "", 1, false},
+		{"export now empty", "wire.jsonl", []byte(strings.Join(lines, "\n") + "\n"), []byte("\n"), corpus.Options{}, "id c", 3, false},
+		{"CSV now empty", "wire.csv", []byte("id,title,text\nk1,Talks open in Veshta,Envoys met in Veshta.\n"), nil, corpus.Options{}, "id k1", 1, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), tc.file)
@@ -381,8 +387,8 @@ func TestUpdateKeepsWhatFailedToRead(t *testing.T) {
 				t.Fatal(err)
 			}
 			sum := update(t, ix, UpdateOptions{Read: tc.read}, path)
-			if sum.Failed == 0 || sum.Removed != 0 {
-				t.Errorf("second run: got %d failed, %d removed; want a failure and nothing removed", sum.Failed, sum.Removed)
+			if sum.Failed+sum.Skipped == 0 || sum.Removed != 0 {
+				t.Errorf("second run: got %d failed, %d skipped, %d removed; want a failure or a skip and nothing removed", sum.Failed, sum.Skipped, sum.Removed)
 			}
 			if got := articleCount(t, ix); got != tc.wantArticles {
 				t.Errorf("got %d articles after the failure, want %d", got, tc.wantArticles)
@@ -579,4 +585,14 @@ func TestMissingAliases(t *testing.T) {
 	if missing, err := ix.MissingAliases(); err != nil || len(missing) != 0 {
 		t.Errorf("after indexing without aliases: got missing %v (%v), want none", missing, err)
 	}
+}
+
+// utf16LE returns s as UTF-16, little-endian, with a byte order mark, as
+// Windows tools save text.
+func utf16LE(s string) []byte {
+	out := []byte{0xFF, 0xFE}
+	for _, r := range s {
+		out = append(out, byte(r), byte(r>>8)) // the fixtures are ASCII
+	}
+	return out
 }
