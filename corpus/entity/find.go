@@ -37,7 +37,6 @@ type token struct {
 	possessive bool   // followed by 's or ’s
 	capital    bool   // starts with an upper-case letter
 	allCaps    bool   // two or more letters, all upper case (NATO, OSCE)
-	sentence   bool   // first word of a sentence
 	// joined marks a word that only spaces separate from the word before
 	// (or the dot of an initial: "George C. Edwards"). A name runs over
 	// joined words only: "Christopher Weber, Brian Melley" is two people,
@@ -71,43 +70,43 @@ func appendTokens(toks []token, text string) []token {
 		// About what the words with capitals of news hold, in one allocation.
 		lower = make([]byte, 0, len(text)/5)
 	}
-	sentence := true
 	from, prevEnd := len(toks), 0
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r < utf8.RuneSelf && asciiWordBytes[r] == 0 {
-			// White space and punctuation, most of what is not a word.
-			if r == '.' || r == '!' || r == '?' || r == '\n' || r == ':' {
-				sentence = true
-			}
-			i++
+		c := text[i]
+		if c < utf8.RuneSelf && asciiWordBytes[c] == 0 {
+			i++ // white space and punctuation, most of what is not a word
 			continue
 		}
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		if !isWordRune(r) {
-			if r == '.' || r == '!' || r == '?' || r == '\n' || r == ':' {
-				sentence = true
+		if c >= utf8.RuneSelf {
+			// Only a rune beyond ASCII needs decoding: an ASCII byte that
+			// is no space or punctuation starts a word.
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				i += size
+				continue
 			}
-			i += size
-			continue
 		}
 		start := i
 		j := i
 		// Most words are ASCII: noting the one that is not spares checking
-		// each word again below.
-		nonASCII, kinds := false, uint8(0)
+		// each word again below. kinds gathers the asciiWordBytes of the
+		// word's ASCII letters and digits; mixed says it took anything else.
+		nonASCII, mixed, kinds := false, false, uint8(0)
 		for j < len(text) {
-			if k := asciiWordBytes[text[j]]; k != 0 {
+			c := text[j]
+			if k := asciiWordBytes[c]; k != 0 {
 				kinds |= k
 				j++ // the common case, without decoding a rune
 				continue
+			}
+			if c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' {
+				break // a space or a comma: no joiner, no rune to decode
 			}
 			r, size := utf8.DecodeRuneInString(text[j:])
 			nonASCII = nonASCII || r >= utf8.RuneSelf
 			if isWordRune(r) {
 				j += size
+				mixed = true
 				continue
 			}
 			// Joiners stay inside a word when a letter or digit follows:
@@ -116,21 +115,38 @@ func appendTokens(toks []token, text string) []token {
 				next, _ := utf8.DecodeRuneInString(text[j+size:])
 				if isWordRune(next) && (r != '.' || singleLetterBefore(text[start:j])) {
 					j += size
+					mixed = true
 					continue
 				}
 			}
 			// The dot after the last letter of an abbreviation (U.S.) belongs to it.
 			if r == '.' && strings.Contains(text[start:j], ".") && singleLetterBefore(text[start:j]) {
 				j += size
+				mixed = true
 			}
 			break
 		}
-		t := token{start: start, end: j, text: text[start:j], sentence: sentence}
-		if len(toks) > from {
+		toks = append(toks, token{start: start, end: j, text: text[start:j]})
+		t := &toks[len(toks)-1] // filled in place: a token is too big to copy twice
+		if len(toks) > from+1 {
 			gap := text[prevEnd:start]
-			t.joined = gap == " " || joins(gap, toks[len(toks)-1].text)
+			t.joined = gap == " " || joins(gap, toks[len(toks)-2].text)
 		}
-		sentence = false
+		upper := kinds&2 != 0
+		if !mixed {
+			// Most words: ASCII letters and digits only, so no possessive,
+			// no hyphen and nothing beyond ASCII to fold; without capitals,
+			// the word is its own folded form and no abbreviation.
+			t.fold = t.text
+			if upper {
+				t.fold, lower = lowerASCII(lower, t.fold)
+				t.capital = asciiWordBytes[t.text[0]] == 3
+				t.allCaps = isAllCaps(t.text)
+			}
+			t.key = t.fold
+			i, prevEnd = j, j
+			continue
+		}
 		if last := len(t.text) - 1; t.text[last] == 's' && (strings.HasSuffix(t.text[:last], "'") || strings.HasSuffix(t.text[:last], "’")) {
 			cut := len("'s")
 			if strings.HasSuffix(t.text, "’s") {
@@ -141,7 +157,6 @@ func appendTokens(toks []token, text string) []token {
 			t.possessive = true
 		}
 		ascii := !nonASCII || corpus.IsASCII(t.text) // "Trump’s" is ASCII without its ’s
-		upper := kinds&2 != 0
 		switch {
 		case !ascii:
 			t.fold = corpus.Fold(t.text)
@@ -175,7 +190,6 @@ func appendTokens(toks []token, text string) []token {
 				t.descriptor = unicode.IsLower(last) && !connectors[strings.ToLower(t.text[:dash])]
 			}
 		}
-		toks = append(toks, t)
 		i = j
 		if t.possessive {
 			i = t.end + cutLen(text[t.end:])
