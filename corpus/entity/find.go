@@ -47,6 +47,9 @@ type token struct {
 	descriptor bool
 	// card marks the words of a hover card (see hoverCards): read past.
 	card bool
+	// facts are what the gazetteer and the rules know of fold, nil until
+	// first asked (see finder.facts).
+	facts *wordFacts
 }
 
 // tokenize cuts text into words: runs of letters and digits, with
@@ -568,7 +571,7 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 		}
 		return entries
 	}
-	for _, n := range f.g.aliasLens.of(toks[i].key) {
+	for _, n := range f.keyAliasLens(&toks[i]) {
 		if n <= len(toks)-i {
 			if entries := try(n, true); entries != nil {
 				if e := pick(entries); n == 1 && f.surnameHere(toks, i, e) {
@@ -580,7 +583,7 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 	}
 	// "Ostmark's envoy": a name without its possessive.
 	if toks[i].possessive {
-		for _, n := range f.g.aliasLens.of(toks[i].fold) {
+		for _, n := range f.facts(&toks[i]).aliasLens {
 			if n == 1 {
 				if entries := try(1, false); entries != nil {
 					return 1, entries
@@ -588,7 +591,7 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 			}
 		}
 	}
-	for _, n := range f.g.aliasLens.of(toks[i].fold) {
+	for _, n := range f.facts(&toks[i]).aliasLens {
 		if n > 1 && n <= len(toks)-i && toks[i+n-1].possessive {
 			if entries := try(n, false); entries != nil {
 				return n, entries
@@ -596,6 +599,15 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 		}
 	}
 	return 0, nil
+}
+
+// keyAliasLens returns the numbers of words of the names that t, with
+// its 's when possessive, starts.
+func (f *finder) keyAliasLens(t *token) []int {
+	if t.possessive {
+		return f.g.aliasLens.of(t.key) // "people's": key is not fold
+	}
+	return f.facts(t).aliasLens
 }
 
 // surnameHere reports whether a one-word name the gazetteer knows is,
@@ -616,7 +628,7 @@ func (f *finder) surnameHere(toks []token, i int, e *Entry) bool {
 
 // afterGivenName reports whether toks[i] follows a capitalised given name.
 func (f *finder) afterGivenName(toks []token, i int) bool {
-	return i > 0 && toks[i].joined && toks[i-1].capital && f.g.givenNames[toks[i-1].fold]
+	return i > 0 && toks[i].joined && toks[i-1].capital && f.is(&toks[i-1], givenName)
 }
 
 // afterOtherGivenName reports whether toks[i] follows a given name that
@@ -869,11 +881,11 @@ func (f *finder) placeOf(t token) *Entry {
 // demonym finds a demonym or a country written in the possessive at
 // toks[i]: they point to a place.
 func (f *finder) demonym(toks []token, i int) (*Entry, int) {
-	t := toks[i]
+	t := &toks[i]
 	if !t.capital {
 		return nil, 0
 	}
-	if p, ok := f.g.demonyms[t.fold]; ok && !f.afterGivenName(toks, i) {
+	if p := f.facts(t).demonym; p != nil && !f.afterGivenName(toks, i) {
 		return p, 1 // but "David French" is no Frenchman
 	}
 	return nil, 0
@@ -917,7 +929,16 @@ func (g *Gazetteer) ministryOf(country, word string) *Entry {
 
 // title finds the longest title starting at toks[i].
 func (f *finder) title(toks []token, i int) (int, string) {
-	for _, n := range f.g.titleLens.of(toks[i].key) {
+	t := &toks[i]
+	var lens []int
+	if t.capital && !t.possessive {
+		lens = f.facts(t).titleLens // key is fold
+	} else {
+		// Most lower-case words: the shapes of titleLens pass them by
+		// without a map lookup, which facts would make.
+		lens = f.g.titleLens.of(t.key)
+	}
+	for _, n := range lens {
 		if n > len(toks)-i {
 			continue
 		}
@@ -951,12 +972,12 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 	last := run[len(run)-1]
 	switch {
 	case isOrg && len(run) >= 2:
-		if generic(run) {
+		if f.generic(run) {
 			break // "Foreign Ministry" alone: whose?
 		}
 		name := joinText(run)
 		f.out = append(f.out, Mention{Type: Org, Name: name, Text: text[start:end], Start: start, End: end})
-	case len(run) >= 3 && !f.personShaped(run, ctx) && f.g.givenNames[run[1].fold] && !placeHeads[run[0].fold]:
+	case len(run) >= 3 && !f.personShaped(run, ctx) && f.is(&run[1], givenName) && !f.is(&run[0], placeHead):
 		// "Republican Mitt Romney", "Freshman Rosie Rodriguez": a word
 		// before a given name is not part of the name; read on from the
 		// given name. "San Francisco Chronicle" is no Francisco.
@@ -999,7 +1020,7 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 func (f *finder) capitalRun(toks []token, i int, unmatched bool) int {
 	n := 0
 	for i+n < len(toks) {
-		t := toks[i+n]
+		t := &toks[i+n]
 		if n > 0 && !t.joined {
 			break
 		}
@@ -1011,7 +1032,7 @@ func (f *finder) capitalRun(toks []token, i int, unmatched bool) int {
 			continue
 		}
 		// A particle inside a name, followed by more of it.
-		if n > 0 && connectors[t.fold] && i+n+1 < len(toks) && toks[i+n+1].capital && toks[i+n+1].joined {
+		if n > 0 && f.is(t, connector) && i+n+1 < len(toks) && toks[i+n+1].capital && toks[i+n+1].joined {
 			n++
 			continue
 		}
@@ -1030,16 +1051,16 @@ func (f *finder) capitalRun(toks []token, i int, unmatched bool) int {
 // two.
 func (f *finder) orgTail(toks []token, i, n int) ([]token, bool) {
 	run := toks[i : i+n]
-	last := run[len(run)-1]
-	if !orgHeads[last.fold] {
+	last := &run[len(run)-1]
+	if !f.is(last, orgHead) {
 		return run, false
 	}
 	if last.possessive {
 		return run, true
 	}
-	for j := i + n; j+1 < len(toks) && orgConnectors[toks[j].fold] && toks[j].joined; {
+	for j := i + n; j+1 < len(toks) && f.is(&toks[j], orgConnector) && toks[j].joined; {
 		k := j
-		for k < len(toks) && orgConnectors[toks[k].fold] && toks[k].joined {
+		for k < len(toks) && f.is(&toks[k], orgConnector) && toks[k].joined {
 			k++
 		}
 		if toks[j].fold == "and" && (len(run) == n || k > j+1) || toks[j].fold == "the" {
@@ -1093,7 +1114,7 @@ func (f *finder) orgAfterPlace(text string, toks []token, i, n int, place *Entry
 // startsPerson reports whether toks[i] begins a person's name: a given
 // name followed by another capitalised word.
 func (f *finder) startsPerson(toks []token, i int) bool {
-	return f.g.givenNames[toks[i].fold] && i+1 < len(toks) && toks[i+1].capital
+	return f.is(&toks[i], givenName) && i+1 < len(toks) && toks[i+1].capital
 }
 
 // genericWords describe organisations of every country; a name made only
@@ -1103,9 +1124,9 @@ var genericWords = wordSet(`foreign defence defense interior justice health fina
 	central security general armed supreme public political military ministry of the and for`)
 
 // generic reports whether an organisation's name has no word of its own.
-func generic(run []token) bool {
-	for _, t := range run {
-		if !genericWords[t.fold] && !orgHeads[t.fold] {
+func (f *finder) generic(run []token) bool {
+	for k := range run {
+		if !f.is(&run[k], genericWord|orgHead) {
 			return false
 		}
 	}
@@ -1117,8 +1138,8 @@ func generic(run []token) bool {
 // never a name. unmatched says that no known name, demonym or title
 // starts there, as part found just before: only the last is left to ask.
 func (f *finder) known(toks []token, i int, unmatched bool) bool {
-	t := toks[i]
-	if notNames[t.fold] || t.allCaps {
+	t := &toks[i]
+	if t.allCaps || f.is(t, notName) {
 		return true
 	}
 	if unmatched {
@@ -1148,10 +1169,10 @@ func (f *finder) personShaped(run []token, ctx context) bool {
 	if run[len(run)-1].possessive && len(run) == 1 {
 		return false
 	}
-	if workHeads[run[len(run)-1].fold] {
+	if f.is(&run[len(run)-1], workHead) {
 		return false
 	}
-	return f.g.givenNames[run[0].fold] || ctx.role != ""
+	return f.is(&run[0], givenName) || ctx.role != ""
 }
 
 // canonicalPerson writes an unknown person's name as Canonical does, so

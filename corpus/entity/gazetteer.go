@@ -81,6 +81,9 @@ type Gazetteer struct {
 	demonyms   map[string]*Entry // token key → place
 	givenNames map[string]bool   // folded
 	variantOf  map[string]string // folded name part → the first spelling of its group
+	// facts holds, by folded word, what the maps above and the rules'
+	// word sets say of it (see wordFacts).
+	facts map[string]*wordFacts
 	// Fingerprint changes whenever the data changes, so that articles
 	// analysed with other data are analysed again.
 	fingerprint string
@@ -200,6 +203,7 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 		return nil, err
 	}
 	g.fingerprint = fingerprint(print.String())
+	g.buildFacts()
 	return g, nil
 }
 
@@ -285,6 +289,9 @@ func (g *Gazetteer) AddAliasFile(path string) error {
 	if err != nil {
 		return fmt.Errorf("read aliases: %w", err)
 	}
+	// Whatever entries were added, even before an error, the facts of
+	// their words must follow.
+	defer g.buildFacts()
 	var entries []*Entry
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml":
