@@ -441,6 +441,12 @@ type finder struct {
 	// homonymArticle records, by place, whether the article's words make
 	// its name the US state's (see usState).
 	homonymArticle map[string]bool
+	// canonical and people keep, for names the article repeats, what
+	// canonicalPerson and Lookup found for them: each costs a
+	// tokenization of the name and more, and an article names the same
+	// people again and again.
+	canonical map[string]string // name as written → canonicalPerson
+	people    map[string]*Entry // canonical name → known person, nil for none
 }
 
 // context is what the words before a name say about it.
@@ -561,15 +567,20 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 		return 0, nil
 	}
 	try := func(n int, possessive bool) []*Entry {
-		f.key = appendKey(f.key[:0], toks[i:i+n], possessive)
-		entries, ok := f.g.byAlias[string(f.key)]
-		if !ok || !f.capitalsAgree(toks[i:i+n], string(f.key)) {
+		var sp *spellings
+		if n == 1 {
+			sp = f.g.spellings[wordKey(&toks[i], possessive)] // most names tried: no key to build
+		} else {
+			f.key = appendKey(f.key[:0], toks[i:i+n], possessive)
+			sp = f.g.spellings[string(f.key)]
+		}
+		if sp == nil || !capitalsAgree(toks[i:i+n], sp) {
 			return nil
 		}
-		if written, abbreviation := f.g.exactCase[string(f.key)]; abbreviation && n == 1 && !slices.Contains(written, toks[i].text) {
+		if sp.exactCase != nil && n == 1 && !slices.Contains(sp.exactCase, toks[i].text) {
 			return nil
 		}
-		return entries
+		return sp.entries
 	}
 	for _, n := range f.keyAliasLens(&toks[i]) {
 		if n <= len(toks)-i {
@@ -678,11 +689,19 @@ func appendKey(dst []byte, toks []token, possessive bool) []byte {
 	return dst
 }
 
+// wordKey is the lookup key of one word, as appendKey makes it.
+func wordKey(t *token, possessive bool) string {
+	if possessive {
+		return t.key
+	}
+	return t.fold
+}
+
 // capitalsAgree reports whether the words are capitalised where some
 // spelling of the name is: "Lebanese Forces" (the party) is not "Lebanese
 // forces" (soldiers), "Democratic Party" is not a democratic party.
-func (f *finder) capitalsAgree(toks []token, key string) bool {
-	for _, caps := range f.g.capitals[key] {
+func capitalsAgree(toks []token, sp *spellings) bool {
+	for _, caps := range sp.capitals {
 		if len(caps) != len(toks) {
 			continue
 		}
@@ -942,8 +961,14 @@ func (f *finder) title(toks []token, i int) (int, string) {
 		if n > len(toks)-i {
 			continue
 		}
-		f.key = appendKey(f.key[:0], toks[i:i+n], true)
-		if _, ok := f.g.titles[string(f.key)]; ok {
+		var ok bool
+		if n == 1 {
+			_, ok = f.g.titles[t.key] // appendKey of one word
+		} else {
+			f.key = appendKey(f.key[:0], toks[i:i+n], true)
+			_, ok = f.g.titles[string(f.key)]
+		}
+		if ok {
 			return n, joinText(toks[i : i+n])
 		}
 	}
@@ -996,7 +1021,7 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 	case len(run) == 1:
 		if name, ok := f.surname(run[0], ctx); ok {
 			m := Mention{Type: Person, Name: name, Text: text[start:end], Start: start, End: end}
-			e, known := f.g.Lookup(name, Person)
+			e, known := f.person(name)
 			if known {
 				m.Affiliation = e.Affiliation
 				f.roleFor(&m, e, ctx)
@@ -1179,7 +1204,29 @@ func (f *finder) personShaped(run []token, ctx context) bool {
 // that one person is one name across articles (Sergei Volkov and Sergey
 // Volkov are Sergey Volkov) and a query finds them under it.
 func (f *finder) canonicalPerson(run []token) string {
-	return f.g.Canonical(joinText(run), Person)
+	written := joinText(run)
+	if name, ok := f.canonical[written]; ok {
+		return name
+	}
+	name := f.g.Canonical(written, Person)
+	if f.canonical == nil {
+		f.canonical = map[string]string{}
+	}
+	f.canonical[written] = name
+	return name
+}
+
+// person is Lookup(name, Person), remembered for the article.
+func (f *finder) person(name string) (*Entry, bool) {
+	if e, ok := f.people[name]; ok {
+		return e, e != nil
+	}
+	e, ok := f.g.Lookup(name, Person)
+	if f.people == nil {
+		f.people = map[string]*Entry{}
+	}
+	f.people[name] = e // nil when not ok
+	return e, ok
 }
 
 // surname resolves a single capitalised word to a person: someone this

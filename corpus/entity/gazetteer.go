@@ -63,17 +63,10 @@ type Gazetteer struct {
 	entries []*Entry
 	byAlias map[string][]*Entry // token key of every name and alias → entries
 	byName  map[string]*Entry   // type + folded canonical name → entry
-	// exactCase holds, for keys of abbreviations (NATO, LeT), the ways they
-	// are written: an abbreviation matches only with its capitals, so that
-	// "Let the monitors…" does not name Lashkar-e-Taiba.
-	exactCase map[string][]string
-	// written holds every spelling of each key as the data writes it, for
-	// its capitals: "Lebanese Forces" (a party) is not "Lebanese forces".
-	written map[string][]string
-	// capitals holds, beside each spelling of written, which of its words
-	// are capitalised: worked out once here, not at every match.
-	capitals map[string][][]bool
-	titles   map[string]string // token key → title kind
+	// spellings holds, by token key, all that matching a name asks of
+	// it, in one lookup.
+	spellings map[string]*spellings
+	titles    map[string]string // token key → title kind
 	// aliasLens and titleLens list, for each first word of a name or
 	// title, the numbers of words its names or titles have.
 	aliasLens  *firstWords
@@ -107,9 +100,7 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 	g := &Gazetteer{
 		byAlias:    map[string][]*Entry{},
 		byName:     map[string]*Entry{},
-		exactCase:  map[string][]string{},
-		written:    map[string][]string{},
-		capitals:   map[string][][]bool{},
+		spellings:  map[string]*spellings{},
 		titles:     map[string]string{},
 		aliasLens:  newFirstWords(),
 		titleLens:  newFirstWords(),
@@ -238,16 +229,37 @@ func (g *Gazetteer) add(e *Entry) error {
 		if !containsEntry(g.byAlias[key], e) {
 			g.byAlias[key] = append(g.byAlias[key], e)
 		}
-		if isAbbreviation(name) && !slices.Contains(g.exactCase[key], name) {
-			g.exactCase[key] = append(g.exactCase[key], name)
+		sp := g.spellings[key]
+		if sp == nil {
+			sp = &spellings{}
+			g.spellings[key] = sp
 		}
-		if !slices.Contains(g.written[key], name) {
-			g.written[key] = append(g.written[key], name)
-			g.capitals[key] = append(g.capitals[key], capitalWords(name))
+		sp.entries = g.byAlias[key]
+		if isAbbreviation(name) && !slices.Contains(sp.exactCase, name) {
+			sp.exactCase = append(sp.exactCase, name)
+		}
+		if !slices.Contains(sp.written, name) {
+			sp.written = append(sp.written, name)
+			sp.capitals = append(sp.capitals, capitalWords(name))
 		}
 		g.aliasLens.add(key)
 	}
 	return nil
+}
+
+// spellings are the ways the data writes the names of one token key.
+type spellings struct {
+	entries []*Entry // byAlias of the key
+	// written holds every spelling as the data writes it, for its
+	// capitals: "Lebanese Forces" (a party) is not "Lebanese forces".
+	written []string
+	// capitals holds, beside each of written, which of its words are
+	// capitalised: worked out once here, not at every match.
+	capitals [][]bool
+	// exactCase holds the spellings of an abbreviation (NATO, LeT), nil
+	// for other names: an abbreviation matches only with its capitals, so
+	// that "Let the monitors…" does not name Lashkar-e-Taiba.
+	exactCase []string
 }
 
 // isAbbreviation reports whether a one-word name has capitals after its
