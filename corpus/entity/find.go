@@ -37,7 +37,6 @@ type token struct {
 	possessive bool   // followed by 's or ’s
 	capital    bool   // starts with an upper-case letter
 	allCaps    bool   // two or more letters, all upper case (NATO, OSCE)
-	sentence   bool   // first word of a sentence
 	// joined marks a word that only spaces separate from the word before
 	// (or the dot of an initial: "George C. Edwards"). A name runs over
 	// joined words only: "Christopher Weber, Brian Melley" is two people,
@@ -48,6 +47,9 @@ type token struct {
 	descriptor bool
 	// card marks the words of a hover card (see hoverCards): read past.
 	card bool
+	// facts are what the gazetteer and the rules know of fold, nil until
+	// first asked (see finder.facts).
+	facts *wordFacts
 }
 
 // tokenize cuts text into words: runs of letters and digits, with
@@ -71,43 +73,43 @@ func appendTokens(toks []token, text string) []token {
 		// About what the words with capitals of news hold, in one allocation.
 		lower = make([]byte, 0, len(text)/5)
 	}
-	sentence := true
 	from, prevEnd := len(toks), 0
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r < utf8.RuneSelf && asciiWordBytes[r] == 0 {
-			// White space and punctuation, most of what is not a word.
-			if r == '.' || r == '!' || r == '?' || r == '\n' || r == ':' {
-				sentence = true
-			}
-			i++
+		c := text[i]
+		if c < utf8.RuneSelf && asciiWordBytes[c] == 0 {
+			i++ // white space and punctuation, most of what is not a word
 			continue
 		}
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		if !isWordRune(r) {
-			if r == '.' || r == '!' || r == '?' || r == '\n' || r == ':' {
-				sentence = true
+		if c >= utf8.RuneSelf {
+			// Only a rune beyond ASCII needs decoding: an ASCII byte that
+			// is no space or punctuation starts a word.
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				i += size
+				continue
 			}
-			i += size
-			continue
 		}
 		start := i
 		j := i
 		// Most words are ASCII: noting the one that is not spares checking
-		// each word again below.
-		nonASCII, kinds := false, uint8(0)
+		// each word again below. kinds gathers the asciiWordBytes of the
+		// word's ASCII letters and digits; mixed says it took anything else.
+		nonASCII, mixed, kinds := false, false, uint8(0)
 		for j < len(text) {
-			if k := asciiWordBytes[text[j]]; k != 0 {
+			c := text[j]
+			if k := asciiWordBytes[c]; k != 0 {
 				kinds |= k
 				j++ // the common case, without decoding a rune
 				continue
+			}
+			if c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' {
+				break // a space or a comma: no joiner, no rune to decode
 			}
 			r, size := utf8.DecodeRuneInString(text[j:])
 			nonASCII = nonASCII || r >= utf8.RuneSelf
 			if isWordRune(r) {
 				j += size
+				mixed = true
 				continue
 			}
 			// Joiners stay inside a word when a letter or digit follows:
@@ -116,21 +118,38 @@ func appendTokens(toks []token, text string) []token {
 				next, _ := utf8.DecodeRuneInString(text[j+size:])
 				if isWordRune(next) && (r != '.' || singleLetterBefore(text[start:j])) {
 					j += size
+					mixed = true
 					continue
 				}
 			}
 			// The dot after the last letter of an abbreviation (U.S.) belongs to it.
 			if r == '.' && strings.Contains(text[start:j], ".") && singleLetterBefore(text[start:j]) {
 				j += size
+				mixed = true
 			}
 			break
 		}
-		t := token{start: start, end: j, text: text[start:j], sentence: sentence}
-		if len(toks) > from {
+		toks = append(toks, token{start: start, end: j, text: text[start:j]})
+		t := &toks[len(toks)-1] // filled in place: a token is too big to copy twice
+		if len(toks) > from+1 {
 			gap := text[prevEnd:start]
-			t.joined = gap == " " || joins(gap, toks[len(toks)-1].text)
+			t.joined = gap == " " || joins(gap, toks[len(toks)-2].text)
 		}
-		sentence = false
+		upper := kinds&2 != 0
+		if !mixed {
+			// Most words: ASCII letters and digits only, so no possessive,
+			// no hyphen and nothing beyond ASCII to fold; without capitals,
+			// the word is its own folded form and no abbreviation.
+			t.fold = t.text
+			if upper {
+				t.fold, lower = lowerASCII(lower, t.fold)
+				t.capital = asciiWordBytes[t.text[0]] == 3
+				t.allCaps = isAllCaps(t.text)
+			}
+			t.key = t.fold
+			i, prevEnd = j, j
+			continue
+		}
 		if last := len(t.text) - 1; t.text[last] == 's' && (strings.HasSuffix(t.text[:last], "'") || strings.HasSuffix(t.text[:last], "’")) {
 			cut := len("'s")
 			if strings.HasSuffix(t.text, "’s") {
@@ -141,7 +160,6 @@ func appendTokens(toks []token, text string) []token {
 			t.possessive = true
 		}
 		ascii := !nonASCII || corpus.IsASCII(t.text) // "Trump’s" is ASCII without its ’s
-		upper := kinds&2 != 0
 		switch {
 		case !ascii:
 			t.fold = corpus.Fold(t.text)
@@ -175,7 +193,6 @@ func appendTokens(toks []token, text string) []token {
 				t.descriptor = unicode.IsLower(last) && !connectors[strings.ToLower(t.text[:dash])]
 			}
 		}
-		toks = append(toks, t)
 		i = j
 		if t.possessive {
 			i = t.end + cutLen(text[t.end:])
@@ -424,6 +441,12 @@ type finder struct {
 	// homonymArticle records, by place, whether the article's words make
 	// its name the US state's (see usState).
 	homonymArticle map[string]bool
+	// canonical and people keep, for names the article repeats, what
+	// canonicalPerson and Lookup found for them: each costs a
+	// tokenization of the name and more, and an article names the same
+	// people again and again.
+	canonical map[string]string // name as written → canonicalPerson
+	people    map[string]*Entry // canonical name → known person, nil for none
 }
 
 // context is what the words before a name say about it.
@@ -544,17 +567,22 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 		return 0, nil
 	}
 	try := func(n int, possessive bool) []*Entry {
-		f.key = appendKey(f.key[:0], toks[i:i+n], possessive)
-		entries, ok := f.g.byAlias[string(f.key)]
-		if !ok || !f.capitalsAgree(toks[i:i+n], string(f.key)) {
+		var sp *spellings
+		if n == 1 {
+			sp = f.g.spellings[wordKey(&toks[i], possessive)] // most names tried: no key to build
+		} else {
+			f.key = appendKey(f.key[:0], toks[i:i+n], possessive)
+			sp = f.g.spellings[string(f.key)]
+		}
+		if sp == nil || !capitalsAgree(toks[i:i+n], sp) {
 			return nil
 		}
-		if written, abbreviation := f.g.exactCase[string(f.key)]; abbreviation && n == 1 && !slices.Contains(written, toks[i].text) {
+		if sp.exactCase != nil && n == 1 && !slices.Contains(sp.exactCase, toks[i].text) {
 			return nil
 		}
-		return entries
+		return sp.entries
 	}
-	for _, n := range f.g.aliasLens.of(toks[i].key) {
+	for _, n := range f.keyAliasLens(&toks[i]) {
 		if n <= len(toks)-i {
 			if entries := try(n, true); entries != nil {
 				if e := pick(entries); n == 1 && f.surnameHere(toks, i, e) {
@@ -566,7 +594,7 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 	}
 	// "Ostmark's envoy": a name without its possessive.
 	if toks[i].possessive {
-		for _, n := range f.g.aliasLens.of(toks[i].fold) {
+		for _, n := range f.facts(&toks[i]).aliasLens {
 			if n == 1 {
 				if entries := try(1, false); entries != nil {
 					return 1, entries
@@ -574,7 +602,7 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 			}
 		}
 	}
-	for _, n := range f.g.aliasLens.of(toks[i].fold) {
+	for _, n := range f.facts(&toks[i]).aliasLens {
 		if n > 1 && n <= len(toks)-i && toks[i+n-1].possessive {
 			if entries := try(n, false); entries != nil {
 				return n, entries
@@ -582,6 +610,15 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 		}
 	}
 	return 0, nil
+}
+
+// keyAliasLens returns the numbers of words of the names that t, with
+// its 's when possessive, starts.
+func (f *finder) keyAliasLens(t *token) []int {
+	if t.possessive {
+		return f.g.aliasLens.of(t.key) // "people's": key is not fold
+	}
+	return f.facts(t).aliasLens
 }
 
 // surnameHere reports whether a one-word name the gazetteer knows is,
@@ -602,7 +639,7 @@ func (f *finder) surnameHere(toks []token, i int, e *Entry) bool {
 
 // afterGivenName reports whether toks[i] follows a capitalised given name.
 func (f *finder) afterGivenName(toks []token, i int) bool {
-	return i > 0 && toks[i].joined && toks[i-1].capital && f.g.givenNames[toks[i-1].fold]
+	return i > 0 && toks[i].joined && toks[i-1].capital && f.is(&toks[i-1], givenName)
 }
 
 // afterOtherGivenName reports whether toks[i] follows a given name that
@@ -652,11 +689,19 @@ func appendKey(dst []byte, toks []token, possessive bool) []byte {
 	return dst
 }
 
+// wordKey is the lookup key of one word, as appendKey makes it.
+func wordKey(t *token, possessive bool) string {
+	if possessive {
+		return t.key
+	}
+	return t.fold
+}
+
 // capitalsAgree reports whether the words are capitalised where some
 // spelling of the name is: "Lebanese Forces" (the party) is not "Lebanese
 // forces" (soldiers), "Democratic Party" is not a democratic party.
-func (f *finder) capitalsAgree(toks []token, key string) bool {
-	for _, caps := range f.g.capitals[key] {
+func capitalsAgree(toks []token, sp *spellings) bool {
+	for _, caps := range sp.capitals {
 		if len(caps) != len(toks) {
 			continue
 		}
@@ -855,11 +900,11 @@ func (f *finder) placeOf(t token) *Entry {
 // demonym finds a demonym or a country written in the possessive at
 // toks[i]: they point to a place.
 func (f *finder) demonym(toks []token, i int) (*Entry, int) {
-	t := toks[i]
+	t := &toks[i]
 	if !t.capital {
 		return nil, 0
 	}
-	if p, ok := f.g.demonyms[t.fold]; ok && !f.afterGivenName(toks, i) {
+	if p := f.facts(t).demonym; p != nil && !f.afterGivenName(toks, i) {
 		return p, 1 // but "David French" is no Frenchman
 	}
 	return nil, 0
@@ -903,12 +948,27 @@ func (g *Gazetteer) ministryOf(country, word string) *Entry {
 
 // title finds the longest title starting at toks[i].
 func (f *finder) title(toks []token, i int) (int, string) {
-	for _, n := range f.g.titleLens.of(toks[i].key) {
+	t := &toks[i]
+	var lens []int
+	if t.capital && !t.possessive {
+		lens = f.facts(t).titleLens // key is fold
+	} else {
+		// Most lower-case words: the shapes of titleLens pass them by
+		// without a map lookup, which facts would make.
+		lens = f.g.titleLens.of(t.key)
+	}
+	for _, n := range lens {
 		if n > len(toks)-i {
 			continue
 		}
-		f.key = appendKey(f.key[:0], toks[i:i+n], true)
-		if _, ok := f.g.titles[string(f.key)]; ok {
+		var ok bool
+		if n == 1 {
+			_, ok = f.g.titles[t.key] // appendKey of one word
+		} else {
+			f.key = appendKey(f.key[:0], toks[i:i+n], true)
+			_, ok = f.g.titles[string(f.key)]
+		}
+		if ok {
 			return n, joinText(toks[i : i+n])
 		}
 	}
@@ -937,12 +997,12 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 	last := run[len(run)-1]
 	switch {
 	case isOrg && len(run) >= 2:
-		if generic(run) {
+		if f.generic(run) {
 			break // "Foreign Ministry" alone: whose?
 		}
 		name := joinText(run)
 		f.out = append(f.out, Mention{Type: Org, Name: name, Text: text[start:end], Start: start, End: end})
-	case len(run) >= 3 && !f.personShaped(run, ctx) && f.g.givenNames[run[1].fold] && !placeHeads[run[0].fold]:
+	case len(run) >= 3 && !f.personShaped(run, ctx) && f.is(&run[1], givenName) && !f.is(&run[0], placeHead):
 		// "Republican Mitt Romney", "Freshman Rosie Rodriguez": a word
 		// before a given name is not part of the name; read on from the
 		// given name. "San Francisco Chronicle" is no Francisco.
@@ -961,7 +1021,7 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 	case len(run) == 1:
 		if name, ok := f.surname(run[0], ctx); ok {
 			m := Mention{Type: Person, Name: name, Text: text[start:end], Start: start, End: end}
-			e, known := f.g.Lookup(name, Person)
+			e, known := f.person(name)
 			if known {
 				m.Affiliation = e.Affiliation
 				f.roleFor(&m, e, ctx)
@@ -985,7 +1045,7 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 func (f *finder) capitalRun(toks []token, i int, unmatched bool) int {
 	n := 0
 	for i+n < len(toks) {
-		t := toks[i+n]
+		t := &toks[i+n]
 		if n > 0 && !t.joined {
 			break
 		}
@@ -997,7 +1057,7 @@ func (f *finder) capitalRun(toks []token, i int, unmatched bool) int {
 			continue
 		}
 		// A particle inside a name, followed by more of it.
-		if n > 0 && connectors[t.fold] && i+n+1 < len(toks) && toks[i+n+1].capital && toks[i+n+1].joined {
+		if n > 0 && f.is(t, connector) && i+n+1 < len(toks) && toks[i+n+1].capital && toks[i+n+1].joined {
 			n++
 			continue
 		}
@@ -1016,16 +1076,16 @@ func (f *finder) capitalRun(toks []token, i int, unmatched bool) int {
 // two.
 func (f *finder) orgTail(toks []token, i, n int) ([]token, bool) {
 	run := toks[i : i+n]
-	last := run[len(run)-1]
-	if !orgHeads[last.fold] {
+	last := &run[len(run)-1]
+	if !f.is(last, orgHead) {
 		return run, false
 	}
 	if last.possessive {
 		return run, true
 	}
-	for j := i + n; j+1 < len(toks) && orgConnectors[toks[j].fold] && toks[j].joined; {
+	for j := i + n; j+1 < len(toks) && f.is(&toks[j], orgConnector) && toks[j].joined; {
 		k := j
-		for k < len(toks) && orgConnectors[toks[k].fold] && toks[k].joined {
+		for k < len(toks) && f.is(&toks[k], orgConnector) && toks[k].joined {
 			k++
 		}
 		if toks[j].fold == "and" && (len(run) == n || k > j+1) || toks[j].fold == "the" {
@@ -1079,7 +1139,7 @@ func (f *finder) orgAfterPlace(text string, toks []token, i, n int, place *Entry
 // startsPerson reports whether toks[i] begins a person's name: a given
 // name followed by another capitalised word.
 func (f *finder) startsPerson(toks []token, i int) bool {
-	return f.g.givenNames[toks[i].fold] && i+1 < len(toks) && toks[i+1].capital
+	return f.is(&toks[i], givenName) && i+1 < len(toks) && toks[i+1].capital
 }
 
 // genericWords describe organisations of every country; a name made only
@@ -1089,9 +1149,9 @@ var genericWords = wordSet(`foreign defence defense interior justice health fina
 	central security general armed supreme public political military ministry of the and for`)
 
 // generic reports whether an organisation's name has no word of its own.
-func generic(run []token) bool {
-	for _, t := range run {
-		if !genericWords[t.fold] && !orgHeads[t.fold] {
+func (f *finder) generic(run []token) bool {
+	for k := range run {
+		if !f.is(&run[k], genericWord|orgHead) {
 			return false
 		}
 	}
@@ -1103,8 +1163,8 @@ func generic(run []token) bool {
 // never a name. unmatched says that no known name, demonym or title
 // starts there, as part found just before: only the last is left to ask.
 func (f *finder) known(toks []token, i int, unmatched bool) bool {
-	t := toks[i]
-	if notNames[t.fold] || t.allCaps {
+	t := &toks[i]
+	if t.allCaps || f.is(t, notName) {
 		return true
 	}
 	if unmatched {
@@ -1134,17 +1194,39 @@ func (f *finder) personShaped(run []token, ctx context) bool {
 	if run[len(run)-1].possessive && len(run) == 1 {
 		return false
 	}
-	if workHeads[run[len(run)-1].fold] {
+	if f.is(&run[len(run)-1], workHead) {
 		return false
 	}
-	return f.g.givenNames[run[0].fold] || ctx.role != ""
+	return f.is(&run[0], givenName) || ctx.role != ""
 }
 
 // canonicalPerson writes an unknown person's name as Canonical does, so
 // that one person is one name across articles (Sergei Volkov and Sergey
 // Volkov are Sergey Volkov) and a query finds them under it.
 func (f *finder) canonicalPerson(run []token) string {
-	return f.g.Canonical(joinText(run), Person)
+	written := joinText(run)
+	if name, ok := f.canonical[written]; ok {
+		return name
+	}
+	name := f.g.Canonical(written, Person)
+	if f.canonical == nil {
+		f.canonical = map[string]string{}
+	}
+	f.canonical[written] = name
+	return name
+}
+
+// person is Lookup(name, Person), remembered for the article.
+func (f *finder) person(name string) (*Entry, bool) {
+	if e, ok := f.people[name]; ok {
+		return e, e != nil
+	}
+	e, ok := f.g.Lookup(name, Person)
+	if f.people == nil {
+		f.people = map[string]*Entry{}
+	}
+	f.people[name] = e // nil when not ok
+	return e, ok
 }
 
 // surname resolves a single capitalised word to a person: someone this

@@ -63,17 +63,10 @@ type Gazetteer struct {
 	entries []*Entry
 	byAlias map[string][]*Entry // token key of every name and alias → entries
 	byName  map[string]*Entry   // type + folded canonical name → entry
-	// exactCase holds, for keys of abbreviations (NATO, LeT), the ways they
-	// are written: an abbreviation matches only with its capitals, so that
-	// "Let the monitors…" does not name Lashkar-e-Taiba.
-	exactCase map[string][]string
-	// written holds every spelling of each key as the data writes it, for
-	// its capitals: "Lebanese Forces" (a party) is not "Lebanese forces".
-	written map[string][]string
-	// capitals holds, beside each spelling of written, which of its words
-	// are capitalised: worked out once here, not at every match.
-	capitals map[string][][]bool
-	titles   map[string]string // token key → title kind
+	// spellings holds, by token key, all that matching a name asks of
+	// it, in one lookup.
+	spellings map[string]*spellings
+	titles    map[string]string // token key → title kind
 	// aliasLens and titleLens list, for each first word of a name or
 	// title, the numbers of words its names or titles have.
 	aliasLens  *firstWords
@@ -81,6 +74,9 @@ type Gazetteer struct {
 	demonyms   map[string]*Entry // token key → place
 	givenNames map[string]bool   // folded
 	variantOf  map[string]string // folded name part → the first spelling of its group
+	// facts holds, by folded word, what the maps above and the rules'
+	// word sets say of it (see wordFacts).
+	facts map[string]*wordFacts
 	// Fingerprint changes whenever the data changes, so that articles
 	// analysed with other data are analysed again.
 	fingerprint string
@@ -104,9 +100,7 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 	g := &Gazetteer{
 		byAlias:    map[string][]*Entry{},
 		byName:     map[string]*Entry{},
-		exactCase:  map[string][]string{},
-		written:    map[string][]string{},
-		capitals:   map[string][][]bool{},
+		spellings:  map[string]*spellings{},
 		titles:     map[string]string{},
 		aliasLens:  newFirstWords(),
 		titleLens:  newFirstWords(),
@@ -200,6 +194,7 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 		return nil, err
 	}
 	g.fingerprint = fingerprint(print.String())
+	g.buildFacts()
 	return g, nil
 }
 
@@ -234,16 +229,37 @@ func (g *Gazetteer) add(e *Entry) error {
 		if !containsEntry(g.byAlias[key], e) {
 			g.byAlias[key] = append(g.byAlias[key], e)
 		}
-		if isAbbreviation(name) && !slices.Contains(g.exactCase[key], name) {
-			g.exactCase[key] = append(g.exactCase[key], name)
+		sp := g.spellings[key]
+		if sp == nil {
+			sp = &spellings{}
+			g.spellings[key] = sp
 		}
-		if !slices.Contains(g.written[key], name) {
-			g.written[key] = append(g.written[key], name)
-			g.capitals[key] = append(g.capitals[key], capitalWords(name))
+		sp.entries = g.byAlias[key]
+		if isAbbreviation(name) && !slices.Contains(sp.exactCase, name) {
+			sp.exactCase = append(sp.exactCase, name)
+		}
+		if !slices.Contains(sp.written, name) {
+			sp.written = append(sp.written, name)
+			sp.capitals = append(sp.capitals, capitalWords(name))
 		}
 		g.aliasLens.add(key)
 	}
 	return nil
+}
+
+// spellings are the ways the data writes the names of one token key.
+type spellings struct {
+	entries []*Entry // byAlias of the key
+	// written holds every spelling as the data writes it, for its
+	// capitals: "Lebanese Forces" (a party) is not "Lebanese forces".
+	written []string
+	// capitals holds, beside each of written, which of its words are
+	// capitalised: worked out once here, not at every match.
+	capitals [][]bool
+	// exactCase holds the spellings of an abbreviation (NATO, LeT), nil
+	// for other names: an abbreviation matches only with its capitals, so
+	// that "Let the monitors…" does not name Lashkar-e-Taiba.
+	exactCase []string
 }
 
 // isAbbreviation reports whether a one-word name has capitals after its
@@ -285,6 +301,9 @@ func (g *Gazetteer) AddAliasFile(path string) error {
 	if err != nil {
 		return fmt.Errorf("read aliases: %w", err)
 	}
+	// Whatever entries were added, even before an error, the facts of
+	// their words must follow.
+	defer g.buildFacts()
 	var entries []*Entry
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml":

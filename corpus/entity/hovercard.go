@@ -48,7 +48,7 @@ func hoverCards(toks []token) {
 		// The glued word becomes its second part, the start of a headline.
 		t.start += p
 		t.text, t.fold, t.key = t.text[p:], t.fold[p:], t.key[p:]
-		t.joined, t.sentence = false, true
+		t.joined = false
 		t.allCaps = isAllCaps(t.text)
 		for k := i; k < len(toks) && k <= i+cardEnd; k++ {
 			if toks[k].text == "MORE" {
