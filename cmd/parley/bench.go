@@ -105,6 +105,10 @@ SQLite FTS5 peer on the same files and prints both, with ratios.`,
 			}
 			fmt.Fprintf(stdout, "engine: parley (Bleve %s), %s\n", bleveVersion(), what)
 			m.print(stdout)
+			if c.Bool("keep") {
+				// The index was made in a temporary folder: say where.
+				fmt.Fprintf(stdout, "index kept: %s\n", dir)
+			}
 			if script := c.String("peer"); script != "" {
 				fmt.Fprintln(stderr, "running the SQLite FTS5 peer…")
 				peer, err := runPeer(c.Context, c.String("python"), script, corpusPath, queriesPath)
