@@ -1,34 +1,44 @@
 package dates
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Most paragraphs of news hold no date, and tokenizing them was most of
+// Most of the text of news holds no date, and tokenizing it was most of
 // what Find cost. Every date Find reports holds a key token (see skim): a
-// number of one, two or four digits, a month or weekday name as Find reads
-// it, yesterday, today, tonight or tomorrow, or a month, year or week
-// right after last, this, next or past. What Find reads around a date
-// reaches across a blank line only to the token on the other side, or for
-// "October 9\n\n- 10" the two. So appendDateTokens tokenizes only the
-// paragraphs with a key token; of the others it keeps the first two
-// tokens and the last, with a stop between that no reading gets past. Find
-// then matches and reads around every date the same tokens as before, and
-// finds the same dates: TestSkimFindsAlike and FuzzFind check that it does.
+// number of four digits, a month name or a full weekday name as Find reads
+// it, yesterday, today, tonight or tomorrow, or a month, year or week right
+// after last, this, next or past. A day of one or two digits is read only
+// beside a month name, a numeric date holds a year of four digits, and a
+// weekday abbreviation ("Wed") only heads a date with a month name, so
+// none of these needs to be a key token.
+//
+// skim cuts a text into pieces at the places where reading a date stops:
+// a blank line, unless a dash follows it ("October 9\n\n- 10" is one
+// date), and the end of a sentence, ". ", "! " or "? " before a capital
+// letter, unless the full stop ends an abbreviation ("Oct. 10", "Mr.
+// Kelmarin", "U.S. Army"). The token after a cut starts a clause, and no
+// date runs across one. So Find, reading a date, its clause and its tense,
+// reads past the cuts around it only a few tokens: up to headTokens after
+// the piece, up to tailTokens before it. appendDateTokens tokenizes the
+// pieces with a key token whole; of each run of pieces without one, it
+// keeps the first headTokens tokens and the last tailTokens, with a stop
+// between that no reading gets past. Find then matches and reads around
+// every date the same tokens as before, and finds the same dates:
+// TestSkimFindsAlike and FuzzFind check that it does.
 
-// coreKeys[first&31][last&31] has bit n set when a word of n letters that
-// can be a key token starts and ends with those letters, in either case.
-var coreKeys = func() (keys [32][32]uint32) {
-	for w, info := range vocab {
-		if info.flags&(fMonth|fWeekday|fWeekdayAbbr|fRelDay|fUnit) != 0 {
-			keys[w[0]&31][w[len(w)-1]&31] |= 1 << len(w)
-		}
-	}
-	return keys
-}()
+// What Find reads past the cuts around a piece with a key token: the
+// tense of a clause is read up to two tokens past its end ("won't"), and
+// a date's end up to three; the word before a verb form, past two adverbs
+// or "n't", up to six tokens before its clause.
+const (
+	headTokens = 4
+	tailTokens = 7
+)
 
-// The kinds of byte skim tells apart.
+// The kinds of byte sentenceEnds and keyAt tell apart.
 const (
 	bOther  = iota // ASCII punctuation
 	bLetter        // ASCII letter
@@ -56,137 +66,192 @@ var byteKinds = func() (kinds [256]uint8) {
 	return kinds
 }()
 
-// stop stands between the first tokens of a paragraph without a date and
-// its last: a mark that is no punctuation Find looks for, after a blank
-// line, so that nothing read from either side goes past it.
+// stop stands between the first tokens of a run of pieces without a key
+// token and its last: a mark that is no punctuation Find looks for, after
+// a blank line, so that nothing read from either side goes past it.
 var stop = token{kind: punct, gap: broken, clause: true}
 
 // appendDateTokens is appendTokens for Find: it leaves out the inside of
-// the paragraphs without a key token (see skim).
+// the runs of pieces without a key token (see skim).
 func appendDateTokens(dst []token, s string) []token {
 	if len(s) > maxText {
 		s = s[:maxText]
 	}
 	toks := tokenBuffer(dst, s)
+	cold := -1 // where the run of pieces without a key token began, if in one
 	for i := 0; i < len(s); {
 		hot, end := skim(s, i)
-		if hot {
-			toks, i = scanTokens(toks, s, i, -1, true)
-			continue
-		}
-		var at int
-		toks, at = scanTokens(toks, s, i, 2, true)
-		// The last token starts a clause or not by the two before it:
-		// read from three runs of non-space back.
-		from := end
-		for k := 0; k < 3 && from > at; k++ {
-			for from > at && !asciiSpace(s[from-1]) {
-				from--
+		switch {
+		case !hot:
+			if cold < 0 {
+				cold = i
 			}
-			for from > at && asciiSpace(s[from-1]) {
-				from--
+		default:
+			if cold >= 0 {
+				toks, cold = appendCold(toks, s, cold, i), -1
 			}
-		}
-		// Those tokens go into toks past the two, in room it has to spare,
-		// and all but the last are let go.
-		mark := len(toks)
-		if from > at {
-			toks, _ = scanTokens(toks, s[:end], from, -1, false)
-		}
-		if len(toks)-mark >= 3 {
-			last := toks[len(toks)-1]
-			toks = append(toks[:mark], stop, last)
-			toks[mark].start, toks[mark].end = int32(at), int32(at)
-		} else {
-			toks, _ = scanTokens(toks[:mark], s[:end], at, -1, false)
+			toks, _ = scanTokens(toks, s[:end], i, -1, false)
 		}
 		i = end
+	}
+	if cold >= 0 {
+		toks = appendCold(toks, s, cold, len(s))
 	}
 	return toks
 }
 
-// skim reads the paragraph that starts at i (with the white space before
-// it) and reports whether it may hold a key token, stopping at the first.
-// It reads bytes, not tokens, and may take a word for a key token that the
-// tokenizer would not ("Mayé"), never the other way round. When there is
-// none, end is where the blank line after the paragraph begins, or the end
-// of s.
-func skim(s string, i int) (hot bool, end int) {
-	white, lines, run, seen := false, 0, i, false
-	// relative says that the token just read is last, this, next or
-	// past, with nothing but white space since.
-	relative := false
-	for i < len(s) {
-		c := s[i]
-		k := byteKinds[c]
-		switch k {
-		case bSpace, bLine:
-			if !white {
-				white, run = true, i
-			}
-			if k == bLine {
-				lines++
-			}
-			i++
-			continue
-		case bHigh:
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				if !white {
-					white, run = true, i
-				}
-				if r == '\u2028' || r == '\u2029' || r == '\u0085' {
-					lines++
-				}
-				i += n
-				continue
-			}
-			i += n
+// appendCold appends the tokens that Find may read of s[from:to], a run of
+// pieces without a key token: the first headTokens, a stop and the last
+// tailTokens, or all of them when there are not many more.
+func appendCold(toks []token, s string, from, to int) []token {
+	s = s[:to]
+	toks, at := scanTokens(toks, s, from, headTokens, false)
+	// A token starts a clause or not by the two before it, and its gap
+	// by the white space before it: the last tokens are read from two
+	// runs of non-space more than are kept, and the first two let go.
+	back := to
+	for k := 0; k < tailTokens+2 && back > at; k++ {
+		for back > at && asciiSpace(s[back-1]) {
+			back--
 		}
-		if white {
-			if seen && lines >= 2 {
-				return false, run
-			}
-			white, lines = false, 0
-		}
-		seen = true
-		switch k {
-		case bDigit:
-			j := i + 1
-			for j < len(s) && byteKinds[s[j]] == bDigit {
-				j++
-			}
-			if n := j - i; n <= 2 || n == 4 {
-				return true, 0
-			}
-			i, relative = j, false
-		case bLetter:
-			j := i + 1
-			for j < len(s) && byteKinds[s[j]] == bLetter {
-				j++
-			}
-			n := j - i
-			rel := n == 4 && relWord(s[i:j])
-			if n < 32 && coreKeys[c&31][s[j-1]&31]&(1<<n) != 0 && keyWord(s[i:j], relative) {
-				return true, 0
-			}
-			i, relative = j, rel
-		default:
-			relative = false
-			if k == bOther {
-				i++
-			}
+		for back > at && !asciiSpace(s[back-1]) {
+			back--
 		}
 	}
-	if white && seen {
-		return false, run
+	mark := len(toks)
+	if back > at {
+		toks, _ = scanTokens(toks, s, back, -1, false)
+		if len(toks)-mark >= tailTokens+2 { // a run of non-space may hold no token ("\u00a0")
+			copy(toks[mark+1:], toks[len(toks)-tailTokens:])
+			toks[mark] = stop
+			toks[mark].start, toks[mark].end = int32(at), int32(at)
+			return toks[:mark+1+tailTokens]
+		}
 	}
-	return false, len(s)
+	toks, _ = scanTokens(toks[:mark], s, at, -1, false)
+	return toks
 }
 
-// keyWord reports whether w, ASCII letters, is a key token, relative
-// saying whether last, this, next or past comes just before it.
-func keyWord(w string, relative bool) bool {
+// skim reads the piece of s that starts at i (with the white space before
+// it) and reports whether it holds a key token, and where it ends: after
+// the mark that ends its sentence, where the blank line after it begins,
+// or at the end of s. It may take a word for a key token that the
+// tokenizer would not ("Mayé"), never the other way round.
+//
+// skim reads every byte of a text, most of which are in words that are no
+// key token; branching on each word cost more than reading it. So it
+// keeps the classes of the last three bytes in window and looks closer
+// only where skimCandidates has the window: three letters that start a
+// key token's word, three digits, or a byte that may end a piece. Once it
+// has found a key token, it looks only for the end.
+func skim(s string, i int) (hot bool, end int) {
+	from := i
+	window := uint32(skimBetween)
+	for ; i < len(s) && !hot; i++ {
+		window = window<<5 | uint32(skimClasses[s[i]])
+		if w := window & (1<<15 - 1); skimCandidates[w>>6]&(1<<(w&63)) == 0 {
+			continue
+		}
+		switch window & 31 {
+		case cCut, cLead:
+			end, next := pieceEnds(s, from, i)
+			if end >= 0 {
+				return false, end
+			}
+			i, window = next-1, skimBetween
+		case cDigit:
+			hot = yearAt(s, i)
+		default: // three letters
+			if i == 2 || byteKinds[s[i-3]] != bLetter {
+				end := i + 1
+				for end < len(s) && byteKinds[s[end]] == bLetter {
+					end++
+				}
+				hot = keyAt(s, end)
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := skimClasses[s[i]]; c != cCut && c != cLead {
+			continue
+		}
+		end, next := pieceEnds(s, from, i)
+		if end >= 0 {
+			return hot, end
+		}
+		i = next - 1
+	}
+	return hot, len(s)
+}
+
+// pieceEnds reads s[i], a byte of class cCut or cLead, in the piece that
+// starts at from: end is where the piece ends, if it ends there, else -1;
+// next is where to read on.
+func pieceEnds(s string, from, i int) (end, next int) {
+	switch c := s[i]; {
+	case c == '\n':
+	case c < utf8.RuneSelf:
+		if sentenceEnds(s, i) {
+			return i + 1, i + 1
+		}
+		return -1, i + 1
+	default:
+		if r, _ := utf8.DecodeRuneInString(s[i:]); r != '\u0085' && r != '\u2028' && r != '\u2029' {
+			return -1, i + 1
+		}
+	}
+	// A line break: a blank line ends the piece when something of the
+	// piece comes before it, and something but a dash after it.
+	white, next, lines := i, i, 0
+	for white > from {
+		r, n := utf8.DecodeLastRuneInString(s[from:white])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		white -= n
+	}
+	for next < len(s) {
+		r, n := utf8.DecodeRuneInString(s[next:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		if r == '\n' || r == '\u2028' || r == '\u2029' || r == '\u0085' {
+			lines++
+		}
+		next += n
+	}
+	if lines >= 2 && white > from && next < len(s) && !dashAt(s, next) {
+		return white, next
+	}
+	return -1, next
+}
+
+// yearAt reports whether the digits around s[i] are four, and a year
+// Find may read (see minYear): other numbers of four digits are in no
+// date but one with a key token besides.
+func yearAt(s string, i int) bool {
+	start, end := i, i+1
+	for start > 0 && byteKinds[s[start-1]] == bDigit {
+		start--
+	}
+	for end < len(s) && byteKinds[s[end]] == bDigit {
+		end++
+	}
+	if end-start != 4 {
+		return false
+	}
+	y := int(s[start]-'0')*1000 + int(s[start+1]-'0')*100 + int(s[start+2]-'0')*10 + int(s[start+3]-'0')
+	return minYear <= y && y <= maxYear
+}
+
+// keyAt reports whether the ASCII letters that end before s[end] are a
+// key token.
+func keyAt(s string, end int) bool {
+	start := end
+	for start > 0 && byteKinds[s[start-1]] == bLetter {
+		start--
+	}
+	w := s[start:end]
 	if len(w) > maxWord {
 		return false
 	}
@@ -199,11 +264,91 @@ func keyWord(w string, relative bool) bool {
 	switch {
 	case fl&fRelDay != 0:
 		return true
-	case fl&(fMonth|fWeekday|fWeekdayAbbr) != 0:
+	case fl&(fMonth|fWeekday) != 0:
 		// Lower-case "may", "march" and "jan" are words to Find, not months.
 		return 'A' <= w[0] && w[0] <= 'Z' || fl&fLowerOK != 0
 	}
-	return fl&fUnit != 0 && relative
+	return fl&fUnit != 0 && relativeBefore(s, start)
+}
+
+// relativeBefore reports whether last, this, next or past, in any case,
+// comes before s[at] with nothing but white space between.
+func relativeBefore(s string, at int) bool {
+	for at > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:at])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		at -= n
+	}
+	return at >= 4 && relWord(s[at-4:at]) && (at == 4 || byteKinds[s[at-5]] != bLetter)
+}
+
+// dashAt reports whether a dash starts at s[i].
+func dashAt(s string, i int) bool {
+	return s[i] == '-' || strings.HasPrefix(s[i:], "–") || strings.HasPrefix(s[i:], "—")
+}
+
+// sentenceEnds reports whether skim may cut s after the mark at s[at], a
+// full stop, an exclamation or question mark or a semicolon: whether the
+// token after it starts a clause (see startsClause) where no date runs
+// across. After !, ? and ; one always does. After a full stop, a capital,
+// a number, a quotation mark or a bracket does, spaced or, for a closing
+// mark, glued ("talks.” She"), unless the full stop ends an abbreviation,
+// a month's or a weekday's ("Oct. 10", "Mr. Kelmarin"), or a single letter
+// ("U.S. Army"): there it is part of the date or the name. sentenceEnds may
+// miss a place to cut, never the other way round.
+func sentenceEnds(s string, at int) bool {
+	if s[at] != '.' {
+		return true
+	}
+	j := at + 1
+	for j < len(s) && asciiSpace(s[j]) {
+		if s[j] == '\n' {
+			return false // a line break, perhaps a blank line: see pieceEnds
+		}
+		j++
+	}
+	if j == len(s) {
+		return false
+	}
+	spaced := j > at+1
+	switch c := s[j]; {
+	case 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		if !spaced {
+			return false
+		}
+	case c < utf8.RuneSelf:
+		if !spaced && !isQuote(rune(c)) || byteKinds[c] == bLetter || asciiSpace(c) {
+			return false
+		}
+	default:
+		r, _ := utf8.DecodeRuneInString(s[j:])
+		switch {
+		case !spaced && !isQuote(r), unicode.IsSpace(r), unicode.IsLetter(r) && !unicode.IsUpper(r):
+			return false
+		}
+	}
+	w := at
+	for w > 0 && byteKinds[s[w-1]] == bLetter {
+		w--
+	}
+	switch {
+	case w == at:
+		return true // no ASCII letter before it: no abbreviation vocab knows
+	case at-w == 1:
+		return false
+	case w > 0 && s[w-1] >= utf8.RuneSelf:
+		return false // the word may run on before, or be one letter after a mark
+	case at-w > maxWord:
+		return true
+	}
+	var buf [maxWord]byte
+	for k := w; k < at; k++ {
+		buf[k-w] = s[k] | 0x20
+	}
+	info, _ := lookup(&buf, at-w)
+	return info.flags&(fAbbrev|fMonthAbbr|fWeekdayAbbr) == 0
 }
 
 // relWord reports whether w, four ASCII letters, is last, this, next or
@@ -227,3 +372,58 @@ var relKeys = func() (keys [4]uint32) {
 func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
 }
+
+// The classes of byte skim tells apart, five bits each: the 26 letters,
+// in either case, then these.
+const (
+	cDigit = 26 + iota
+	cCut   // . ! ? ; and \n: may end a piece
+	cLead  // C2 and E2: may start U+0085, U+2028 or U+2029, line breaks
+	cOther
+)
+
+// skimBetween is a window of three bytes that are no letters nor digits.
+const skimBetween = cOther<<10 | cOther<<5 | cOther
+
+var skimClasses = func() (classes [256]uint8) {
+	for c := range classes {
+		switch {
+		case 'a' <= c && c <= 'z':
+			classes[c] = uint8(c - 'a')
+		case 'A' <= c && c <= 'Z':
+			classes[c] = uint8(c - 'A')
+		case '0' <= c && c <= '9':
+			classes[c] = cDigit
+		case c == '.' || c == '!' || c == '?' || c == ';' || c == '\n':
+			classes[c] = cCut
+		case c == 0xC2 || c == 0xE2:
+			classes[c] = cLead
+		default:
+			classes[c] = cOther
+		}
+	}
+	return classes
+}()
+
+// skimCandidates has bit w set for the windows w of three byte classes
+// that skim looks closer at.
+var skimCandidates = func() (bits [1 << 15 / 64]uint64) {
+	set := func(w int) { bits[w>>6] |= 1 << (w & 63) }
+	for w, info := range vocab {
+		if info.flags&(fMonth|fWeekday|fRelDay|fUnit) == 0 {
+			continue
+		}
+		if len(w) < 3 {
+			panic("dates: a key token's word is shorter than skim's window: " + w)
+		}
+		set(int(w[0]-'a')<<10 | int(w[1]-'a')<<5 | int(w[2]-'a'))
+	}
+	set(cDigit<<10 | cDigit<<5 | cDigit)
+	for a := 0; a < 32; a++ {
+		for b := 0; b < 32; b++ {
+			set(a<<10 | b<<5 | cCut)
+			set(a<<10 | b<<5 | cLead)
+		}
+	}
+	return bits
+}()
