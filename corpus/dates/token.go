@@ -126,10 +126,8 @@ func scanTokens(toks []token, s string, i, limit int, paragraph bool) ([]token, 
 			t = token{start: int32(i), end: int32(j), num: int32(v), kind: number}
 			i = j
 		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-			j := scanWord(s, i)
-			t = token{start: int32(i), end: int32(j), kind: word}
-			classify(&t, s[i:j])
-			i = j
+			t = token{start: int32(i), kind: word}
+			i = asciiWord(&t, s, i)
 		case c < utf8.RuneSelf:
 			t = token{start: int32(i), end: int32(i + 1), num: int32(c), kind: punct}
 			i++
@@ -199,38 +197,50 @@ func scanWord(s string, i int) int {
 // maxWord is the longest word vocab holds.
 const maxWord = 16
 
-// classify sets an ASCII word's shape and looks it up in vocab.
-func classify(t *token, w string) {
+// asciiWord reads into t the word that starts with the ASCII letter at
+// s[i]: its end, its shape and, for a word of ASCII letters alone, what
+// vocab says of it. It returns the word's end. Reading, lowering and
+// counting capitals in one pass is most of what tokenizing costs.
+func asciiWord(t *token, s string, i int) int {
 	var buf [maxWord]byte
-	ups := 0
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if c >= utf8.RuneSelf {
-			// A word such as "Öcalan": only its capital matters.
-			if 'A' <= w[0] && w[0] <= 'Z' {
+	j, ups := i, 0
+	for ; j < len(s); j++ {
+		c := s[j]
+		lower := c | 0x20 // 'a'–'z' for ASCII letters, and for nothing else
+		if lower < 'a' || lower > 'z' {
+			break
+		}
+		if c < 'a' {
+			ups++
+		}
+		if j-i < maxWord {
+			buf[j-i] = lower
+		}
+	}
+	if j < len(s) && s[j] >= utf8.RuneSelf {
+		if end := scanWord(s, j); end > j {
+			// A word such as "Ljubičić": only its capital matters.
+			if s[i] < 'a' {
 				t.shape = title
 			}
-			return
-		}
-		if 'A' <= c && c <= 'Z' {
-			ups++
-			c += 'a' - 'A'
-		}
-		if k < maxWord {
-			buf[k] = c
+			t.end = int32(end)
+			return end
 		}
 	}
+	n := j - i
+	t.end = int32(j)
 	switch {
-	case ups == len(w) && len(w) > 1:
+	case ups == n && n > 1:
 		t.shape = upper
-	case 'A' <= w[0] && w[0] <= 'Z':
+	case s[i] < 'a':
 		t.shape = title
 	}
-	if len(w) <= maxWord && vocabKeys[buf[0]-'a'][buf[len(w)-1]-'a']&(1<<len(w)) != 0 {
-		if info, ok := lookup(&buf, len(w)); ok {
+	if n <= maxWord && vocabKeys[buf[0]-'a'][buf[n-1]-'a']&(1<<n) != 0 {
+		if info, ok := lookup(&buf, n); ok {
 			t.flags, t.val = info.flags, info.val
 		}
 	}
+	return j
 }
 
 // startsClause reports whether t, about to follow toks, begins a sentence or
