@@ -29,13 +29,17 @@ import (
 // every date the same tokens as before, and finds the same dates:
 // TestSkimFindsAlike and FuzzFind check that it does.
 
-// What Find reads past the cuts around a piece with a key token: the
-// tense of a clause is read up to two tokens past its end ("won't"), and
-// a date's end up to three; the word before a verb form, past two adverbs
-// or "n't", up to six tokens before its clause.
+// How many tokens of a run of pieces without a key token appendCold
+// keeps, by what Find reads past the cuts around a piece with one: the
+// tense of a clause is read to the first token after it and the one after
+// that ("won't"); a verb form's tense by the word before it, past two
+// adverbs or "n't", up to six tokens before its clause, but no further
+// than the mark that ends the sentence before. Each keeps a token more
+// than that.
 const (
-	headTokens = 4
-	tailTokens = 7
+	headTokens    = 3
+	tailTokens    = 7 // before a blank line
+	tailAfterMark = 3 // before a piece that starts after . ! ? or ;
 )
 
 // The kinds of byte sentenceEnds and keyAt tell apart.
@@ -102,15 +106,19 @@ func appendDateTokens(dst []token, s string) []token {
 
 // appendCold appends the tokens that Find may read of s[from:to], a run of
 // pieces without a key token: the first headTokens, a stop and the last
-// tailTokens, or all of them when there are not many more.
+// few, or all of them when there are not many more.
 func appendCold(toks []token, s string, from, to int) []token {
 	s = s[:to]
+	tail := tailTokens
+	if to > 0 && (s[to-1] == '.' || s[to-1] == '!' || s[to-1] == '?' || s[to-1] == ';') {
+		tail = tailAfterMark
+	}
 	toks, at := scanTokens(toks, s, from, headTokens, false)
 	// A token starts a clause or not by the two before it, and its gap
 	// by the white space before it: the last tokens are read from two
 	// runs of non-space more than are kept, and the first two let go.
 	back := to
-	for k := 0; k < tailTokens+2 && back > at; k++ {
+	for k := 0; k < tail+2 && back > at; k++ {
 		for back > at && asciiSpace(s[back-1]) {
 			back--
 		}
@@ -121,11 +129,11 @@ func appendCold(toks []token, s string, from, to int) []token {
 	mark := len(toks)
 	if back > at {
 		toks, _ = scanTokens(toks, s, back, -1, false)
-		if len(toks)-mark >= tailTokens+2 { // a run of non-space may hold no token ("\u00a0")
-			copy(toks[mark+1:], toks[len(toks)-tailTokens:])
+		if len(toks)-mark >= tail+2 { // a run of non-space may hold no token ("\u00a0")
+			copy(toks[mark+1:], toks[len(toks)-tail:])
 			toks[mark] = stop
 			toks[mark].start, toks[mark].end = int32(at), int32(at)
-			return toks[:mark+1+tailTokens]
+			return toks[:mark+1+tail]
 		}
 	}
 	toks, _ = scanTokens(toks[:mark], s, at, -1, false)
@@ -147,18 +155,19 @@ func appendCold(toks []token, s string, from, to int) []token {
 func skim(s string, i int) (hot bool, end int) {
 	from := i
 	window := uint32(skimBetween)
-	for ; i < len(s) && !hot; i++ {
+	for ; i < len(s); i++ {
 		window = window<<5 | uint32(skimClasses[s[i]])
 		if w := window & (1<<15 - 1); skimCandidates[w>>6]&(1<<(w&63)) == 0 {
 			continue
 		}
 		switch window & 31 {
-		case cCut, cLead:
+		case cCut:
 			end, next := pieceEnds(s, from, i)
 			if end >= 0 {
 				return false, end
 			}
 			i, window = next-1, skimBetween
+			continue
 		case cDigit:
 			hot = yearAt(s, i)
 		default: // three letters
@@ -170,35 +179,33 @@ func skim(s string, i int) (hot bool, end int) {
 				hot = keyAt(s, end)
 			}
 		}
+		if hot {
+			break
+		}
 	}
-	for ; i < len(s); i++ {
-		if c := skimClasses[s[i]]; c != cCut && c != cLead {
+	for i++; i < len(s); i++ {
+		if skimClasses[s[i]] != cCut {
 			continue
 		}
 		end, next := pieceEnds(s, from, i)
 		if end >= 0 {
-			return hot, end
+			return true, end
 		}
 		i = next - 1
 	}
 	return hot, len(s)
 }
 
-// pieceEnds reads s[i], a byte of class cCut or cLead, in the piece that
-// starts at from: end is where the piece ends, if it ends there, else -1;
-// next is where to read on.
+// pieceEnds reads s[i], a byte of class cCut, in the piece that starts at
+// from: end is where the piece ends, if it ends there, else -1; next is
+// where to read on. Blank lines are read at a line feed: the other line
+// breaks are rare in news, and a cut skim does not make costs only tokens.
 func pieceEnds(s string, from, i int) (end, next int) {
-	switch c := s[i]; {
-	case c == '\n':
-	case c < utf8.RuneSelf:
+	if s[i] != '\n' {
 		if sentenceEnds(s, i) {
 			return i + 1, i + 1
 		}
 		return -1, i + 1
-	default:
-		if r, _ := utf8.DecodeRuneInString(s[i:]); r != '\u0085' && r != '\u2028' && r != '\u2029' {
-			return -1, i + 1
-		}
 	}
 	// A line break: a blank line ends the piece when something of the
 	// piece comes before it, and something but a dash after it.
@@ -378,7 +385,6 @@ func asciiSpace(c byte) bool {
 const (
 	cDigit = 26 + iota
 	cCut   // . ! ? ; and \n: may end a piece
-	cLead  // C2 and E2: may start U+0085, U+2028 or U+2029, line breaks
 	cOther
 )
 
@@ -396,8 +402,6 @@ var skimClasses = func() (classes [256]uint8) {
 			classes[c] = cDigit
 		case c == '.' || c == '!' || c == '?' || c == ';' || c == '\n':
 			classes[c] = cCut
-		case c == 0xC2 || c == 0xE2:
-			classes[c] = cLead
 		default:
 			classes[c] = cOther
 		}
@@ -422,7 +426,6 @@ var skimCandidates = func() (bits [1 << 15 / 64]uint64) {
 	for a := 0; a < 32; a++ {
 		for b := 0; b < 32; b++ {
 			set(a<<10 | b<<5 | cCut)
-			set(a<<10 | b<<5 | cLead)
 		}
 	}
 	return bits
