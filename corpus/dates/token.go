@@ -2,6 +2,7 @@ package dates
 
 import (
 	"math"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -199,9 +200,56 @@ const maxWord = 16
 
 // asciiWord reads into t the word that starts with the ASCII letter at
 // s[i]: its end, its shape and, for a word of ASCII letters alone, what
-// vocab says of it. It returns the word's end. Reading, lowering and
-// counting capitals in one pass is most of what tokenizing costs.
+// vocab says of it. It returns the word's end. Words were most of what
+// tokenizing cost, in branches on every letter: a word of fewer than 8
+// letters is read 8 bytes at a time.
 func asciiWord(t *token, s string, i int) int {
+	if i+8 > len(s) {
+		return asciiWordSlow(t, s, i)
+	}
+	v := load64(s, i)
+	letters := asciiLetters(v)
+	n := bits.TrailingZeros64(^letters&0x8080808080808080) / 8
+	if n == 8 || s[i+n] >= utf8.RuneSelf {
+		return asciiWordSlow(t, s, i)
+	}
+	word := uint64(1)<<(8*n) - 1                        // the bytes of the word
+	ups := bits.OnesCount64(^v & (letters >> 2) & word) // a capital's 0x20 bit is clear
+	switch {
+	case ups == n && n > 1:
+		t.shape = upper
+	case s[i] < 'a':
+		t.shape = title
+	}
+	lower := (v | 0x2020202020202020) & word
+	if vocabKeys[byte(lower)-'a'][byte(lower>>(8*(n-1)))-'a']&(1<<n) != 0 {
+		if info, ok := lookupKey(lower, 0, n); ok {
+			t.flags, t.val = info.flags, info.val
+		}
+	}
+	t.end = int32(i + n)
+	return i + n
+}
+
+// load64 returns s[i:i+8] as a little-endian number.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiLetters returns v, 8 bytes, with 0x80 in each byte that is an
+// ASCII letter and 0 in the others.
+func asciiLetters(v uint64) uint64 {
+	x := (v | 0x2020202020202020) & 0x7f7f7f7f7f7f7f7f // lower case, and no carry below
+	atLeastA := x + 0x1f1f1f1f1f1f1f1f                 // 0x80 set from 'a' = 0x61 up
+	pastZ := x + 0x0505050505050505                    // 0x80 set from 'z'+1 = 0x7b up
+	return atLeastA &^ pastZ &^ v & 0x8080808080808080
+}
+
+// asciiWordSlow is asciiWord a byte at a time, for long words, words near
+// the end of s and words that may run on past ASCII.
+func asciiWordSlow(t *token, s string, i int) int {
 	var buf [maxWord]byte
 	j, ups := i, 0
 	for ; j < len(s); j++ {
