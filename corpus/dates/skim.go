@@ -94,7 +94,7 @@ func appendDateTokens(dst []token, s string) []token {
 			if cold >= 0 {
 				toks, cold = appendCold(toks, s, cold, i), -1
 			}
-			toks, _ = scanTokens(toks, s[:end], i, -1, false)
+			toks, _ = scanTokens(toks, s[:end], i, -1)
 		}
 		i = end
 	}
@@ -113,7 +113,7 @@ func appendCold(toks []token, s string, from, to int) []token {
 	if to > 0 && (s[to-1] == '.' || s[to-1] == '!' || s[to-1] == '?' || s[to-1] == ';') {
 		tail = tailAfterMark
 	}
-	toks, at := scanTokens(toks, s, from, headTokens, false)
+	toks, at := scanTokens(toks, s, from, headTokens)
 	// A token starts a clause or not by the two before it, and its gap
 	// by the white space before it: the last tokens are read from two
 	// runs of non-space more than are kept, and the first two let go.
@@ -128,7 +128,7 @@ func appendCold(toks []token, s string, from, to int) []token {
 	}
 	mark := len(toks)
 	if back > at {
-		toks, _ = scanTokens(toks, s, back, -1, false)
+		toks, _ = scanTokens(toks, s, back, -1)
 		if len(toks)-mark >= tail+2 { // a run of non-space may hold no token ("\u00a0")
 			copy(toks[mark+1:], toks[len(toks)-tail:])
 			toks[mark] = stop
@@ -136,7 +136,7 @@ func appendCold(toks []token, s string, from, to int) []token {
 			return toks[:mark+1+tail]
 		}
 	}
-	toks, _ = scanTokens(toks[:mark], s, at, -1, false)
+	toks, _ = scanTokens(toks[:mark], s, at, -1)
 	return toks
 }
 
@@ -157,7 +157,7 @@ func skim(s string, i int) (hot bool, end int) {
 	window := uint32(skimBetween)
 	for ; i < len(s); i++ {
 		window = window<<5 | uint32(skimClasses[s[i]])
-		if w := window & (1<<15 - 1); skimCandidates[w>>6]&(1<<(w&63)) == 0 {
+		if !skimCandidates[window&(1<<15-1)] {
 			continue
 		}
 		switch window & 31 {
@@ -347,8 +347,8 @@ func sentenceEnds(s string, at int) bool {
 		return false
 	case w > 0 && s[w-1] >= utf8.RuneSelf:
 		return false // the word may run on before, or be one letter after a mark
-	case at-w > maxWord:
-		return true
+	case at-w > maxWord || vocabKeys[s[w]|0x20-'a'][s[at-1]|0x20-'a']&(1<<(at-w)) == 0:
+		return true // in no vocab, so no abbreviation
 	}
 	var buf [maxWord]byte
 	for k := w; k < at; k++ {
@@ -409,10 +409,9 @@ var skimClasses = func() (classes [256]uint8) {
 	return classes
 }()
 
-// skimCandidates has bit w set for the windows w of three byte classes
-// that skim looks closer at.
-var skimCandidates = func() (bits [1 << 15 / 64]uint64) {
-	set := func(w int) { bits[w>>6] |= 1 << (w & 63) }
+// skimCandidates is true at the windows of three byte classes that skim
+// looks closer at.
+var skimCandidates = func() (candidates [1 << 15]bool) {
 	for w, info := range vocab {
 		if info.flags&(fMonth|fWeekday|fRelDay|fUnit) == 0 {
 			continue
@@ -420,13 +419,13 @@ var skimCandidates = func() (bits [1 << 15 / 64]uint64) {
 		if len(w) < 3 {
 			panic("dates: a key token's word is shorter than skim's window: " + w)
 		}
-		set(int(w[0]-'a')<<10 | int(w[1]-'a')<<5 | int(w[2]-'a'))
+		candidates[int(w[0]-'a')<<10|int(w[1]-'a')<<5|int(w[2]-'a')] = true
 	}
-	set(cDigit<<10 | cDigit<<5 | cDigit)
+	candidates[cDigit<<10|cDigit<<5|cDigit] = true
 	for a := 0; a < 32; a++ {
 		for b := 0; b < 32; b++ {
-			set(a<<10 | b<<5 | cCut)
+			candidates[a<<10|b<<5|cCut] = true
 		}
 	}
-	return bits
+	return candidates
 }()

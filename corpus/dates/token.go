@@ -64,7 +64,7 @@ func appendTokens(dst []token, s string) []token {
 	if len(s) > maxText {
 		s = s[:maxText]
 	}
-	toks, _ := scanTokens(tokenBuffer(dst, s), s, 0, -1, false)
+	toks, _ := scanTokens(tokenBuffer(dst, s), s, 0, -1)
 	return toks
 }
 
@@ -80,16 +80,13 @@ func tokenBuffer(dst []token, s string) []token {
 
 // scanTokens appends to toks the tokens of s from byte i, which must start
 // a token or the white space before one. It stops after limit tokens
-// (-1: no limit), returning the end of the last; and, when paragraph is
-// set, at a blank line after the first token, returning where the blank
-// line's white space begins; else at the end of s.
-func scanTokens(toks []token, s string, i, limit int, paragraph bool) ([]token, int) {
+// (-1: no limit), returning the end of the last, or else at the end of s.
+func scanTokens(toks []token, s string, i, limit int) ([]token, int) {
 	stop := -1
 	if limit >= 0 {
 		stop = len(toks) + limit
 	}
-	first := len(toks)
-	white, lines, run := false, 0, i
+	white, lines := false, 0
 	for i < len(s) {
 		if len(toks) == stop {
 			return toks, i
@@ -98,21 +95,13 @@ func scanTokens(toks []token, s string, i, limit int, paragraph bool) ([]token, 
 		var t token
 		switch {
 		case c == '\n':
-			if !white {
-				run = i
-			}
 			white, lines = true, lines+1
 			i++
 			continue
 		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
-			if !white {
-				run = i
-			}
 			white = true
 			i++
 			continue
-		case paragraph && lines >= 2 && len(toks) > first && c < utf8.RuneSelf:
-			return toks, run
 		case '0' <= c && c <= '9':
 			j, v := i, 0
 			for j < len(s) && '0' <= s[j] && s[j] <= '9' {
@@ -136,17 +125,12 @@ func scanTokens(toks []token, s string, i, limit int, paragraph bool) ([]token, 
 			r, n := utf8.DecodeRuneInString(s[i:])
 			switch {
 			case unicode.IsSpace(r):
-				if !white {
-					run = i
-				}
 				white = true
 				if r == '\u2028' || r == '\u2029' || r == '\u0085' {
 					lines++
 				}
 				i += n
 				continue
-			case paragraph && lines >= 2 && len(toks) > first:
-				return toks, run
 			case unicode.IsLetter(r):
 				j := scanWord(s, i)
 				t = token{start: int32(i), end: int32(j), kind: word}
