@@ -48,6 +48,11 @@ func (df *Finder) Find(text string, published corpus.Date) []Mention {
 
 func (f *finder) find(published corpus.Date) []Mention {
 	for i := 0; i < len(f.toks); {
+		// Most tokens start no date: pass them without calling match.
+		if t := &f.toks[i]; t.kind == punct || t.kind == word && t.flags&startsDate == 0 {
+			i++
+			continue
+		}
 		if j := f.match(i); j > i {
 			i = j
 		} else {
@@ -174,8 +179,11 @@ func (f *finder) joins(a, b int) bool {
 	return f.toks[b].gap != broken
 }
 
+// startsDate holds the flags of the words that match reads a date from.
+const startsDate = fMonth | fWeekday | fWeekdayAbbr | fRelDay | fLast | fThis | fNext | fModifier | fBetween | fFrom
+
 // match looks for a date starting at token i and returns the token after
-// it, or i.
+// it, or i. Only numbers and words with a flag of startsDate may start one.
 func (f *finder) match(i int) int {
 	t := &f.toks[i]
 	switch t.kind {
