@@ -23,26 +23,26 @@ func Find(text string, published corpus.Date) []Mention {
 	return skimFinder(text, nil).find(published)
 }
 
-// Finder finds dates as Find does, reusing its token buffers from one
-// text to the next: the buffers are most of what Find allocates. It is
-// safe for concurrent use.
+// Finder finds dates as Find does, reusing its buffers of tokens and of
+// dates found from one text to the next: they are most of what Find
+// allocates. It is safe for concurrent use.
 type Finder struct {
-	tokens *sync.Pool // of *[]token
+	finders *sync.Pool // of *finder, without their text
 }
 
 // NewFinder returns a Finder.
-func NewFinder() *Finder { return &Finder{tokens: &sync.Pool{}} }
+func NewFinder() *Finder { return &Finder{finders: &sync.Pool{}} }
 
 // Find returns the dates mentioned in text, as the package's Find does.
 func (df *Finder) Find(text string, published corpus.Date) []Mention {
-	var buf []token
-	if p, ok := df.tokens.Get().(*[]token); ok {
-		buf = *p
+	f, ok := df.finders.Get().(*finder)
+	if !ok {
+		f = &finder{}
 	}
-	f := skimFinder(text, buf)
+	*f = finder{text: text, toks: appendDateTokens(f.toks, text), raws: f.raws[:0], yearEnd: -1, monthEnd: -1}
 	out := f.find(published)
-	buf = f.toks // not &f.toks: the pool would keep the whole finder
-	df.tokens.Put(&buf)
+	f.text = "" // the pool keeps the buffers, not the text
+	df.finders.Put(f)
 	return out
 }
 
