@@ -94,12 +94,12 @@ func scanTokens(toks []token, s string, i, limit int) ([]token, int) {
 		c := s[i]
 		var t token
 		switch {
-		case c == '\n':
-			white, lines = true, lines+1
-			i++
-			continue
 		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
 			white = true
+			i++
+			continue
+		case c == '\n':
+			white, lines = true, lines+1
 			i++
 			continue
 		case '0' <= c && c <= '9':
