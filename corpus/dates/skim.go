@@ -8,59 +8,48 @@ import (
 
 // Most of the text of news holds no date, and tokenizing it was most of
 // what Find cost. Every date Find reports holds a key token (see skim): a
-// number of four digits, a month name or a full weekday name as Find reads
-// it, yesterday, today, tonight or tomorrow, or a month, year or week right
-// after last, this, next or past. A day of one or two digits is read only
-// beside a month name, a numeric date holds a year of four digits, and a
-// weekday abbreviation ("Wed") only heads a date with a month name, so
-// none of these needs to be a key token.
+// year of four digits (1800–2199), a month name or a full weekday name as
+// Find reads it, yesterday, today, tonight or tomorrow, or month or year
+// right after last, this, next or past. A day of one or two digits is read
+// only beside a month name, a numeric date holds a year of four digits, a
+// weekday abbreviation ("Wed") only heads a date with a month name, and
+// weeks ("last week") are too vague to report: none of these needs to be a
+// key token.
 //
-// skim cuts a text into pieces at the places where reading a date stops:
-// a blank line, unless a dash follows it ("October 9\n\n- 10" is one
-// date), and the end of a sentence, ". ", "! " or "? " before a capital
-// letter, unless the full stop ends an abbreviation ("Oct. 10", "Mr.
-// Kelmarin", "U.S. Army"). The token after a cut starts a clause, and no
-// date runs across one. So Find, reading a date, its clause and its tense,
-// reads past the cuts around it only a few tokens: up to headTokens after
-// the piece, up to tailTokens before it. appendDateTokens tokenizes the
-// pieces with a key token whole; of each run of pieces without one, it
-// keeps the first headTokens tokens and the last tailTokens, with a stop
-// between that no reading gets past. Find then matches and reads around
-// every date the same tokens as before, and finds the same dates:
+// skim cuts a text into pieces where the next token starts a clause (see
+// startsClause) and no date runs across: at a blank line, unless a dash
+// follows ("October 9\n\n- 10" is one date), and at the end of a sentence
+// (see sentenceEnds). Reading a date, its clause and its tense, Find reads
+// only a few tokens past the cuts around the piece the date is in.
+// appendDateTokens tokenizes the pieces with a key token whole; of each run
+// of pieces without one, it keeps the first and the last few tokens, with
+// a stop between that no reading gets past. Find then matches and reads
+// around every date the same tokens as before, and finds the same dates:
 // TestSkimFindsAlike and FuzzFind check that it does.
 
 // How many tokens of a run of pieces without a key token appendCold
-// keeps, by what Find reads past the cuts around a piece with one: the
-// tense of a clause is read to the first token after it and the one after
-// that ("won't"); a verb form's tense by the word before it, past two
-// adverbs or "n't", up to six tokens before its clause, but no further
-// than the mark that ends the sentence before. Each keeps a token more
-// than that.
+// keeps, by what Find reads past the cuts around a piece with one. It
+// reads a clause's tense to the first token after the clause and the one
+// after that ("won't"). Before a clause, it reads the word before a verb
+// form, past two adverbs or "n't": up to six tokens back, but not past the
+// mark that ends the sentence before. And the first token of a piece
+// starts a clause or not by the two before it. Each keeps a token more.
 const (
 	headTokens    = 3
-	tailTokens    = 7 // before a blank line
+	tailTokens    = 7 // before a piece that starts after a blank line
 	tailAfterMark = 3 // before a piece that starts after . ! ? or ;
 )
 
-// The kinds of byte sentenceEnds and keyAt tell apart.
+// The kinds of byte sentenceEnds, keyAt and yearAt tell apart.
 const (
-	bOther  = iota // ASCII punctuation
-	bLetter        // ASCII letter
-	bDigit
-	bSpace // ASCII white space but a line feed
-	bLine  // a line feed
-	bHigh  // part of a multi-byte character
+	bOther  = iota
+	bLetter // ASCII letter
+	bDigit  // ASCII digit
 )
 
 var byteKinds = func() (kinds [256]uint8) {
 	for c := range kinds {
 		switch {
-		case c >= utf8.RuneSelf:
-			kinds[c] = bHigh
-		case c == '\n':
-			kinds[c] = bLine
-		case asciiSpace(byte(c)):
-			kinds[c] = bSpace
 		case '0' <= c && c <= '9':
 			kinds[c] = bDigit
 		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
@@ -275,7 +264,7 @@ func keyAt(s string, end int) bool {
 		// Lower-case "may", "march" and "jan" are words to Find, not months.
 		return 'A' <= w[0] && w[0] <= 'Z' || fl&fLowerOK != 0
 	}
-	return fl&fUnit != 0 && relativeBefore(s, start)
+	return fl&fUnit != 0 && info.val != unitWeek && relativeBefore(s, start)
 }
 
 // relativeBefore reports whether last, this, next or past, in any case,
@@ -413,7 +402,7 @@ var skimClasses = func() (classes [256]uint8) {
 // looks closer at.
 var skimCandidates = func() (candidates [1 << 15]bool) {
 	for w, info := range vocab {
-		if info.flags&(fMonth|fWeekday|fRelDay|fUnit) == 0 {
+		if info.flags&(fMonth|fWeekday|fRelDay) == 0 && (info.flags&fUnit == 0 || info.val == unitWeek) {
 			continue
 		}
 		if len(w) < 3 {
