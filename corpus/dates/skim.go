@@ -315,7 +315,7 @@ func sentenceEnds(s string, at int) bool {
 			return false
 		}
 	case c < utf8.RuneSelf:
-		if !spaced && !isQuote(rune(c)) || byteKinds[c] == bLetter || asciiSpace(c) {
+		if !spaced && !isQuote(rune(c)) || byteKinds[c] == bLetter {
 			return false
 		}
 	default:
@@ -336,7 +336,7 @@ func sentenceEnds(s string, at int) bool {
 		return false
 	case w > 0 && s[w-1] >= utf8.RuneSelf:
 		return false // the word may run on before, or be one letter after a mark
-	case at-w > maxWord || vocabKeys[s[w]|0x20-'a'][s[at-1]|0x20-'a']&(1<<(at-w)) == 0:
+	case at-w > maxWord || vocabKeys[(s[w]|0x20)-'a'][(s[at-1]|0x20)-'a']&(1<<(at-w)) == 0:
 		return true // in no vocab, so no abbreviation
 	}
 	var buf [maxWord]byte
