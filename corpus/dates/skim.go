@@ -71,24 +71,13 @@ func appendDateTokens(dst []token, s string) []token {
 		s = s[:maxText]
 	}
 	toks := tokenBuffer(dst, s)
-	cold := -1 // where the run of pieces without a key token began, if in one
 	for i := 0; i < len(s); {
-		hot, end := skim(s, i)
-		switch {
-		case !hot:
-			if cold < 0 {
-				cold = i
-			}
-		default:
-			if cold >= 0 {
-				toks, cold = appendCold(toks, s, cold, i), -1
-			}
-			toks, _ = scanTokens(toks, s[:end], i, -1)
+		start, end := skim(s, i)
+		if start > i {
+			toks = appendCold(toks, s, i, start)
 		}
+		toks, _ = scanTokens(toks, s[:end], start, -1)
 		i = end
-	}
-	if cold >= 0 {
-		toks = appendCold(toks, s, cold, len(s))
 	}
 	return toks
 }
@@ -129,19 +118,20 @@ func appendCold(toks []token, s string, from, to int) []token {
 	return toks
 }
 
-// skim reads the piece of s that starts at i (with the white space before
-// it) and reports whether it holds a key token, and where it ends: after
-// the mark that ends its sentence, where the blank line after it begins,
-// or at the end of s. It may take a word for a key token that the
-// tokenizer would not ("Mayé"), never the other way round.
+// skim finds the first piece of s from i that holds a key token, and
+// returns where it starts and ends: s[i:start] holds none. It starts after
+// the last cut before the key token, and ends at the first cut after it,
+// or at the end of s; without a key token, start and end are the end of s.
+// It may take a word for a key token that the tokenizer would not
+// ("Mayé"), never the other way round.
 //
 // skim reads every byte of a text, most of which are in words that are no
 // key token; branching on each word cost more than reading it. So it
 // keeps the classes of the last three bytes in window and looks closer
 // only where skimCandidates has the window: three letters that start a
-// key token's word, three digits, or a byte that may end a piece. Once it
-// has found a key token, it looks only for the end.
-func skim(s string, i int) (hot bool, end int) {
+// key token's word, or three digits. Only around a key token does it look
+// for cuts, which are rarer and cost more to tell.
+func skim(s string, i int) (start, end int) {
 	from := i
 	window := uint32(skimBetween)
 	for ; i < len(s); i++ {
@@ -149,56 +139,64 @@ func skim(s string, i int) (hot bool, end int) {
 		if !skimCandidates[window&(1<<15-1)] {
 			continue
 		}
-		switch window & 31 {
-		case cCut:
-			end, next := pieceEnds(s, from, i)
-			if end >= 0 {
-				return false, end
+		if window&31 == cDigit {
+			if yearAt(s, i) {
+				break
 			}
-			i, window = next-1, skimBetween
 			continue
-		case cDigit:
-			hot = yearAt(s, i)
-		default: // three letters
-			if i == 2 || byteKinds[s[i-3]] != bLetter {
-				end := i + 1
-				for end < len(s) && byteKinds[s[end]] == bLetter {
-					end++
-				}
-				hot = keyAt(s, end)
+		}
+		if i == 2 || byteKinds[s[i-3]] != bLetter { // three letters that start a word
+			end := i + 1
+			for end < len(s) && byteKinds[s[end]] == bLetter {
+				end++
+			}
+			if keyAt(s, end) {
+				break
 			}
 		}
-		if hot {
-			break
+	}
+	if i == len(s) {
+		return len(s), len(s)
+	}
+	// The key token starts at i-2.
+	for start = i - 2; start > from; start-- {
+		if c := s[start-1]; c == '.' || c == '!' || c == '?' || c == ';' {
+			if sentenceEnds(s, start-1) {
+				break
+			}
+		} else if c == '\n' {
+			white, next, lines := whiteAround(s, from, start-1)
+			if lines >= 2 && !dashAt(s, next) {
+				start = white
+				break
+			}
+			start = white + 1
 		}
 	}
 	for i++; i < len(s); i++ {
-		if skimClasses[s[i]] != cCut {
-			continue
+		switch c := s[i]; {
+		case c == '.' || c == '!' || c == '?' || c == ';':
+			if sentenceEnds(s, i) {
+				return start, i + 1
+			}
+		case c == '\n':
+			white, next, lines := whiteAround(s, start, i)
+			if lines >= 2 && next < len(s) && !dashAt(s, next) {
+				return start, white
+			}
+			i = next - 1
 		}
-		end, next := pieceEnds(s, from, i)
-		if end >= 0 {
-			return true, end
-		}
-		i = next - 1
 	}
-	return hot, len(s)
+	return start, len(s)
 }
 
-// pieceEnds reads s[i], a byte of class cCut, in the piece that starts at
-// from: end is where the piece ends, if it ends there, else -1; next is
-// where to read on. Blank lines are read at a line feed: the other line
-// breaks are rare in news, and a cut skim does not make costs only tokens.
-func pieceEnds(s string, from, i int) (end, next int) {
-	if s[i] != '\n' {
-		if sentenceEnds(s, i) {
-			return i + 1, i + 1
-		}
-		return -1, i + 1
-	}
-	// A line break: a blank line ends the piece when something of the
-	// piece comes before it, and something but a dash after it.
-	white, next, lines := i, i, 0
+// whiteAround returns the white space around the line feed at s[i], not
+// before from, and how many line breaks it holds. A blank line is a cut
+// unless a dash follows it; the line breaks other than \n are rare in
+// news, and skim looks for cuts only at a line feed: a cut it misses
+// costs only tokens.
+func whiteAround(s string, from, i int) (white, next, lines int) {
+	white = i
 	for white > from {
 		r, n := utf8.DecodeLastRuneInString(s[from:white])
 		if !unicode.IsSpace(r) {
@@ -206,7 +204,7 @@ func pieceEnds(s string, from, i int) (end, next int) {
 		}
 		white -= n
 	}
-	for next < len(s) {
+	for next = white; next < len(s); {
 		r, n := utf8.DecodeRuneInString(s[next:])
 		if !unicode.IsSpace(r) {
 			break
@@ -216,10 +214,7 @@ func pieceEnds(s string, from, i int) (end, next int) {
 		}
 		next += n
 	}
-	if lines >= 2 && white > from && next < len(s) && !dashAt(s, next) {
-		return white, next
-	}
-	return -1, next
+	return white, next, lines
 }
 
 // yearAt reports whether the digits around s[i] are four, and a year
@@ -301,7 +296,7 @@ func sentenceEnds(s string, at int) bool {
 	j := at + 1
 	for j < len(s) && asciiSpace(s[j]) {
 		if s[j] == '\n' {
-			return false // a line break, perhaps a blank line: see pieceEnds
+			return false // a line break, perhaps a blank line: see whiteAround
 		}
 		j++
 	}
@@ -373,7 +368,6 @@ func asciiSpace(c byte) bool {
 // in either case, then these.
 const (
 	cDigit = 26 + iota
-	cCut   // . ! ? ; and \n: may end a piece
 	cOther
 )
 
@@ -389,8 +383,6 @@ var skimClasses = func() (classes [256]uint8) {
 			classes[c] = uint8(c - 'A')
 		case '0' <= c && c <= '9':
 			classes[c] = cDigit
-		case c == '.' || c == '!' || c == '?' || c == ';' || c == '\n':
-			classes[c] = cCut
 		default:
 			classes[c] = cOther
 		}
@@ -411,10 +403,5 @@ var skimCandidates = func() (candidates [1 << 15]bool) {
 		candidates[int(w[0]-'a')<<10|int(w[1]-'a')<<5|int(w[2]-'a')] = true
 	}
 	candidates[cDigit<<10|cDigit<<5|cDigit] = true
-	for a := 0; a < 32; a++ {
-		for b := 0; b < 32; b++ {
-			candidates[a<<10|b<<5|cCut] = true
-		}
-	}
 	return candidates
 }()
