@@ -126,7 +126,7 @@ func newFinder(text string, buf []token) *finder {
 }
 
 // skimFinder is newFinder for find alone, which needs only the tokens of
-// the paragraphs that may hold a date (see appendDateTokens).
+// the pieces of text that may hold a date (see appendDateTokens).
 func skimFinder(text string, buf []token) *finder {
 	return finderOf(text, appendDateTokens(buf, text))
 }
