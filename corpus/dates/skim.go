@@ -25,7 +25,8 @@ import (
 // of pieces without one, it keeps the first and the last few tokens, with
 // a stop between that no reading gets past. Find then matches and reads
 // around every date the same tokens as before, and finds the same dates:
-// TestSkimFindsAlike and FuzzFind check that it does.
+// TestSkimFindsAlike and FuzzFind check that it does, and TestKeyTokens
+// that the dates hold key tokens.
 
 // How many tokens of a run of pieces without a key token appendCold
 // keeps, by what Find reads past the cuts around a piece with one. It
