@@ -23,31 +23,36 @@ func Find(text string, published corpus.Date) []Mention {
 	return skimFinder(text, nil).find(published)
 }
 
-// Finder finds dates as Find does, reusing its token buffers from one
-// text to the next: the buffers are most of what Find allocates. It is
-// safe for concurrent use.
+// Finder finds dates as Find does, reusing its buffers of tokens and of
+// dates found from one text to the next: they are most of what Find
+// allocates. It is safe for concurrent use.
 type Finder struct {
-	tokens *sync.Pool // of *[]token
+	finders *sync.Pool // of *finder, without their text
 }
 
 // NewFinder returns a Finder.
-func NewFinder() *Finder { return &Finder{tokens: &sync.Pool{}} }
+func NewFinder() *Finder { return &Finder{finders: &sync.Pool{}} }
 
 // Find returns the dates mentioned in text, as the package's Find does.
 func (df *Finder) Find(text string, published corpus.Date) []Mention {
-	var buf []token
-	if p, ok := df.tokens.Get().(*[]token); ok {
-		buf = *p
+	f, ok := df.finders.Get().(*finder)
+	if !ok {
+		f = &finder{}
 	}
-	f := skimFinder(text, buf)
+	*f = finder{text: text, toks: appendDateTokens(f.toks, text), raws: f.raws[:0], yearEnd: -1, monthEnd: -1}
 	out := f.find(published)
-	buf = f.toks // not &f.toks: the pool would keep the whole finder
-	df.tokens.Put(&buf)
+	f.text = "" // the pool keeps the buffers, not the text
+	df.finders.Put(f)
 	return out
 }
 
 func (f *finder) find(published corpus.Date) []Mention {
 	for i := 0; i < len(f.toks); {
+		// Most tokens start no date: pass them without calling match.
+		if t := &f.toks[i]; t.kind == punct || t.kind == word && t.flags&startsDate == 0 {
+			i++
+			continue
+		}
 		if j := f.match(i); j > i {
 			i = j
 		} else {
@@ -121,7 +126,7 @@ func newFinder(text string, buf []token) *finder {
 }
 
 // skimFinder is newFinder for find alone, which needs only the tokens of
-// the paragraphs that may hold a date (see appendDateTokens).
+// the pieces of text that may hold a date (see appendDateTokens).
 func skimFinder(text string, buf []token) *finder {
 	return finderOf(text, appendDateTokens(buf, text))
 }
@@ -174,8 +179,11 @@ func (f *finder) joins(a, b int) bool {
 	return f.toks[b].gap != broken
 }
 
+// startsDate holds the flags of the words that match reads a date from.
+const startsDate = fMonth | fWeekday | fWeekdayAbbr | fRelDay | fLast | fThis | fNext | fModifier | fBetween | fFrom
+
 // match looks for a date starting at token i and returns the token after
-// it, or i.
+// it, or i. Only numbers and words with a flag of startsDate may start one.
 func (f *finder) match(i int) int {
 	t := &f.toks[i]
 	switch t.kind {

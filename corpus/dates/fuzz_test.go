@@ -23,6 +23,8 @@ func fuzzSeeds(f *testing.F) {
 		"\xff\xfe October 10", "October\u00a010", "10 October\n\n2020", "Published: 3 March 2020 14:05 +03:00",
 		"the\n\nlast month", "October 9\n\n- 10", "will go next\n\nto the border", "in 2014,\n\n2016 was",
 		"Bloody\n\nSunday", "a b c d e f\n\ng h i j k\n\nthis past\n\nmonth", "last\n\nyear and this year",
+		"A b c d e. They will meet on Oct. 10; talks! Mr. Kelmarin said? “Yes.” 2020 was. U.S. Army next week",
+		"a b c d e f g h i j k l m will still not\n\nheld talks on Tuesday, a b c d e f g h i j k l.",
 	} {
 		f.Add(s, uint8(1))
 	}

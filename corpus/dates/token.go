@@ -2,6 +2,7 @@ package dates
 
 import (
 	"math"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -63,7 +64,7 @@ func appendTokens(dst []token, s string) []token {
 	if len(s) > maxText {
 		s = s[:maxText]
 	}
-	toks, _ := scanTokens(tokenBuffer(dst, s), s, 0, -1, false)
+	toks, _ := scanTokens(tokenBuffer(dst, s), s, 0, -1)
 	return toks
 }
 
@@ -79,16 +80,13 @@ func tokenBuffer(dst []token, s string) []token {
 
 // scanTokens appends to toks the tokens of s from byte i, which must start
 // a token or the white space before one. It stops after limit tokens
-// (-1: no limit), returning the end of the last; and, when paragraph is
-// set, at a blank line after the first token, returning where the blank
-// line's white space begins; else at the end of s.
-func scanTokens(toks []token, s string, i, limit int, paragraph bool) ([]token, int) {
+// (-1: no limit), returning the end of the last, or else at the end of s.
+func scanTokens(toks []token, s string, i, limit int) ([]token, int) {
 	stop := -1
 	if limit >= 0 {
 		stop = len(toks) + limit
 	}
-	first := len(toks)
-	white, lines, run := false, 0, i
+	white, lines := false, 0
 	for i < len(s) {
 		if len(toks) == stop {
 			return toks, i
@@ -96,22 +94,14 @@ func scanTokens(toks []token, s string, i, limit int, paragraph bool) ([]token, 
 		c := s[i]
 		var t token
 		switch {
-		case c == '\n':
-			if !white {
-				run = i
-			}
-			white, lines = true, lines+1
-			i++
-			continue
 		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
-			if !white {
-				run = i
-			}
 			white = true
 			i++
 			continue
-		case paragraph && lines >= 2 && len(toks) > first && c < utf8.RuneSelf:
-			return toks, run
+		case c == '\n':
+			white, lines = true, lines+1
+			i++
+			continue
 		case '0' <= c && c <= '9':
 			j, v := i, 0
 			for j < len(s) && '0' <= s[j] && s[j] <= '9' {
@@ -126,10 +116,8 @@ func scanTokens(toks []token, s string, i, limit int, paragraph bool) ([]token, 
 			t = token{start: int32(i), end: int32(j), num: int32(v), kind: number}
 			i = j
 		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-			j := scanWord(s, i)
-			t = token{start: int32(i), end: int32(j), kind: word}
-			classify(&t, s[i:j])
-			i = j
+			t = token{start: int32(i), kind: word}
+			i = asciiWord(&t, s, i)
 		case c < utf8.RuneSelf:
 			t = token{start: int32(i), end: int32(i + 1), num: int32(c), kind: punct}
 			i++
@@ -137,17 +125,12 @@ func scanTokens(toks []token, s string, i, limit int, paragraph bool) ([]token, 
 			r, n := utf8.DecodeRuneInString(s[i:])
 			switch {
 			case unicode.IsSpace(r):
-				if !white {
-					run = i
-				}
 				white = true
 				if r == '\u2028' || r == '\u2029' || r == '\u0085' {
 					lines++
 				}
 				i += n
 				continue
-			case paragraph && lines >= 2 && len(toks) > first:
-				return toks, run
 			case unicode.IsLetter(r):
 				j := scanWord(s, i)
 				t = token{start: int32(i), end: int32(j), kind: word}
@@ -199,38 +182,97 @@ func scanWord(s string, i int) int {
 // maxWord is the longest word vocab holds.
 const maxWord = 16
 
-// classify sets an ASCII word's shape and looks it up in vocab.
-func classify(t *token, w string) {
-	var buf [maxWord]byte
-	ups := 0
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if c >= utf8.RuneSelf {
-			// A word such as "Öcalan": only its capital matters.
-			if 'A' <= w[0] && w[0] <= 'Z' {
-				t.shape = title
-			}
-			return
-		}
-		if 'A' <= c && c <= 'Z' {
-			ups++
-			c += 'a' - 'A'
-		}
-		if k < maxWord {
-			buf[k] = c
-		}
+// asciiWord reads into t the word that starts with the ASCII letter at
+// s[i]: its end, its shape and, for a word of ASCII letters alone, what
+// vocab says of it. It returns the word's end. Words were most of what
+// tokenizing cost, in branches on every letter: a word of fewer than 8
+// letters is read 8 bytes at a time.
+func asciiWord(t *token, s string, i int) int {
+	if i+8 > len(s) {
+		return asciiWordSlow(t, s, i)
 	}
+	v := load64(s, i)
+	letters := asciiLetters(v)
+	n := bits.TrailingZeros64(^letters&0x8080808080808080) / 8
+	if n == 8 || s[i+n] >= utf8.RuneSelf {
+		return asciiWordSlow(t, s, i)
+	}
+	word := uint64(1)<<(8*n) - 1                        // the bytes of the word
+	ups := bits.OnesCount64(^v & (letters >> 2) & word) // a capital's 0x20 bit is clear
 	switch {
-	case ups == len(w) && len(w) > 1:
+	case ups == n && n > 1:
 		t.shape = upper
-	case 'A' <= w[0] && w[0] <= 'Z':
+	case s[i] < 'a':
 		t.shape = title
 	}
-	if len(w) <= maxWord && vocabKeys[buf[0]-'a'][buf[len(w)-1]-'a']&(1<<len(w)) != 0 {
-		if info, ok := lookup(&buf, len(w)); ok {
+	lower := (v | 0x2020202020202020) & word
+	if vocabKeys[byte(lower)-'a'][byte(lower>>(8*(n-1)))-'a']&(1<<n) != 0 {
+		if info, ok := lookupKey(lower, 0, n); ok {
 			t.flags, t.val = info.flags, info.val
 		}
 	}
+	t.end = int32(i + n)
+	return i + n
+}
+
+// load64 returns s[i:i+8] as a little-endian number.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiLetters returns v, 8 bytes, with 0x80 in each byte that is an
+// ASCII letter and 0 in the others.
+func asciiLetters(v uint64) uint64 {
+	x := (v | 0x2020202020202020) & 0x7f7f7f7f7f7f7f7f // lower case, and no carry below
+	atLeastA := x + 0x1f1f1f1f1f1f1f1f                 // 0x80 set from 'a' = 0x61 up
+	pastZ := x + 0x0505050505050505                    // 0x80 set from 'z'+1 = 0x7b up
+	return atLeastA &^ pastZ &^ v & 0x8080808080808080
+}
+
+// asciiWordSlow is asciiWord a byte at a time, for long words, words near
+// the end of s and words that may run on past ASCII.
+func asciiWordSlow(t *token, s string, i int) int {
+	var buf [maxWord]byte
+	j, ups := i, 0
+	for ; j < len(s); j++ {
+		c := s[j]
+		lower := c | 0x20 // 'a'–'z' for ASCII letters, and for nothing else
+		if lower < 'a' || lower > 'z' {
+			break
+		}
+		if c < 'a' {
+			ups++
+		}
+		if j-i < maxWord {
+			buf[j-i] = lower
+		}
+	}
+	if j < len(s) && s[j] >= utf8.RuneSelf {
+		if end := scanWord(s, j); end > j {
+			// A word such as "Ljubičić": only its capital matters.
+			if s[i] < 'a' {
+				t.shape = title
+			}
+			t.end = int32(end)
+			return end
+		}
+	}
+	n := j - i
+	t.end = int32(j)
+	switch {
+	case ups == n && n > 1:
+		t.shape = upper
+	case s[i] < 'a':
+		t.shape = title
+	}
+	if n <= maxWord && vocabKeys[buf[0]-'a'][buf[n-1]-'a']&(1<<n) != 0 {
+		if info, ok := lookup(&buf, n); ok {
+			t.flags, t.val = info.flags, info.val
+		}
+	}
+	return j
 }
 
 // startsClause reports whether t, about to follow toks, begins a sentence or

@@ -286,7 +286,12 @@ func vocabSlot(lo, hi uint64) int {
 
 // lookup returns the vocab entry of buf[:n], lower-case and zero past n.
 func lookup(buf *[maxWord]byte, n int) (wordInfo, bool) {
-	lo, hi := binary.LittleEndian.Uint64(buf[:8]), binary.LittleEndian.Uint64(buf[8:])
+	return lookupKey(binary.LittleEndian.Uint64(buf[:8]), binary.LittleEndian.Uint64(buf[8:]), n)
+}
+
+// lookupKey is lookup of the word of n bytes whose first 8 are lo and next
+// 8 hi, little-endian.
+func lookupKey(lo, hi uint64, n int) (wordInfo, bool) {
 	for k := vocabSlot(lo, hi); ; k = (k + 1) & (len(vocabTable) - 1) {
 		e := &vocabTable[k]
 		if e.n == 0 {
