@@ -418,7 +418,7 @@ func (f *finder) monthDay(s, m, d, k int) int {
 			return f.interval(s, ymd{0, m, d}, ymd{0, m, d2}, k2)
 		}
 		if m2, j2, ok := f.month(j); ok && f.spaced(j2) {
-			if d2, k2, ok := f.day(j2); ok {
+			if d2, k2, ok := f.day(j2); ok && endsLater(m, d, m2, d2) {
 				return f.interval(s, ymd{0, m, d}, ymd{0, m2, d2}, k2)
 			}
 		}
@@ -432,6 +432,14 @@ func (f *finder) monthDay(s, m, d, k int) int {
 	}
 	f.add(r)
 	return r.tj
+}
+
+// endsLater reports whether month m2, day d2 can end an interval that
+// starts on month m, day d: in another month (December 28 – January 2
+// runs into the next year), or later in the same one. "Oct 1 - Oct 1" is
+// no interval.
+func endsLater(m, d, m2, d2 int) bool {
+	return m2 != m || d2 > d
 }
 
 // interval records the interval from a to b that starts at token s, and
@@ -768,7 +776,7 @@ func (f *finder) matchDayFirst(s, i int) int {
 	}
 	if f.isDash(k) && f.in(k+1) && f.toks[k].gap != broken && f.toks[k+1].gap != broken {
 		if d2, k2, ok := f.day(k + 1); ok {
-			if m2, k3, ok := f.dayMonth(k2); ok {
+			if m2, k3, ok := f.dayMonth(k2); ok && endsLater(m, d, m2, d2) {
 				return f.interval(s, ymd{0, m, d}, ymd{0, m2, d2}, k3)
 			}
 		}
