@@ -22,7 +22,7 @@ func (r *Reader) jsonRecords(f File, problem func(Problem), fn func(record) erro
 	defer closeFile()
 	lines := &lineReader{br: stream, max: r.opts.MaxRecordSize}
 	columns := map[string]fieldColumns{} // by the record's key list: exports repeat one shape
-	records, long := 0, 0 // lines read as records, and lines too long to read
+	records, long := 0, 0                // lines read as records, and lines too long to read
 	for {
 		line, tooLong, err := lines.next()
 		if err == io.EOF {
