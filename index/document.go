@@ -3,6 +3,7 @@ package index
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -174,14 +175,35 @@ type EntitySummary struct {
 // first mention.
 func summarize(ms []entity.Mention) []EntitySummary {
 	var out []EntitySummary
-	at := make(map[[2]string]int, len(ms))
+	var at map[[2]string]int // made only for articles naming many entities
+	find := func(m entity.Mention) int {
+		if at != nil {
+			if i, ok := at[[2]string{m.Type, m.Name}]; ok {
+				return i
+			}
+			return -1
+		}
+		// Most articles name a few dozen: comparing costs less than hashing.
+		for i := range out {
+			if out[i].Name == m.Name && out[i].Type == m.Type {
+				return i
+			}
+		}
+		return -1
+	}
 	for _, m := range ms {
-		key := [2]string{m.Type, m.Name}
-		i, ok := at[key]
-		if !ok {
+		i := find(m)
+		if i < 0 {
 			i = len(out)
-			at[key] = i
 			out = append(out, EntitySummary{Type: m.Type, Name: m.Name})
+			if at != nil {
+				at[[2]string{m.Type, m.Name}] = i
+			} else if len(out) == summarizeScan {
+				at = make(map[[2]string]int, 2*summarizeScan)
+				for j, e := range out {
+					at[[2]string{e.Type, e.Name}] = j
+				}
+			}
 		}
 		s := &out[i]
 		s.Mentions++
@@ -194,6 +216,10 @@ func summarize(ms []entity.Mention) []EntitySummary {
 	}
 	return out
 }
+
+// summarizeScan is how many entities summarize looks through one by one
+// before it keeps a map of them.
+const summarizeScan = 32
 
 // FoldKey folds a keyword for matching regardless of case and accents:
 // "Le Monde" and "le monde" are one source.
@@ -290,10 +316,77 @@ func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Do
 	for _, q := range an.Quotes {
 		m.Quotes = append(m.Quotes, quoteSpan(q))
 	}
-	if b, err := json.Marshal(m); err == nil {
-		stored(FieldMeta, string(b))
-	}
+	stored(FieldMeta, string(m.json()))
 	return d
+}
+
+// json returns what json.Marshal returns for m (TestArticleMetaJSON),
+// without reflection (see jsontext.go).
+func (m *meta) json() []byte {
+	o := jsonObject{b: make([]byte, 0, 256+len(m.URL)+len(m.Path)+48*len(m.Parts)+64*len(m.Entities))}
+	o.strOmitEmpty("source", m.Source)
+	o.strOmitEmpty("url", m.URL)
+	o.str("path", m.Path)
+	o.intOmitEmpty("line", m.Line)
+	o.intOmitEmpty("record", m.Record)
+	o.strOmitEmpty("key", m.Key)
+	o.strsOmitEmpty("authors", m.Authors)
+	o.strOmitEmpty("language", m.Language)
+	o.strOmitEmpty("published", m.Published)
+	o.strOmitEmpty("date_method", m.DateMethod)
+	o.key("parts")
+	if m.Parts == nil {
+		o.b = append(o.b, "null"...)
+	} else {
+		o.b = append(o.b, '[')
+		for i, p := range m.Parts {
+			if i > 0 {
+				o.b = append(o.b, ',')
+			}
+			part := jsonObject{b: o.b, from: len(o.b)}
+			part.str("kind", string(p.Kind))
+			part.int("start", p.Start)
+			part.int("end", p.End)
+			part.strOmitEmpty("why", p.Why)
+			o.b = part.bytes()
+		}
+		o.b = append(o.b, ']')
+	}
+	if len(m.Extra) > 0 {
+		// encoding/json writes a map's keys in order.
+		keys := slices.Sorted(maps.Keys(m.Extra))
+		o.key("extra")
+		o.b = append(o.b, '{')
+		for i, k := range keys {
+			if i > 0 {
+				o.b = append(o.b, ',')
+			}
+			o.b = appendJSONString(o.b, k) // keys are escaped as values are
+			o.b = append(o.b, ':')
+			o.b = appendJSONString(o.b, m.Extra[k])
+		}
+		o.b = append(o.b, '}')
+	}
+	o.str("hash", m.Hash)
+	if len(m.Entities) > 0 {
+		o.key("entities")
+		o.b = append(o.b, '[')
+		for i, e := range m.Entities {
+			if i > 0 {
+				o.b = append(o.b, ',')
+			}
+			s := jsonObject{b: o.b, from: len(o.b)}
+			s.str("t", e.Type)
+			s.str("n", e.Name)
+			s.int("c", e.Mentions)
+			s.strsOmitEmpty("s", e.Spellings)
+			s.strsOmitEmpty("r", e.Roles)
+			o.b = s.bytes()
+		}
+		o.b = append(o.b, ']')
+	}
+	o.strsOmitEmpty("quotes", m.Quotes)
+	return o.bytes()
 }
 
 // CommonPair returns the term the pairs field holds for two adjacent

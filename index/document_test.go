@@ -1,12 +1,15 @@
 package index
 
 import (
+	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/corpus/entity"
 )
 
 // TestMentionedTermsAsFormatted checks the terms read off a date's
@@ -49,6 +52,85 @@ func TestFoldKeyFastPath(t *testing.T) {
 	for _, s := range []string{"", " ", "Le Monde", "le  monde", " Le Monde", "Le Monde ", "Le\tMonde", "Erdoğan", "NATO", "A", "Abu Bakr al-Baghdadi", "x\u00a0y"} {
 		if got, want := FoldKey(s), slow(s); got != want {
 			t.Errorf("FoldKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestArticleMetaJSON checks that an article's stored JSON, written by
+// hand, is what encoding/json writes for the same values.
+func TestArticleMetaJSON(t *testing.T) {
+	for _, m := range []meta{
+		{},
+		{Parts: []corpus.Part{}},
+		{Source: "Orvel Gazette", URL: "https://example.org/?a=1&b=<2>", Path: "/x/wire.jsonl", Line: 7, Record: 3, Key: "id w7",
+			Authors: []string{"Tamsin Orlo", "Ana \"Vesk\""}, Language: "en", Published: "2020-10", DateMethod: "metadata",
+			Parts: []corpus.Part{{Kind: corpus.TitleLine, Start: 0, End: 20}, {Kind: corpus.Body, Start: 22, End: 900},
+				{Kind: corpus.Furniture, Start: 901, End: 950, Why: "related links"}},
+			Extra: map[string]string{"z": "last", "a<b>": "first & \u2028", "": "empty key"}, Hash: "abc",
+			Entities: []EntitySummary{{Type: "person", Name: "Tamsin Orlo", Mentions: 3, Spellings: []string{"Tamsin Orlo", "Orlo"},
+				Roles: []string{"Foreign Minister"}}, {Type: "place", Name: "Orvel", Mentions: 1}, {Type: "org", Name: "x", Spellings: []string{}}},
+			Quotes: []string{"10-42", "50-61"}},
+		{Path: "bad \xff utf-8 \x00\x1f", Authors: []string{}, Extra: map[string]string{}, Entities: []EntitySummary{}, Quotes: []string{},
+			Line: -1, Hash: "\u2029"},
+	} {
+		want, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m.json(); string(got) != string(want) {
+			t.Errorf("got  %s\nwant %s", got, want)
+		}
+	}
+}
+
+func FuzzArticleMetaJSON(f *testing.F) {
+	f.Add("Orvel <Gazette>", "why & \u2028", "k", "\xff", 3, 9)
+	f.Fuzz(func(t *testing.T, source, why, key, value string, start, end int) {
+		m := meta{Source: source, Path: value, Line: start, Key: key, Authors: []string{source, value},
+			Parts: []corpus.Part{{Kind: corpus.PartKind(key), Start: start, End: end, Why: why}},
+			Extra: map[string]string{key: value, value: why}, Hash: why,
+			Entities: []EntitySummary{{Type: key, Name: source, Mentions: end, Spellings: []string{why}, Roles: []string{value}}},
+			Quotes:   []string{why}}
+		want, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m.json(); string(got) != string(want) {
+			t.Errorf("got  %s\nwant %s", got, want)
+		}
+	})
+}
+
+// TestSummarize checks summarize on articles naming few entities and more
+// than summarizeScan, against the plain way: one summary per type and
+// name, in order of first mention, mentions counted, spellings and roles
+// once each in order.
+func TestSummarize(t *testing.T) {
+	for _, distinct := range []int{1, 5, summarizeScan - 1, summarizeScan, summarizeScan + 1, 3 * summarizeScan} {
+		var ms []entity.Mention
+		for i := 0; i < 4*distinct; i++ {
+			k := (i * 7) % distinct
+			typ := []string{entity.Person, entity.Place}[k%2]
+			ms = append(ms, entity.Mention{Type: typ, Name: fmt.Sprintf("Name %d", k/2), Text: fmt.Sprintf("spelling %d", i%3),
+				Role: []string{"", "envoy", "minister"}[i%3]})
+		}
+		var want []EntitySummary
+		for _, m := range ms {
+			i := slices.IndexFunc(want, func(e EntitySummary) bool { return e.Type == m.Type && e.Name == m.Name })
+			if i < 0 {
+				i = len(want)
+				want = append(want, EntitySummary{Type: m.Type, Name: m.Name})
+			}
+			want[i].Mentions++
+			if !slices.Contains(want[i].Spellings, m.Text) {
+				want[i].Spellings = append(want[i].Spellings, m.Text)
+			}
+			if m.Role != "" && !slices.Contains(want[i].Roles, m.Role) {
+				want[i].Roles = append(want[i].Roles, m.Role)
+			}
+		}
+		if got := summarize(ms); !reflect.DeepEqual(got, want) {
+			t.Errorf("%d entities: got %+v\nwant %+v", distinct, got, want)
 		}
 	}
 }

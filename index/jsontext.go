@@ -6,9 +6,10 @@ import (
 	"unicode/utf8"
 )
 
-// The stored JSON of a quotation is written by hand: encoding/json walks
-// the struct by reflection for each of the hundreds of thousands of
-// quotations a corpus holds. These functions write what encoding/json
+// The stored JSON of a quotation and of an article is written by hand:
+// encoding/json walks the struct by reflection for each of the hundreds of
+// thousands of quotations a corpus holds, and for each article's parts and
+// entities. These functions write what encoding/json
 // writes for the same values, byte for byte (TestJSONTextAsEncodingJSON),
 // so that readers decode it with encoding/json as before.
 
@@ -87,10 +88,13 @@ func appendJSONFloat(dst []byte, f float64) []byte {
 
 // jsonObject appends the members of a JSON object one by one, as
 // encoding/json writes them.
-type jsonObject struct{ b []byte }
+type jsonObject struct {
+	b    []byte
+	from int // where the object starts in b: b may hold what comes before it
+}
 
 func (o *jsonObject) key(name string) {
-	if len(o.b) == 0 {
+	if len(o.b) == o.from {
 		o.b = append(o.b, '{')
 	} else {
 		o.b = append(o.b, ',')
@@ -131,8 +135,31 @@ func (o *jsonObject) float(name string, v float64) {
 
 // bytes closes the object and returns it.
 func (o *jsonObject) bytes() []byte {
-	if len(o.b) == 0 {
+	if len(o.b) == o.from {
 		return append(o.b, '{', '}')
 	}
 	return append(o.b, '}')
+}
+
+// appendJSONStrings appends ss as encoding/json writes a []string.
+func appendJSONStrings(dst []byte, ss []string) []byte {
+	if ss == nil {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, '[')
+	for i, s := range ss {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendJSONString(dst, s)
+	}
+	return append(dst, ']')
+}
+
+// strsOmitEmpty writes a []string field tagged omitempty.
+func (o *jsonObject) strsOmitEmpty(name string, v []string) {
+	if len(v) > 0 {
+		o.key(name)
+		o.b = appendJSONStrings(o.b, v)
+	}
 }
