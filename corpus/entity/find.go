@@ -1,8 +1,8 @@
 package entity
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -410,6 +410,9 @@ func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
 	if toks, ok := g.tokens.Get().(*[]token); ok {
 		f.toks = (*toks)[:0]
 	}
+	if out, ok := g.mentions.Get().(*[]Mention); ok {
+		f.out = (*out)[:0]
+	}
 	used := 0
 	for _, p := range parts {
 		f.part(text, p[0], p[1])
@@ -421,8 +424,18 @@ func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
 	// before cleared all it wrote.
 	clear(f.toks[:used])
 	g.tokens.Put(&f.toks)
-	sort.SliceStable(f.out, func(i, j int) bool { return f.out[i].Start < f.out[j].Start })
-	return f.out
+	if len(f.out) == 0 {
+		return nil // as before the scratch: no mention, no slice
+	}
+	// The mentions gathered in the scratch slice, which grew by doubling,
+	// leave in one allocation of their own size: growing the caller's
+	// slice was half of what Find allocated.
+	out := make([]Mention, len(f.out))
+	copy(out, f.out)
+	clear(f.out) // the mentions hold the article's strings
+	g.mentions.Put(&f.out)
+	slices.SortStableFunc(out, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	return out
 }
 
 // finder holds what one article's parts share: the people already named,

@@ -87,6 +87,9 @@ type Gazetteer struct {
 	// ones: an article has a thousand words or so, and indexing reads
 	// tens of thousands of articles.
 	tokens sync.Pool // of *[]token
+	// mentions keeps the slices Find gathers mentions in, for the same
+	// reason: Find returns a copy of its own size.
+	mentions sync.Pool // of *[]Mention
 
 	variantsOnce sync.Once           // builds the two maps below, on first use
 	variantGroup map[string]string   // folded word → its group
