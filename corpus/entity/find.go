@@ -61,6 +61,16 @@ func tokenize(text string) []token {
 // appendTokens is tokenize appending to toks, so that a caller can reuse
 // one slice for every part of an article.
 func appendTokens(toks []token, text string) []token {
+	toks, _ = appendWords(toks, text)
+	return toks
+}
+
+// appendWords is appendTokens that also returns the index of the first
+// word that may begin a hover card's glued word (see hoverCards), or
+// len(toks) when none may: it tells while the word is at hand, which
+// spares hoverCards a pass over the words of most parts, which have none.
+func appendWords(toks []token, text string) (_ []token, glued int) {
+	glued = -1
 	if toks == nil {
 		toks = make([]token, 0, len(text)/6+1) // English averages about six bytes a word
 	}
@@ -145,6 +155,9 @@ func appendTokens(toks []token, text string) []token {
 				t.fold, lower = lowerASCII(lower, t.fold)
 				t.capital = asciiWordBytes[t.text[0]] == 3
 				t.allCaps = isAllCaps(t.text)
+				if glued < 0 && mayGlue(t) {
+					glued = len(toks) - 1
+				}
 			}
 			t.key = t.fold
 			i, prevEnd = j, j
@@ -192,6 +205,9 @@ func appendTokens(toks []token, text string) []token {
 				last, _ := utf8.DecodeRuneInString(t.text[dash+1:])
 				t.descriptor = unicode.IsLower(last) && !connectors[strings.ToLower(t.text[:dash])]
 			}
+			if glued < 0 && mayGlue(t) {
+				glued = len(toks) - 1
+			}
 		}
 		i = j
 		if t.possessive {
@@ -199,7 +215,10 @@ func appendTokens(toks []token, text string) []token {
 		}
 		prevEnd = i
 	}
-	return toks
+	if glued < 0 {
+		glued = len(toks)
+	}
+	return toks, glued
 }
 
 // asciiWordBytes tells the ASCII letters and digits (1) and among them the
@@ -470,13 +489,14 @@ type context struct {
 }
 
 func (f *finder) part(text string, from, to int) {
-	f.toks = appendTokens(f.toks[:0], text[from:to])
+	var glued int
+	f.toks, glued = appendWords(f.toks[:0], text[from:to])
 	toks := f.toks
 	for i := range toks {
 		toks[i].start += from
 		toks[i].end += from
 	}
-	hoverCards(toks)
+	hoverCards(toks, glued)
 	var ctx context
 	for i := 0; i < len(toks); {
 		if ctx.end != i {
