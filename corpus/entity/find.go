@@ -509,7 +509,13 @@ func (f *finder) part(text string, from, to int) {
 		}
 		if !t.capital {
 			// Most words: a title may start lower case ("foreign minister"),
-			// but no name, demonym or unknown name does.
+			// but no name, demonym or unknown name does. Most start no
+			// title either, as the shapes of titleLens tell without a call
+			// of title, which asks them the same of t.key.
+			if !f.g.titleLens.mayStart(t.key) {
+				i++
+				continue
+			}
 			if n, title := f.title(toks, i); n > 0 {
 				ctx = context{role: title, affiliation: ctx.affiliation, end: i + n}
 				i += n
@@ -701,9 +707,9 @@ func (f *finder) namedOther(t token, e *Entry) bool {
 	if len(f.surnames) == 0 {
 		return false
 	}
-	key := translitKey(t.fold)
-	name, ok := f.surnames[key]
-	return ok && name != e.Name && !f.ambiguous[key]
+	f.key = appendTranslitKey(f.key[:0], t.fold) // only looked up: no string to allocate
+	name, ok := f.surnames[string(f.key)]
+	return ok && name != e.Name && !f.ambiguous[string(f.key)]
 }
 
 // appendKey appends the lookup key of a run of words to dst; without
@@ -881,6 +887,24 @@ func translitKey(s string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// appendTranslitKey appends translitKey(s) to dst: a key that is only
+// looked up needs no string of its own, and most surnames with a y or a
+// double letter made translitKey allocate one.
+func appendTranslitKey(dst []byte, s string) []byte {
+	var prev rune
+	for _, r := range corpus.Fold(s) {
+		if r == 'y' {
+			r = 'i'
+		}
+		if r == prev {
+			continue
+		}
+		dst = utf8.AppendRune(dst, r)
+		prev = r
+	}
+	return dst
 }
 
 // asciiWithoutRepeats reports whether s is ASCII and no byte of it
@@ -1269,9 +1293,9 @@ func (f *finder) surname(t token, ctx context) (string, bool) {
 	if len(f.surnames) == 0 {
 		return "", false // no one named yet: nothing to fold t for
 	}
-	key := translitKey(t.fold)
-	if !f.ambiguous[key] {
-		if name, ok := f.surnames[key]; ok {
+	f.key = appendTranslitKey(f.key[:0], t.fold) // only looked up: no string to allocate
+	if !f.ambiguous[string(f.key)] {
+		if name, ok := f.surnames[string(f.key)]; ok {
 			return name, true
 		}
 	}
