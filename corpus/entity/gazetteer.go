@@ -76,7 +76,8 @@ type Gazetteer struct {
 	variantOf  map[string]string // folded name part → the first spelling of its group
 	// facts holds, by folded word, what the maps above and the rules'
 	// word sets say of it (see wordFacts).
-	facts map[string]*wordFacts
+	facts       map[string]*wordFacts
+	factsFilter factsFilter // the words of facts, to turn most others away first
 	// Fingerprint changes whenever the data changes, so that articles
 	// analysed with other data are analysed again.
 	fingerprint string
