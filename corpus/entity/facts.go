@@ -113,7 +113,7 @@ func (g *Gazetteer) wordFacts(word string) *wordFacts {
 // and kept in the token for the next ones.
 func (f *finder) facts(t *token) *wordFacts {
 	if t.facts == nil {
-		t.facts = f.g.wordFacts(t.fold)
+		t.facts = f.g.wordFacts(t.fold())
 	}
 	return t.facts
 }

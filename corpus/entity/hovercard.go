@@ -29,7 +29,7 @@ func hoverCards(toks []token, from int) {
 		p := glue(t.text)
 		first := -1
 		for k := max(0, i-cardReach); k < i; k++ {
-			if toks[k].capital && toks[k].fold == t.fold[:p] {
+			if toks[k].capital && toks[k].fold() == t.fold()[:p] {
 				first = k
 				break
 			}
@@ -42,7 +42,7 @@ func hoverCards(toks []token, from int) {
 		}
 		// The glued word becomes its second part, the start of a headline.
 		t.start += p
-		t.text, t.fold, t.key = t.text[p:], t.fold[p:], t.key[p:]
+		t.text, t.key = t.text[p:], t.key[p:]
 		t.joined = false
 		t.allCaps = isAllCaps(t.text)
 		for k := i; k < len(toks) && k <= i+cardEnd; k++ {
