@@ -72,15 +72,17 @@ func tokenize(text string) []token {
 // appendTokens is tokenize appending to toks, so that a caller can reuse
 // one slice for every part of an article.
 func appendTokens(toks []token, text string) []token {
-	toks, _ = appendWords(toks, text)
+	toks, _ = appendWords(toks, text, 0)
 	return toks
 }
 
-// appendWords is appendTokens that also returns the index of the first
+// appendWords is appendTokens for a text that begins at offset base of
+// another (a part of an article), to which the words' offsets point. It
+// also returns the index of the first
 // word that may begin a hover card's glued word (see hoverCards), or
 // len(toks) when none may: it tells while the word is at hand, which
 // spares hoverCards a pass over the words of most parts, which have none.
-func appendWords(toks []token, text string) (_ []token, glued int) {
+func appendWords(toks []token, text string, base int) (_ []token, glued int) {
 	glued = -1
 	if toks == nil {
 		toks = make([]token, 0, len(text)/6+1) // English averages about six bytes a word
@@ -150,7 +152,7 @@ func appendWords(toks []token, text string) (_ []token, glued int) {
 			}
 			break
 		}
-		toks = append(toks, token{start: start, end: j, text: text[start:j]})
+		toks = append(toks, token{start: base + start, end: base + j, text: text[start:j]})
 		t := &toks[len(toks)-1] // filled in place: a token is too big to copy twice
 		if len(toks) > from+1 {
 			gap := text[prevEnd:start]
@@ -179,16 +181,17 @@ func appendWords(toks []token, text string) (_ []token, glued int) {
 				cut = len("’s")
 			}
 			t.end -= cut
-			t.text = text[start:t.end]
+			t.text = text[start : j-cut]
 			t.possessive = true
 		}
+		end := t.end - base                          // the end of the word in text
 		ascii := !nonASCII || corpus.IsASCII(t.text) // "Trump’s" is ASCII without its ’s
 		switch {
 		case !ascii:
 			t.key = corpus.Fold(t.text)
-		case t.possessive && text[t.end] == '\'':
+		case t.possessive && text[end] == '\'':
 			// The key is the folded word and its 's: "trump's".
-			t.key = text[start : t.end+len("'s")]
+			t.key = text[start : end+len("'s")]
 			if upper {
 				t.key, lower = lowerASCII(lower, t.key)
 			}
@@ -198,7 +201,7 @@ func appendWords(toks []token, text string) (_ []token, glued int) {
 				t.key, lower = lowerASCII(lower, t.key)
 			}
 		}
-		if t.possessive && (!ascii || text[t.end] != '\'') {
+		if t.possessive && (!ascii || text[end] != '\'') {
 			t.key += "'s"
 		}
 		if k := asciiWordBytes[t.text[0]]; k != 0 {
@@ -218,7 +221,7 @@ func appendWords(toks []token, text string) (_ []token, glued int) {
 		}
 		i = j
 		if t.possessive {
-			i = t.end + cutLen(text[t.end:])
+			i = end + cutLen(text[end:])
 		}
 		prevEnd = i
 	}
@@ -497,12 +500,8 @@ type context struct {
 
 func (f *finder) part(text string, from, to int) {
 	var glued int
-	f.toks, glued = appendWords(f.toks[:0], text[from:to])
+	f.toks, glued = appendWords(f.toks[:0], text[from:to], from)
 	toks := f.toks
-	for i := range toks {
-		toks[i].start += from
-		toks[i].end += from
-	}
 	hoverCards(toks, glued)
 	var ctx context
 	for i := 0; i < len(toks); {
