@@ -302,3 +302,18 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+// TestSingleSpaced checks that singleSpaced says yes only where Fields and
+// Join give the name back as it is.
+func TestSingleSpaced(t *testing.T) {
+	for _, name := range []string{"", "Trump", "Donald Trump", " Donald Trump", "Donald Trump ", "Donald  Trump",
+		"Donald\tTrump", "Donald\nTrump", "Donald\u00a0Trump", "Müller", "Abu Bakr al Baghdadi", " ", "a b"} {
+		normal := strings.Join(strings.Fields(name), " ") == name
+		if singleSpaced(name) && !normal {
+			t.Errorf("singleSpaced(%q) = true, but Fields and Join make %q", name, strings.Join(strings.Fields(name), " "))
+		}
+	}
+	if !singleSpaced("Abu Bakr al Baghdadi") {
+		t.Errorf("singleSpaced(%q) = false, want true", "Abu Bakr al Baghdadi")
+	}
+}

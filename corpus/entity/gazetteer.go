@@ -24,6 +24,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -430,7 +431,9 @@ func (g *Gazetteer) Canonical(name, typ string) string {
 	if e, ok := g.Lookup(name, typ); ok {
 		return e.Name
 	}
-	name = strings.Join(strings.Fields(name), " ")
+	if !singleSpaced(name) {
+		name = strings.Join(strings.Fields(name), " ")
+	}
 	if typ == Person {
 		first, rest, _ := strings.Cut(name, " ")
 		if v, ok := g.variantOf[corpus.Fold(first)]; ok && rest != "" {
@@ -438,6 +441,23 @@ func (g *Gazetteer) Canonical(name, typ string) string {
 		}
 	}
 	return name
+}
+
+// singleSpaced reports whether name is ASCII words separated by single
+// spaces, which strings.Fields and strings.Join would give back as it is:
+// most names Find passes Canonical (joinText), spared two allocations.
+func singleSpaced(name string) bool {
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == ' ':
+			if i == 0 || i == len(name)-1 || name[i-1] == ' ' {
+				return false
+			}
+		case c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false // beyond ASCII, unicode.IsSpace may say yes: let Fields tell
+		}
+	}
+	return true
 }
 
 // Spellings returns every way of writing the entry's name: its name and aliases.
