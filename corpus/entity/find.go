@@ -1,8 +1,8 @@
 package entity
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,11 +32,14 @@ type Mention struct {
 type token struct {
 	start, end int    // byte offsets of the word, without a possessive 's
 	text       string // the word as written
-	key        string // its folded form, with 's when possessive
-	fold       string // its folded form, without 's
-	possessive bool   // followed by 's or ’s
-	capital    bool   // starts with an upper-case letter
-	allCaps    bool   // two or more letters, all upper case (NATO, OSCE)
+	// key is its folded form, with 's when possessive: the folded form
+	// without it (fold) is key less its last two bytes. Keeping one
+	// string of the two makes a token 64 bytes, a cache line, from 80:
+	// the finder reads a thousand of them an article, several times.
+	key        string
+	possessive bool // followed by 's or ’s
+	capital    bool // starts with an upper-case letter
+	allCaps    bool // two or more letters, all upper case (NATO, OSCE)
 	// joined marks a word that only spaces separate from the word before
 	// (or the dot of an initial: "George C. Edwards"). A name runs over
 	// joined words only: "Christopher Weber, Brian Melley" is two people,
@@ -52,6 +55,14 @@ type token struct {
 	facts *wordFacts
 }
 
+// fold returns the word's folded form, without 's.
+func (t *token) fold() string {
+	if t.possessive {
+		return t.key[:len(t.key)-len("'s")]
+	}
+	return t.key
+}
+
 // tokenize cuts text into words: runs of letters and digits, with
 // apostrophes, hyphens and the dots of abbreviations (U.S.) inside them.
 func tokenize(text string) []token {
@@ -61,6 +72,18 @@ func tokenize(text string) []token {
 // appendTokens is tokenize appending to toks, so that a caller can reuse
 // one slice for every part of an article.
 func appendTokens(toks []token, text string) []token {
+	toks, _ = appendWords(toks, text, 0)
+	return toks
+}
+
+// appendWords is appendTokens for a text that begins at offset base of
+// another (a part of an article), to which the words' offsets point. It
+// also returns the index of the first
+// word that may begin a hover card's glued word (see hoverCards), or
+// len(toks) when none may: it tells while the word is at hand, which
+// spares hoverCards a pass over the words of most parts, which have none.
+func appendWords(toks []token, text string, base int) (_ []token, glued int) {
+	glued = -1
 	if toks == nil {
 		toks = make([]token, 0, len(text)/6+1) // English averages about six bytes a word
 	}
@@ -129,7 +152,7 @@ func appendTokens(toks []token, text string) []token {
 			}
 			break
 		}
-		toks = append(toks, token{start: start, end: j, text: text[start:j]})
+		toks = append(toks, token{start: base + start, end: base + j, text: text[start:j]})
 		t := &toks[len(toks)-1] // filled in place: a token is too big to copy twice
 		if len(toks) > from+1 {
 			gap := text[prevEnd:start]
@@ -140,13 +163,15 @@ func appendTokens(toks []token, text string) []token {
 			// Most words: ASCII letters and digits only, so no possessive,
 			// no hyphen and nothing beyond ASCII to fold; without capitals,
 			// the word is its own folded form and no abbreviation.
-			t.fold = t.text
+			t.key = t.text
 			if upper {
-				t.fold, lower = lowerASCII(lower, t.fold)
+				t.key, lower = lowerASCII(lower, t.key)
 				t.capital = asciiWordBytes[t.text[0]] == 3
 				t.allCaps = isAllCaps(t.text)
+				if glued < 0 && mayGlue(t) {
+					glued = len(toks) - 1
+				}
 			}
-			t.key = t.fold
 			i, prevEnd = j, j
 			continue
 		}
@@ -156,29 +181,27 @@ func appendTokens(toks []token, text string) []token {
 				cut = len("’s")
 			}
 			t.end -= cut
-			t.text = text[start:t.end]
+			t.text = text[start : j-cut]
 			t.possessive = true
 		}
+		end := t.end - base                          // the end of the word in text
 		ascii := !nonASCII || corpus.IsASCII(t.text) // "Trump’s" is ASCII without its ’s
 		switch {
 		case !ascii:
-			t.fold = corpus.Fold(t.text)
-			t.key = t.fold
-		case t.possessive && text[t.end] == '\'':
+			t.key = corpus.Fold(t.text)
+		case t.possessive && text[end] == '\'':
 			// The key is the folded word and its 's: "trump's".
-			t.key = text[start : t.end+len("'s")]
+			t.key = text[start : end+len("'s")]
 			if upper {
 				t.key, lower = lowerASCII(lower, t.key)
 			}
-			t.fold = t.key[:t.end-start]
 		default:
-			t.fold = t.text
+			t.key = t.text
 			if upper {
-				t.fold, lower = lowerASCII(lower, t.fold)
+				t.key, lower = lowerASCII(lower, t.key)
 			}
-			t.key = t.fold
 		}
-		if t.possessive && (!ascii || text[t.end] != '\'') {
+		if t.possessive && (!ascii || text[end] != '\'') {
 			t.key += "'s"
 		}
 		if k := asciiWordBytes[t.text[0]]; k != 0 {
@@ -192,14 +215,20 @@ func appendTokens(toks []token, text string) []token {
 				last, _ := utf8.DecodeRuneInString(t.text[dash+1:])
 				t.descriptor = unicode.IsLower(last) && !connectors[strings.ToLower(t.text[:dash])]
 			}
+			if glued < 0 && mayGlue(t) {
+				glued = len(toks) - 1
+			}
 		}
 		i = j
 		if t.possessive {
-			i = t.end + cutLen(text[t.end:])
+			i = end + cutLen(text[end:])
 		}
 		prevEnd = i
 	}
-	return toks
+	if glued < 0 {
+		glued = len(toks)
+	}
+	return toks, glued
 }
 
 // asciiWordBytes tells the ASCII letters and digits (1) and among them the
@@ -410,6 +439,9 @@ func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
 	if toks, ok := g.tokens.Get().(*[]token); ok {
 		f.toks = (*toks)[:0]
 	}
+	if out, ok := g.mentions.Get().(*[]Mention); ok {
+		f.out = (*out)[:0]
+	}
 	used := 0
 	for _, p := range parts {
 		f.part(text, p[0], p[1])
@@ -421,8 +453,18 @@ func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
 	// before cleared all it wrote.
 	clear(f.toks[:used])
 	g.tokens.Put(&f.toks)
-	sort.SliceStable(f.out, func(i, j int) bool { return f.out[i].Start < f.out[j].Start })
-	return f.out
+	if len(f.out) == 0 {
+		return nil // as before the scratch: no mention, no slice
+	}
+	// The mentions gathered in the scratch slice, which grew by doubling,
+	// leave in one allocation of their own size: growing the caller's
+	// slice was half of what Find allocated.
+	out := make([]Mention, len(f.out))
+	copy(out, f.out)
+	clear(f.out) // the mentions hold the article's strings
+	g.mentions.Put(&f.out)
+	slices.SortStableFunc(out, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	return out
 }
 
 // finder holds what one article's parts share: the people already named,
@@ -457,13 +499,10 @@ type context struct {
 }
 
 func (f *finder) part(text string, from, to int) {
-	f.toks = appendTokens(f.toks[:0], text[from:to])
+	var glued int
+	f.toks, glued = appendWords(f.toks[:0], text[from:to], from)
 	toks := f.toks
-	for i := range toks {
-		toks[i].start += from
-		toks[i].end += from
-	}
-	hoverCards(toks)
+	hoverCards(toks, glued)
 	var ctx context
 	for i := 0; i < len(toks); {
 		if ctx.end != i {
@@ -476,7 +515,13 @@ func (f *finder) part(text string, from, to int) {
 		}
 		if !t.capital {
 			// Most words: a title may start lower case ("foreign minister"),
-			// but no name, demonym or unknown name does.
+			// but no name, demonym or unknown name does. Most start no
+			// title either, as the shapes of titleLens tell without a call
+			// of title, which asks them the same of t.key.
+			if !f.g.titleLens.mayStart(t.key) {
+				i++
+				continue
+			}
 			if n, title := f.title(toks, i); n > 0 {
 				ctx = context{role: title, affiliation: ctx.affiliation, end: i + n}
 				i += n
@@ -651,7 +696,7 @@ func (f *finder) afterOtherGivenName(toks []token, i int, e *Entry) bool {
 		return false
 	}
 	first, _, _ := strings.Cut(corpus.Fold(e.Name), " ")
-	given := toks[i-1].fold
+	given := toks[i-1].fold()
 	if first == given {
 		return false
 	}
@@ -668,9 +713,9 @@ func (f *finder) namedOther(t token, e *Entry) bool {
 	if len(f.surnames) == 0 {
 		return false
 	}
-	key := translitKey(t.fold)
-	name, ok := f.surnames[key]
-	return ok && name != e.Name && !f.ambiguous[key]
+	f.key = appendTranslitKey(f.key[:0], t.fold()) // only looked up: no string to allocate
+	name, ok := f.surnames[string(f.key)]
+	return ok && name != e.Name && !f.ambiguous[string(f.key)]
 }
 
 // appendKey appends the lookup key of a run of words to dst; without
@@ -681,7 +726,7 @@ func appendKey(dst []byte, toks []token, possessive bool) []byte {
 			dst = append(dst, ' ')
 		}
 		if j == len(toks)-1 && !possessive {
-			dst = append(dst, t.fold...)
+			dst = append(dst, t.fold()...)
 		} else {
 			dst = append(dst, t.key...)
 		}
@@ -694,7 +739,7 @@ func wordKey(t *token, possessive bool) string {
 	if possessive {
 		return t.key
 	}
-	return t.fold
+	return t.fold()
 }
 
 // capitalsAgree reports whether the words are capitalised where some
@@ -792,7 +837,7 @@ func (f *finder) remember(name string, last token) {
 	// Remembering a name again with the same last word changes nothing:
 	// skip the folding, which a name repeated through an article would
 	// pay at every mention.
-	seen := [2]string{name, last.fold}
+	seen := [2]string{name, last.fold()}
 	if f.remembered[seen] {
 		return
 	}
@@ -820,7 +865,7 @@ func (f *finder) remember(name string, last token) {
 	if len(words) > 0 {
 		lastName = words[len(words)-1]
 	}
-	for _, key := range []string{translitKey(lastName), translitKey(last.fold)} {
+	for _, key := range []string{translitKey(lastName), translitKey(last.fold())} {
 		if old, ok := f.surnames[key]; ok && old != name {
 			f.ambiguous[key] = true
 			continue
@@ -850,6 +895,24 @@ func translitKey(s string) string {
 	return b.String()
 }
 
+// appendTranslitKey appends translitKey(s) to dst: a key that is only
+// looked up needs no string of its own, and most surnames with a y or a
+// double letter made translitKey allocate one.
+func appendTranslitKey(dst []byte, s string) []byte {
+	var prev rune
+	for _, r := range corpus.Fold(s) {
+		if r == 'y' {
+			r = 'i'
+		}
+		if r == prev {
+			continue
+		}
+		dst = utf8.AppendRune(dst, r)
+		prev = r
+	}
+	return dst
+}
+
 // asciiWithoutRepeats reports whether s is ASCII and no byte of it
 // repeats the one before (the first not being NUL), so that translitKey
 // would keep it as it is.
@@ -867,7 +930,7 @@ func asciiWithoutRepeats(s string) bool {
 // personsMinistry reads "Lavrov's ministry" as the ministry of the
 // person's role.
 func (f *finder) personsMinistry(text string, toks []token, i int, e *Entry) {
-	if i >= len(toks) || toks[i].fold != "ministry" {
+	if i >= len(toks) || toks[i].fold() != "ministry" {
 		return
 	}
 	for _, role := range e.Roles {
@@ -886,10 +949,10 @@ func (f *finder) personsMinistry(text string, toks []token, i int, e *Entry) {
 // placeOf returns the place a single word names: a demonym or a place's
 // name or alias.
 func (f *finder) placeOf(t token) *Entry {
-	if p, ok := f.g.demonyms[t.fold]; ok {
+	if p, ok := f.g.demonyms[t.fold()]; ok {
 		return p
 	}
-	for _, e := range f.g.byAlias[t.fold] {
+	for _, e := range f.g.byAlias[t.fold()] {
 		if e.Type == Place {
 			return e
 		}
@@ -915,8 +978,8 @@ func (f *finder) ministry(text string, toks []token, i int, country string) (Men
 	if i+1 >= len(toks) {
 		return Mention{}, 0
 	}
-	word, ok := ministryWords[toks[i].fold]
-	if !ok || toks[i+1].fold != "ministry" {
+	word, ok := ministryWords[toks[i].fold()]
+	if !ok || toks[i+1].fold() != "ministry" {
 		return Mention{}, 0
 	}
 	org := f.g.ministryOf(country, word)
@@ -1088,7 +1151,7 @@ func (f *finder) orgTail(toks []token, i, n int) ([]token, bool) {
 		for k < len(toks) && f.is(&toks[k], orgConnector) && toks[k].joined {
 			k++
 		}
-		if toks[j].fold == "and" && (len(run) == n || k > j+1) || toks[j].fold == "the" {
+		if toks[j].fold() == "and" && (len(run) == n || k > j+1) || toks[j].fold() == "the" {
 			break
 		}
 		m := k
@@ -1236,9 +1299,9 @@ func (f *finder) surname(t token, ctx context) (string, bool) {
 	if len(f.surnames) == 0 {
 		return "", false // no one named yet: nothing to fold t for
 	}
-	key := translitKey(t.fold)
-	if !f.ambiguous[key] {
-		if name, ok := f.surnames[key]; ok {
+	f.key = appendTranslitKey(f.key[:0], t.fold()) // only looked up: no string to allocate
+	if !f.ambiguous[string(f.key)] {
+		if name, ok := f.surnames[string(f.key)]; ok {
 			return name, true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // testGazetteer loads the fictional gazetteer of testdata/gazetteer.
@@ -263,5 +264,56 @@ func TestEmbeddedNames(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%s:\n text %q\n got  %s\n want %s", tt.name, tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestAppendTranslitKey checks that the lookup key is translitKey's.
+func TestAppendTranslitKey(t *testing.T) {
+	for _, s := range []string{"", "aliyev", "Aliev", "mammadyarov", "Pashinyan", "llloyd", "\x00abc", "yy", "müller", "Çavuşoğlu", "o'neill", "bad\xffutf8", "Ыы"} {
+		if got, want := string(appendTranslitKey(nil, s)), translitKey(s); got != want {
+			t.Errorf("appendTranslitKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestTokenSize keeps a token to a cache line: the finder reads a
+// thousand of them an article, several times.
+func TestTokenSize(t *testing.T) {
+	if got, want := unsafe.Sizeof(token{}), uintptr(64); got > want {
+		t.Errorf("token is %d bytes, want at most %d", got, want)
+	}
+}
+
+// TestFold checks that a token's folded form is its key without 's.
+func TestFold(t *testing.T) {
+	for _, tc := range []struct{ text, fold, key string }{
+		{"Trump's", "trump", "trump's"}, {"Trump’s", "trump", "trump's"}, {"Müller’s", "muller", "muller's"},
+		{"NATO", "nato", "nato"}, {"people's", "people", "people's"}, {"don't", "don't", "don't"},
+	} {
+		toks := tokenize(tc.text)
+		if len(toks) != 1 {
+			t.Fatalf("tokenize(%q) = %d words, want 1", tc.text, len(toks))
+		}
+		if got := toks[0].fold(); got != tc.fold {
+			t.Errorf("fold of %q = %q, want %q", tc.text, got, tc.fold)
+		}
+		if got := toks[0].key; got != tc.key {
+			t.Errorf("key of %q = %q, want %q", tc.text, got, tc.key)
+		}
+	}
+}
+
+// TestSingleSpaced checks that singleSpaced says yes only where Fields and
+// Join give the name back as it is.
+func TestSingleSpaced(t *testing.T) {
+	for _, name := range []string{"", "Trump", "Donald Trump", " Donald Trump", "Donald Trump ", "Donald  Trump",
+		"Donald\tTrump", "Donald\nTrump", "Donald\u00a0Trump", "Müller", "Abu Bakr al Baghdadi", " ", "a b"} {
+		normal := strings.Join(strings.Fields(name), " ") == name
+		if singleSpaced(name) && !normal {
+			t.Errorf("singleSpaced(%q) = true, but Fields and Join make %q", name, strings.Join(strings.Fields(name), " "))
+		}
+	}
+	if !singleSpaced("Abu Bakr al Baghdadi") {
+		t.Errorf("singleSpaced(%q) = false, want true", "Abu Bakr al Baghdadi")
 	}
 }

@@ -37,10 +37,18 @@ func (fw *firstWords) add(key string) {
 // of returns the numbers of words of the names or titles that word
 // starts, longest first, or nil.
 func (fw *firstWords) of(word string) []int {
-	if a, z, ok := shapeOf(word); ok && fw.shapes[a][z]&(1<<len(word)) == 0 {
+	if !fw.mayStart(word) {
 		return nil
 	}
 	return fw.lens[word]
+}
+
+// mayStart reports whether word may be a first word: when it is false,
+// of(word) is nil. It is small enough to be inlined, which spares the
+// callers of most words a call.
+func (fw *firstWords) mayStart(word string) bool {
+	a, z, ok := shapeOf(word)
+	return !ok || fw.shapes[a][z]&(1<<len(word)) != 0
 }
 
 // shapeOf returns the first and last letters of a word of lower-case

@@ -24,6 +24,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -76,7 +77,8 @@ type Gazetteer struct {
 	variantOf  map[string]string // folded name part → the first spelling of its group
 	// facts holds, by folded word, what the maps above and the rules'
 	// word sets say of it (see wordFacts).
-	facts map[string]*wordFacts
+	facts       map[string]*wordFacts
+	factsFilter factsFilter // the words of facts, to turn most others away first
 	// Fingerprint changes whenever the data changes, so that articles
 	// analysed with other data are analysed again.
 	fingerprint string
@@ -87,6 +89,9 @@ type Gazetteer struct {
 	// ones: an article has a thousand words or so, and indexing reads
 	// tens of thousands of articles.
 	tokens sync.Pool // of *[]token
+	// mentions keeps the slices Find gathers mentions in, for the same
+	// reason: Find returns a copy of its own size.
+	mentions sync.Pool // of *[]Mention
 
 	variantsOnce sync.Once           // builds the two maps below, on first use
 	variantGroup map[string]string   // folded word → its group
@@ -426,7 +431,9 @@ func (g *Gazetteer) Canonical(name, typ string) string {
 	if e, ok := g.Lookup(name, typ); ok {
 		return e.Name
 	}
-	name = strings.Join(strings.Fields(name), " ")
+	if !singleSpaced(name) {
+		name = strings.Join(strings.Fields(name), " ")
+	}
 	if typ == Person {
 		first, rest, _ := strings.Cut(name, " ")
 		if v, ok := g.variantOf[corpus.Fold(first)]; ok && rest != "" {
@@ -434,6 +441,23 @@ func (g *Gazetteer) Canonical(name, typ string) string {
 		}
 	}
 	return name
+}
+
+// singleSpaced reports whether name is ASCII words separated by single
+// spaces, which strings.Fields and strings.Join would give back as it is:
+// most names Find passes Canonical (joinText), spared two allocations.
+func singleSpaced(name string) bool {
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == ' ':
+			if i == 0 || i == len(name)-1 || name[i-1] == ' ' {
+				return false
+			}
+		case c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false // beyond ASCII, unicode.IsSpace may say yes: let Fields tell
+		}
+	}
+	return true
 }
 
 // Spellings returns every way of writing the entry's name: its name and aliases.

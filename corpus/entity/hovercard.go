@@ -19,22 +19,17 @@ const cardEnd = 80
 
 // hoverCards marks the words of the hover cards among toks. The glued
 // word keeps its second part ("GOP"), which ends the card unless a "MORE"
-// follows.
-func hoverCards(toks []token) {
-	for i := range toks {
+// follows. No word before toks[from] may be glued (see appendWords).
+func hoverCards(toks []token, from int) {
+	for i := from; i < len(toks); i++ {
 		t := &toks[i]
-		// The card follows the name after a space: "(@AndrewStilesUSA)",
-		// a handle after "Andrew Stiles", is no card.
-		if !t.capital || !t.joined || len(t.text) < 4 || t.card {
+		if t.card || !mayGlue(t) {
 			continue
 		}
 		p := glue(t.text)
-		if p == 0 {
-			continue
-		}
 		first := -1
 		for k := max(0, i-cardReach); k < i; k++ {
-			if toks[k].capital && toks[k].fold == t.fold[:p] {
+			if toks[k].capital && toks[k].fold() == t.fold()[:p] {
 				first = k
 				break
 			}
@@ -47,7 +42,7 @@ func hoverCards(toks []token) {
 		}
 		// The glued word becomes its second part, the start of a headline.
 		t.start += p
-		t.text, t.fold, t.key = t.text[p:], t.fold[p:], t.key[p:]
+		t.text, t.key = t.text[p:], t.key[p:]
 		t.joined = false
 		t.allCaps = isAllCaps(t.text)
 		for k := i; k < len(toks) && k <= i+cardEnd; k++ {
@@ -59,6 +54,13 @@ func hoverCards(toks []token) {
 			}
 		}
 	}
+}
+
+// mayGlue reports whether t may be the glued word of a hover card. The
+// card follows the name after a space: "(@AndrewStilesUSA)", a handle
+// after "Andrew Stiles", is no card.
+func mayGlue(t *token) bool {
+	return t.capital && t.joined && len(t.text) >= 4 && glue(t.text) > 0
 }
 
 // markCard marks a word of a card; no name runs into or over it.

@@ -24,7 +24,7 @@ func (g *Gazetteer) NameAfterTitles(words string) string {
 				return n
 			}
 		}
-		if t := toks[from]; t.allCaps && len(t.fold) <= 3 {
+		if t := toks[from]; t.allCaps && len(t.fold()) <= 3 {
 			// "PM", "FM": headlines abbreviate roles. They are not in
 			// titles.tsv, which the finder matches in any case: "at 5 pm
 			// Eastern Time" would make a person of the time zone.
@@ -33,10 +33,10 @@ func (g *Gazetteer) NameAfterTitles(words string) string {
 		return 0
 	}
 	isPlace := func(t token) bool {
-		if _, ok := g.demonyms[t.fold]; ok {
+		if _, ok := g.demonyms[t.fold()]; ok {
 			return true
 		}
-		for _, e := range g.byAlias[t.fold] {
+		for _, e := range g.byAlias[t.fold()] {
 			if e.Type == Place {
 				return true
 			}
