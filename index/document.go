@@ -175,35 +175,14 @@ type EntitySummary struct {
 // first mention.
 func summarize(ms []entity.Mention) []EntitySummary {
 	var out []EntitySummary
-	var at map[[2]string]int // made only for articles naming many entities
-	find := func(m entity.Mention) int {
-		if at != nil {
-			if i, ok := at[[2]string{m.Type, m.Name}]; ok {
-				return i
-			}
-			return -1
-		}
-		// Most articles name a few dozen: comparing costs less than hashing.
-		for i := range out {
-			if out[i].Name == m.Name && out[i].Type == m.Type {
-				return i
-			}
-		}
-		return -1
-	}
+	at := make(map[[2]string]int, len(ms))
 	for _, m := range ms {
-		i := find(m)
-		if i < 0 {
+		key := [2]string{m.Type, m.Name}
+		i, ok := at[key]
+		if !ok {
 			i = len(out)
+			at[key] = i
 			out = append(out, EntitySummary{Type: m.Type, Name: m.Name})
-			if at != nil {
-				at[[2]string{m.Type, m.Name}] = i
-			} else if len(out) == summarizeScan {
-				at = make(map[[2]string]int, 2*summarizeScan)
-				for j, e := range out {
-					at[[2]string{e.Type, e.Name}] = j
-				}
-			}
 		}
 		s := &out[i]
 		s.Mentions++
@@ -216,10 +195,6 @@ func summarize(ms []entity.Mention) []EntitySummary {
 	}
 	return out
 }
-
-// summarizeScan is how many entities summarize looks through one by one
-// before it keeps a map of them.
-const summarizeScan = 32
 
 // FoldKey folds a keyword for matching regardless of case and accents:
 // "Le Monde" and "le monde" are one source.

@@ -9,9 +9,9 @@ import (
 // The stored JSON of a quotation and of an article is written by hand:
 // encoding/json walks the struct by reflection for each of the hundreds of
 // thousands of quotations a corpus holds, and for each article's parts and
-// entities. These functions write what encoding/json
-// writes for the same values, byte for byte (TestJSONTextAsEncodingJSON),
-// so that readers decode it with encoding/json as before.
+// entities. These functions write what encoding/json writes for the same
+// values, byte for byte (TestQuoteMetaJSON, TestArticleMetaJSON and their
+// fuzz tests), so that readers decode it with encoding/json as before.
 
 const hexDigits = "0123456789abcdef"
 

@@ -241,15 +241,15 @@ func (ix *Index) updateFile(ctx context.Context, f corpus.File, reader *corpus.R
 		}
 		return nil
 	}, func(p corpus.Problem) {
-		if p.Path == f.Path && p.Severity == corpus.Failed {
-			if p.Stopped {
+		if p.Path == f.Path {
+			switch {
+			case p.Severity == corpus.Failed && p.Stopped:
 				stopped = true
-			} else {
+			case p.Severity == corpus.Failed:
 				recordFailed = true
+			case p.Severity == corpus.Skipped:
+				passedOver = true
 			}
-		}
-		if p.Path == f.Path && p.Severity == corpus.Skipped {
-			passedOver = true
 		}
 		report(p)
 	})
