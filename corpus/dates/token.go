@@ -54,12 +54,10 @@ func (t *token) digits() int { return int(t.end - t.start) }
 // maxText is the most of a text read: offsets are kept in 32 bits.
 const maxText = math.MaxInt32
 
-// tokenize splits s into tokens. It allocates once for the tokens and never
-// for the words it looks up. It reads at most maxText bytes.
-func tokenize(s string) []token { return appendTokens(nil, s) }
-
-// appendTokens is tokenize writing into dst[:0] when it is large enough,
-// so that a Finder can reuse one buffer for text after text.
+// appendTokens splits s into tokens, written into dst[:0] when it is large
+// enough, so that a Finder can reuse one buffer for text after text. It
+// allocates at most once for the tokens and never for the words it looks
+// up. It reads at most maxText bytes.
 func appendTokens(dst []token, s string) []token {
 	if len(s) > maxText {
 		s = s[:maxText]
