@@ -8,11 +8,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/document"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/corpus/dates"
 	"github.com/parleysearch/parley/corpus/entity"
 	"github.com/parleysearch/parley/corpus/extract"
 )
@@ -52,12 +54,45 @@ func EntityFields(typ string) (name, key string) {
 	return "", ""
 }
 
+// addMentioned adds the terms of an article's mentioned dates, each
+// mention's, worked out once for each value: an article mentions about
+// eight dates, five of them different.
+func addMentioned(f *termsField, ms []dates.Mention) {
+	type known struct {
+		value string
+		terms []string
+	}
+	var seen [8]known
+	done := seen[:0]
+	for _, m := range ms {
+		i := slices.IndexFunc(done, func(k known) bool { return k.value == m.Value })
+		if i < 0 {
+			done = append(done, known{m.Value, mentionedTerms(m.Value)})
+			i = len(done) - 1
+		}
+		for _, t := range done[i].terms {
+			f.add(t)
+		}
+	}
+}
+
 // mentionedTerms lists the terms a mentioned date is indexed under: the
 // date at its own precision and every coarser one (2020-10-10, 2020-10,
 // 2020), and for an interval every year it spans, so that mentioned:2020-10
 // finds an article that mentions October 10, 2020. A day or month without
 // its year ("--10-10", "--10") has none: no day of the calendar is known.
 func mentionedTerms(value string) []string {
+	if isISODate(value) {
+		// As the dates finder writes most values: the terms are the
+		// value's prefixes, with nothing to parse (isoPrefixes below).
+		switch len(value) {
+		case 4:
+			return []string{value}
+		case 7:
+			return []string{value[:4], value}
+		}
+		return []string{value[:4], value[:7], value}
+	}
 	if from, to, ok := strings.Cut(value, "/"); ok {
 		a, errA := corpus.ParseDate(from)
 		b, errB := corpus.ParseDate(to)
@@ -99,6 +134,45 @@ func formattedTerms(d corpus.Date) []string {
 		out = append(out, d.Start.Format("2006-01-02"))
 	}
 	return out
+}
+
+// isISODate reports whether value is a date of the calendar written
+// YYYY, YYYY-MM or YYYY-MM-DD, its year from 1000 on: what ParseDate
+// reads, and isoPrefixes then accepts, without parsing it.
+func isISODate(value string) bool {
+	switch len(value) {
+	case 4, 7, 10:
+	default:
+		return false
+	}
+	if value[0] == '0' {
+		return false // year 1 is Go's zero time, which mentionedTerms skips
+	}
+	digits := func(from, to int) (int, bool) {
+		n := 0
+		for _, c := range []byte(value[from:to]) {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	year, ok := digits(0, 4)
+	if !ok || len(value) == 4 {
+		return ok
+	}
+	month, ok := digits(5, 7)
+	if !ok || value[4] != '-' || month < 1 || month > 12 {
+		return false
+	}
+	if len(value) == 7 {
+		return true
+	}
+	day, ok := digits(8, 10)
+	// The last day of the month is the day before the first of the next.
+	last := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return ok && value[7] == '-' && day >= 1 && day <= last
 }
 
 // isoPrefixes reports whether value, parsed as d, is written YYYY, YYYY-MM
@@ -172,25 +246,62 @@ type EntitySummary struct {
 }
 
 // summarize sums up an article's entity mentions by entity, in order of
-// first mention.
+// first mention. The entities' spellings and roles share two arrays, each
+// entity a stretch as long as its mentions: an entity is spelled one way
+// more often than not, and a slice each cost two allocations an entity.
 func summarize(ms []entity.Mention) []EntitySummary {
+	if len(ms) == 0 {
+		return nil
+	}
 	var out []EntitySummary
-	at := make(map[[2]string]int, len(ms))
-	for _, m := range ms {
+	of := make([]int32, len(ms)) // each mention's entity, in out
+	at := make(map[[2]string]int32, len(ms))
+	for i, m := range ms {
 		key := [2]string{m.Type, m.Name}
-		i, ok := at[key]
+		e, ok := at[key]
 		if !ok {
-			i = len(out)
-			at[key] = i
+			e = int32(len(out))
+			at[key] = e
 			out = append(out, EntitySummary{Type: m.Type, Name: m.Name})
 		}
-		s := &out[i]
-		s.Mentions++
+		of[i] = e
+		out[e].Mentions++
+	}
+	spellings := make([]string, len(ms))
+	var roles []string // allocated at the first role
+	from := 0
+	for e := range out {
+		n := out[e].Mentions
+		out[e].Spellings = spellings[from:from:(from + n)]
+		if roles != nil {
+			out[e].Roles = roles[from:from:(from + n)]
+		}
+		from += n
+	}
+	for i, m := range ms {
+		s := &out[of[i]]
 		if !slices.Contains(s.Spellings, m.Text) {
 			s.Spellings = append(s.Spellings, m.Text)
 		}
 		if m.Role != "" && !slices.Contains(s.Roles, m.Role) {
+			if roles == nil {
+				roles = make([]string, len(ms))
+				from := 0
+				for e := range out {
+					out[e].Roles = roles[from:from:(from + out[e].Mentions)]
+					from += out[e].Mentions
+				}
+			}
 			s.Roles = append(s.Roles, m.Role)
+		}
+	}
+	for e := range out {
+		// Empty stretches read as none, as they did when appended to nil.
+		if len(out[e].Spellings) == 0 {
+			out[e].Spellings = nil
+		}
+		if len(out[e].Roles) == 0 {
+			out[e].Roles = nil
 		}
 	}
 	return out
@@ -203,6 +314,33 @@ func FoldKey(s string) string {
 		return strings.ToLower(s) // most names: what the line below gives, with one allocation
 	}
 	return string(foldWord(nil, []byte(strings.Join(strings.Fields(s), " "))))
+}
+
+// foldArena folds an article's names into one buffer: FoldKey allocates
+// each key, and an article names a dozen or two people, organisations
+// and places.
+type foldArena struct{ buf []byte }
+
+// foldKey returns FoldKey(s).
+func (a *foldArena) foldKey(s string) string {
+	if !singleSpacedASCII(s) {
+		return FoldKey(s)
+	}
+	if len(a.buf)+len(s) > cap(a.buf) {
+		a.buf = make([]byte, 0, max(512, len(s)))
+	}
+	start := len(a.buf)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		a.buf = append(a.buf, c)
+	}
+	// The bytes are never written again: the buffer only grows into
+	// room no key has yet.
+	key := a.buf[start:]
+	return unsafe.String(unsafe.SliceData(key), len(key))
 }
 
 // singleSpacedASCII reports whether s is ASCII, its words separated by
@@ -254,33 +392,52 @@ func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Do
 	addPublished(d, a.Published.Date)
 	keyword(FieldPath, a.From.Path, index.IndexField)
 	entities := summarize(an.Entities)
-	names := map[string][]string{}
+	// One field of many terms for each: Bleve pays for every field of a
+	// document, and an article names dozens of entities.
+	var typeCount [3]int
 	for _, e := range entities {
-		if field, key := EntityFields(e.Type); field != "" {
-			names[field] = append(names[field], e.Name)
-			names[key] = append(names[key], FoldKey(e.Name))
+		switch e.Type {
+		case entity.Person:
+			typeCount[0]++
+		case entity.Org:
+			typeCount[1]++
+		case entity.Place:
+			typeCount[2]++
 		}
+	}
+	person, personKey := newTermsField(FieldPerson, facetField, typeCount[0]), newTermsField(FieldPersonKey, index.IndexField, typeCount[0])
+	org, orgKey := newTermsField(FieldOrg, facetField, typeCount[1]), newTermsField(FieldOrgKey, index.IndexField, typeCount[1])
+	place, placeKey := newTermsField(FieldPlace, facetField, typeCount[2]), newTermsField(FieldPlaceKey, index.IndexField, typeCount[2])
+	mentioned := newTermsField(FieldMentioned, index.IndexField, 2*len(an.Dates))
+	speaker, speakerKey := newTermsField(FieldSpeaker, facetField, 0), newTermsField(FieldSpeakerKey, index.IndexField, 0)
+	var keys foldArena
+	for _, e := range entities {
+		var name, key *termsField
+		switch e.Type {
+		case entity.Person:
+			name, key = person, personKey
+		case entity.Org:
+			name, key = org, orgKey
+		case entity.Place:
+			name, key = place, placeKey
+		default:
+			continue
+		}
+		name.add(e.Name)
+		key.add(keys.foldKey(e.Name))
 	}
 	for _, q := range an.Quotes {
 		for _, s := range Speakers(q.Speaker) {
-			if !slices.Contains(names[FieldSpeaker], s) {
-				names[FieldSpeaker] = append(names[FieldSpeaker], s)
-				names[FieldSpeakerKey] = append(names[FieldSpeakerKey], FoldKey(s))
+			if !slices.Contains(speaker.terms, s) {
+				speaker.add(s)
+				speakerKey.add(keys.foldKey(s))
 			}
 		}
 	}
-	for _, m := range an.Dates {
-		names[FieldMentioned] = append(names[FieldMentioned], mentionedTerms(m.Value)...)
-	}
-	// One field of many terms for each: Bleve pays for every field of a
-	// document, and an article names dozens of entities.
-	for _, field := range []string{FieldPerson, FieldPersonKey, FieldOrg, FieldOrgKey, FieldPlace, FieldPlaceKey, FieldMentioned, FieldSpeaker, FieldSpeakerKey} {
-		if len(names[field]) > 0 {
-			opts := index.IndexField
-			if field == FieldPerson || field == FieldOrg || field == FieldPlace || field == FieldSpeaker {
-				opts = facetField
-			}
-			d.AddField(newTermsField(field, names[field], opts))
+	addMentioned(mentioned, an.Dates)
+	for _, f := range []*termsField{person, personKey, org, orgKey, place, placeKey, mentioned, speaker, speakerKey} {
+		if !f.empty() {
+			d.AddField(f)
 		}
 	}
 	m := meta{
@@ -291,7 +448,8 @@ func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Do
 	for _, q := range an.Quotes {
 		m.Quotes = append(m.Quotes, quoteSpan(q))
 	}
-	stored(FieldMeta, string(m.json()))
+	metaJSON := m.json()
+	stored(FieldMeta, unsafe.String(unsafe.SliceData(metaJSON), len(metaJSON))) // never written again
 	return d
 }
 

@@ -133,3 +133,33 @@ func TestSummarize(t *testing.T) {
 		}
 	}
 }
+
+// TestMentionedTermsFastPath checks mentionedTerms, which reads most
+// values without parsing them, against the terms of the parsed date, over every day of four years (one a
+// leap year) and malformed neighbours.
+func TestMentionedTermsFastPath(t *testing.T) {
+	slow := func(value string) []string {
+		d, err := corpus.ParseDate(value)
+		if err != nil || d.IsZero() {
+			return nil
+		}
+		return formattedTerms(d)
+	}
+	var values []string
+	for _, y := range []string{"1999", "2000", "2020", "2100", "0001", "0999", "1000"} {
+		values = append(values, y)
+		for m := 0; m <= 13; m++ {
+			ym := fmt.Sprintf("%s-%02d", y, m)
+			values = append(values, ym)
+			for d := 0; d <= 32; d++ {
+				values = append(values, fmt.Sprintf("%s-%02d", ym, d))
+			}
+		}
+	}
+	values = append(values, "2020-1-01", "2020-01-1", "2020/01/01", "20200101", "2020-0a", "２０２０", "+020", "2020-+1", "2020-01-+1", " 2020")
+	for _, v := range values {
+		if got, want := mentionedTerms(v), slow(v); !slices.Equal(got, want) {
+			t.Errorf("mentionedTerms(%q) = %q, want %q", v, got, want)
+		}
+	}
+}

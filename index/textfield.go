@@ -358,12 +358,22 @@ func tokenFrequencies(visit func(fn func(term []byte, freq int, positions []uint
 	return out
 }
 
-// termsField is a keyword field holding several whole values as terms,
-// such as every person an article names.
+// termsField is a keyword field: one whole value as a term, such as an
+// article's source, or several, such as every person it names. Each term
+// is kept once, with how often the field holds it, which is all the
+// segment builder asks; a field of a Bleve TextField and the values
+// joined, as it was, cost four allocations a field, and an article has
+// a dozen and a half.
 type termsField struct {
-	*document.TextField
-	terms    []string
+	name     string
+	opts     index.FieldIndexingOptions
+	terms    []string // each value, once, in the order first added
+	counts   []int32  // how often each of terms was added; nil while each was once
+	total    int      // values added, repeats included
+	one      [1]string
 	analyzed bool
+	// at finds a term in terms once they are too many to look through.
+	at map[string]int
 }
 
 // addKeyword adds a field holding value as one term, unless value is
@@ -372,21 +382,123 @@ type termsField struct {
 // each, and those maps were much of what the garbage collector scanned.
 func addKeyword(d *document.Document, name, value string, opts index.FieldIndexingOptions) {
 	if value != "" {
-		d.AddField(newTermsField(name, []string{value}, opts))
+		f := &termsField{name: name, opts: opts, total: 1}
+		f.one[0] = value
+		f.terms = f.one[:]
+		d.AddField(f)
 	}
 }
 
-func newTermsField(name string, terms []string, opts index.FieldIndexingOptions) *termsField {
-	return &termsField{TextField: document.NewTextFieldWithIndexingOptions(name, nil, []byte(strings.Join(terms, "\n")), opts), terms: terms}
+// newTermsField returns an empty field for add to fill, with room for
+// about n values.
+func newTermsField(name string, opts index.FieldIndexingOptions, n int) *termsField {
+	f := &termsField{name: name, opts: opts}
+	if n > 0 {
+		f.terms = make([]string, 0, n)
+	}
+	return f
 }
 
-func (f *termsField) Analyze() { f.analyzed = true }
+// termsScanLimit is how many terms add looks through before it keeps a
+// map: an article names a dozen or two of each kind of entity, and a
+// list of every district of a country should not cost a square of it.
+const termsScanLimit = 32
+
+// add adds a value: a term the first time, once more of it after.
+func (f *termsField) add(value string) {
+	f.total++
+	i := -1
+	if f.at != nil {
+		if j, ok := f.at[value]; ok {
+			i = j
+		}
+	} else {
+		i = slices.Index(f.terms, value)
+	}
+	if i >= 0 {
+		if f.counts == nil {
+			f.counts = make([]int32, len(f.terms), cap(f.terms))
+			for j := range f.counts {
+				f.counts[j] = 1
+			}
+		}
+		f.counts[i]++
+		return
+	}
+	f.terms = append(f.terms, value)
+	if f.counts != nil {
+		f.counts = append(f.counts, 1)
+	}
+	switch {
+	case f.at != nil:
+		f.at[value] = len(f.terms) - 1
+	case len(f.terms) > termsScanLimit:
+		f.at = make(map[string]int, 2*len(f.terms))
+		for j, t := range f.terms {
+			f.at[t] = j
+		}
+	}
+}
+
+func (f *termsField) empty() bool { return len(f.terms) == 0 }
+
+func (f *termsField) Name() string                        { return f.name }
+func (f *termsField) ArrayPositions() []uint64            { return nil }
+func (f *termsField) Options() index.FieldIndexingOptions { return f.opts }
+func (f *termsField) EncodedFieldType() byte              { return 't' }
+func (f *termsField) Analyze()                            { f.analyzed = true }
+
+// Value returns the values, in the order added, one a line: a stored
+// keyword's value as it is; a field of several values is never stored,
+// and Bleve asks for its value only to report on it.
+func (f *termsField) Value() []byte {
+	if f.total == 1 {
+		return unsafe.Slice(unsafe.StringData(f.terms[0]), len(f.terms[0]))
+	}
+	return []byte(strings.Join(f.values(), "\n"))
+}
+
+// values returns every value added, repeats included, in the order of
+// their terms.
+func (f *termsField) values() []string {
+	out := make([]string, 0, f.total)
+	for i, t := range f.terms {
+		for range f.count(i) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (f *termsField) count(i int) int {
+	if f.counts == nil {
+		return 1
+	}
+	return int(f.counts[i])
+}
+
+// NumPlainTextBytes is the length of the values, one a line.
+func (f *termsField) NumPlainTextBytes() uint64 {
+	n := max(f.total-1, 0)
+	for i, t := range f.terms {
+		n += f.count(i) * len(t)
+	}
+	return uint64(n)
+}
+
+func (f *termsField) Size() int {
+	n := int(unsafe.Sizeof(*f)) + len(f.name) + 16*cap(f.terms) + 4*cap(f.counts)
+	for _, t := range f.terms {
+		n += len(t)
+	}
+	return n
+}
 
 func (f *termsField) AnalyzedLength() int {
 	if !f.analyzed {
 		return 0
 	}
-	return len(f.terms)
+	return f.total
 }
 
 // VisitTerms gives each distinct value with how often the field holds it.
@@ -394,11 +506,13 @@ func (f *termsField) VisitTerms(fn func(term []byte, freq int, positions []uint3
 	if !f.analyzed {
 		return
 	}
-	visitKeywordTerms(f.terms, fn)
+	for i, t := range f.terms {
+		fn(unsafe.Slice(unsafe.StringData(t), len(t)), f.count(i), nil)
+	}
 }
 
 // visitKeywordTerms gives each distinct value of a keyword field with how
-// often the field holds it. The bytes are the value's own, only read.
+// often it holds it. The bytes are the value's own, only read.
 func visitKeywordTerms(values []string, fn func(term []byte, freq int, positions []uint32)) {
 	for i, t := range values {
 		if slices.Contains(values[:i], t) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/document"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/parleysearch/parley/corpus"
@@ -149,4 +150,60 @@ func termPositions(t *testing.T, r index.IndexReader, field, term string) []uint
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestTermsField checks a keyword field of many values against what Bleve
+// makes of the values one a line: each distinct value once, in the order
+// first given, with how often it came; the length, every value; the
+// plain text, the values joined. Past termsScanLimit distinct values the
+// field looks values up in a map, so lists run past it.
+func TestTermsField(t *testing.T) {
+	for _, n := range []int{1, 2, 5, termsScanLimit, termsScanLimit + 1, 200} {
+		var values []string
+		for i := 0; i < n; i++ {
+			values = append(values, fmt.Sprintf("value %d", i*7%(n/2+1)))
+		}
+		f := newTermsField("f", index.IndexField, 0)
+		for _, v := range values {
+			f.add(v)
+		}
+		f.Analyze()
+		var gotTerms []string
+		var gotCounts []int
+		f.VisitTerms(func(term []byte, freq int, positions []uint32) {
+			gotTerms = append(gotTerms, string(term))
+			gotCounts = append(gotCounts, freq)
+		})
+		var wantTerms []string
+		var wantCounts []int
+		for _, v := range values {
+			if i := slices.Index(wantTerms, v); i >= 0 {
+				wantCounts[i]++
+			} else {
+				wantTerms, wantCounts = append(wantTerms, v), append(wantCounts, 1)
+			}
+		}
+		if !slices.Equal(gotTerms, wantTerms) || !slices.Equal(gotCounts, wantCounts) {
+			t.Errorf("%d values: terms %q %v, want %q %v", n, gotTerms, gotCounts, wantTerms, wantCounts)
+		}
+		joined := strings.Join(values, "\n")
+		if f.AnalyzedLength() != n || f.NumPlainTextBytes() != uint64(len(joined)) {
+			t.Errorf("%d values: length %d, plain text %d bytes; want %d, %d", n, f.AnalyzedLength(), f.NumPlainTextBytes(), n, len(joined))
+		}
+		if n > 1 {
+			// The values in the order of their terms: the order of values
+			// Bleve is given does not change what it indexes.
+			sorted := slices.Sorted(slices.Values(values))
+			got := slices.Sorted(slices.Values(strings.Split(string(f.Value()), "\n")))
+			if !slices.Equal(got, sorted) {
+				t.Errorf("%d values: value holds %q, want %q", n, got, sorted)
+			}
+		}
+	}
+	d := document.NewDocument("a")
+	addKeyword(d, "source", "Fictional Times", index.StoreField|index.IndexField)
+	addKeyword(d, "empty", "", index.IndexField)
+	if len(d.Fields) != 1 || string(d.Fields[0].Value()) != "Fictional Times" || d.Fields[0].AnalyzedLength() != 0 {
+		t.Errorf("a keyword: %d fields, value %q", len(d.Fields), d.Fields[0].Value())
+	}
 }
