@@ -18,7 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
-	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/parleysearch/parley/corpus/entity"
 	"github.com/parleysearch/parley/corpus/extract"
@@ -258,7 +258,7 @@ func isIndex(path string) (bool, error) {
 
 // describeOpenError turns Bleve's lock timeout into ErrLocked.
 func describeOpenError(err error) error {
-	if errors.Is(err, bolt.ErrTimeout) || strings.Contains(err.Error(), "timeout") {
+	if errors.Is(err, bolterrors.ErrTimeout) || strings.Contains(err.Error(), "timeout") {
 		return ErrLocked
 	}
 	return err
