@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/binary"
 	"slices"
@@ -562,7 +563,7 @@ func (f *finder) part(text string, from, to int) {
 			if e.Type == Org && n > 1 {
 				// "Lirenia's interior ministry" also names Lirenia, but
 				// "Minsk Group" does not name Minsk.
-				if place := f.placeOf(toks[i]); place != nil && e.Country != "" && corpus.Fold(place.Name) == corpus.Fold(e.Country) {
+				if place := f.placeOf(toks[i]); place != nil && e.Country != "" && foldEqual(place.Name, e.Country) {
 					f.out = append(f.out, Mention{Type: Place, Name: place.Name, Text: toks[i].text, Start: toks[i].start, End: toks[i].end})
 				}
 			}
@@ -710,12 +711,13 @@ func (f *finder) afterOtherGivenName(toks []token, i int, e *Entry) bool {
 	if !f.afterGivenName(toks, i) {
 		return false
 	}
-	first, _, _ := strings.Cut(corpus.Fold(e.Name), " ")
+	var fold [64]byte // most names fit: the first name is only compared and looked up
+	first, _, _ := bytes.Cut(appendFold(fold[:0], e.Name), []byte(" "))
 	given := toks[i-1].fold()
-	if first == given {
+	if string(first) == given {
 		return false
 	}
-	v, ok := f.g.variantOf[first]
+	v, ok := f.g.variantOf[string(first)]
 	return !ok || v != f.g.variantOf[given]
 }
 
@@ -839,7 +841,7 @@ func (f *finder) roleFor(m *Mention, e *Entry, ctx context) {
 		return
 	}
 	for _, r := range e.Roles {
-		if corpus.Fold(r) == corpus.Fold(ctx.role) {
+		if foldEqual(r, ctx.role) {
 			m.Role = r
 			return
 		}
@@ -1047,18 +1049,37 @@ func (f *finder) title(toks []token, i int) (int, string) {
 			_, ok = f.g.titles[string(f.key)]
 		}
 		if ok {
-			return n, joinText(toks[i : i+n])
+			return n, f.joinText(toks[i : i+n])
 		}
 	}
 	return 0, ""
 }
 
-func joinText(toks []token) string {
+// joinText returns the words as written, separated by single spaces.
+func (f *finder) joinText(toks []token) string {
+	if f.singleSpaced(toks) {
+		// Most names are written so: the text has them as they are,
+		// and the name needs no string of its own.
+		return f.text[toks[0].start:toks[len(toks)-1].end]
+	}
 	parts := make([]string, len(toks))
 	for i, t := range toks {
 		parts[i] = t.text
 	}
 	return strings.Join(parts, " ")
+}
+
+// singleSpaced reports whether the text has the words one after the
+// other with one space between each two, so that their joinText is the
+// text from the first to the last. A word's text is always the text at
+// its offsets: f.text[t.start:t.end].
+func (f *finder) singleSpaced(toks []token) bool {
+	for k := 1; k < len(toks); k++ {
+		if toks[k].start != toks[k-1].end+1 || f.text[toks[k-1].end] != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // unknown reads a capitalised name the gazetteer does not know: a person
@@ -1078,7 +1099,7 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 		if f.generic(run) {
 			break // "Foreign Ministry" alone: whose?
 		}
-		name := joinText(run)
+		name := f.joinText(run)
 		f.out = append(f.out, Mention{Type: Org, Name: name, Text: text[start:end], Start: start, End: end})
 	case len(run) >= 3 && !f.personShaped(run, ctx) && f.is(&run[1], givenName) && !f.is(&run[0], placeHead):
 		// "Republican Mitt Romney", "Freshman Rosie Rodriguez": a word
@@ -1088,7 +1109,8 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 	case len(run) >= 2 && len(run) <= 4 && f.personShaped(run, ctx):
 		name, ok := "", false
 		if len(f.tails) > 0 { // no longer name yet: nothing to fold the run for
-			name, ok = f.tails[corpus.Fold(joinText(run))]
+			f.key = appendFold(f.key[:0], f.joinText(run))
+			name, ok = f.tails[string(f.key)]
 		}
 		if !ok || name == "" {
 			name = f.canonicalPerson(run)
@@ -1205,12 +1227,12 @@ func (f *finder) orgAfterPlace(text string, toks []token, i, n int, place *Entry
 	// A spelling of the place's name stands for it ("Varkesch" for
 	// "Varkesh"); a shorter name stays as written: "Tarnow Farmers
 	// Association" is not the "Tarnow Valley Farmers Association".
-	name := joinText(toks[i:j])
+	name := f.joinText(toks[i:j])
 	if strings.Count(place.Name, " ")+1 == n {
 		name = place.Name
 	}
 	start, end := toks[i].start, run[len(run)-1].end
-	f.out = append(f.out, Mention{Type: Org, Name: name + " " + joinText(run), Text: text[start:end], Start: start, End: end})
+	f.out = append(f.out, Mention{Type: Org, Name: name + " " + f.joinText(run), Text: text[start:end], Start: start, End: end})
 	return len(run)
 }
 
@@ -1282,7 +1304,7 @@ func (f *finder) personShaped(run []token, ctx context) bool {
 // that one person is one name across articles (Sergei Volkov and Sergey
 // Volkov are Sergey Volkov) and a query finds them under it.
 func (f *finder) canonicalPerson(run []token) string {
-	written := joinText(run)
+	written := f.joinText(run)
 	if name, ok := f.canonical[written]; ok {
 		return name
 	}

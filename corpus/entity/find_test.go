@@ -317,3 +317,25 @@ func TestSingleSpaced(t *testing.T) {
 		t.Errorf("singleSpaced(%q) = false, want true", "Abu Bakr al Baghdadi")
 	}
 }
+
+// TestJoinText checks that a run of words read from the text, where it
+// has them single-spaced, is the words joined by single spaces.
+func TestJoinText(t *testing.T) {
+	for _, text := range []string{"Rami Abdel Rahman", "Rami  Abdel\tRahman", "Kell's Party Congress", "Jonas P. Kell",
+		"Kell’s men, Varga and\nHolm", "Ted Cruz Rafael (Ted) Edward CruzWarren goes local MORE here", "Müller Őrs"} {
+		f := &finder{text: text}
+		toks, glued := appendWords(nil, text, 0)
+		hoverCards(toks, glued)
+		for i := range toks {
+			for j := i + 1; j <= len(toks); j++ {
+				var words []string
+				for _, tok := range toks[i:j] {
+					words = append(words, tok.text)
+				}
+				if got, want := f.joinText(toks[i:j]), strings.Join(words, " "); got != want {
+					t.Errorf("joinText of %q words %d-%d = %q, want %q", text, i, j, got, want)
+				}
+			}
+		}
+	}
+}

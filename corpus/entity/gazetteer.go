@@ -411,7 +411,8 @@ func (g *Gazetteer) Entries() []*Entry {
 func (g *Gazetteer) Lookup(name, typ string) (*Entry, bool) {
 	var found *Entry
 	n := 0
-	for _, e := range g.byAlias[tokenKey(name)] {
+	var key [64]byte // most names fit: the key is only looked up
+	for _, e := range g.byAlias[string(appendNameKey(key[:0], name))] {
 		if typ == "" || e.Type == typ {
 			found = e
 			n++
@@ -436,7 +437,8 @@ func (g *Gazetteer) Canonical(name, typ string) string {
 	}
 	if typ == Person {
 		first, rest, _ := strings.Cut(name, " ")
-		if v, ok := g.variantOf[corpus.Fold(first)]; ok && rest != "" {
+		var fold [64]byte // most first names fit: the fold is only looked up
+		if v, ok := g.variantOf[string(appendFold(fold[:0], first))]; ok && rest != "" {
 			return strings.ToUpper(v[:1]) + v[1:] + " " + rest
 		}
 	}
