@@ -18,13 +18,13 @@ const (
 func asciiRunEnd(text string, j int) (end int, upper bool) {
 	var caps uint64
 	for ; j+8 <= len(text); j += 8 {
-		word, upperBytes := classify8(load8(text, j))
-		if stop := ^word & highBits; stop != 0 {
+		x := load8(text, j)
+		if stop := ^wordBytes(x) & highBits; stop != 0 {
 			n := bits.TrailingZeros64(stop) / 8 // the first byte no letter or digit
-			caps |= upperBytes & (1<<(8*n) - 1)
+			caps |= upperBytes(x) & (1<<(8*n) - 1)
 			return j + n, caps != 0
 		}
-		caps |= upperBytes
+		caps |= upperBytes(x)
 	}
 	for ; j < len(text); j++ { // the last few bytes of the text
 		k := asciiWordBytes[text[j]]
@@ -44,23 +44,23 @@ func load8(text string, i int) uint64 {
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
-// classify8 returns the masks of the bytes of x that are ASCII letters or
-// digits (word) and ASCII capitals (upper), as asciiWordBytes tells them.
-func classify8(x uint64) (word, upper uint64) {
-	high := x & highBits // bytes beyond ASCII: neither
-	x7 := x &^ highBits
-	letter := between(x7|0x20*lowBits, 'a', 'z') // |0x20 lower-cases A-Z and nothing else into a-z
-	digit := between(x7, '0', '9')
-	upper = between(x7, 'A', 'Z') &^ high
-	word = (letter | digit) &^ high
-	return word, upper
+// wordBytes returns the mask of the bytes of x that are ASCII letters or
+// digits, as asciiWordBytes tells them.
+func wordBytes(x uint64) uint64 {
+	x7 := x &^ highBits                           // bytes beyond ASCII are neither: their high bit is cleared here and masked out below
+	letters := between(x7|0x20*lowBits, 'a', 'z') // |0x20 lower-cases A-Z and nothing else into a-z
+	return (letters | between(x7, '0', '9')) &^ (x & highBits)
+}
+
+// upperBytes returns the mask of the bytes of x that are ASCII capitals.
+func upperBytes(x uint64) uint64 {
+	return between(x&^highBits, 'A', 'Z') &^ (x & highBits)
 }
 
 // lower8 lower-cases the ASCII capitals of x, as lowerASCII a byte at a
 // time: a capital's high bit moved to 0x20 is the difference.
 func lower8(x uint64) uint64 {
-	_, upper := classify8(x)
-	return x | upper>>2
+	return x | upperBytes(x)>>2
 }
 
 // between returns the mask of the bytes of x7, all below 0x80, from lo

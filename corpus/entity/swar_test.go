@@ -5,13 +5,13 @@ import (
 	"testing"
 )
 
-// swarBytes are bytes at the edges of the classes classify8 tells apart,
+// swarBytes are bytes at the edges of the classes of swar.go,
 // and beyond ASCII.
 var swarBytes = []byte{0, ' ', '\'', '-', '.', '/', '0', '9', ':', '@', 'A', 'Z', '[', '`', 'a', 'z', '{', 0x7f, 0x80, 0xc3, 0xe2, 0xff}
 
-// TestClassify8 checks every byte value in every position of a word of
+// TestWordBytes checks every byte value in every position of a word of
 // eight against asciiWordBytes, the byte-at-a-time rule.
-func TestClassify8(t *testing.T) {
+func TestWordBytes(t *testing.T) {
 	for pos := 0; pos < 8; pos++ {
 		for _, fill := range swarBytes {
 			for c := 0; c < 256; c++ {
@@ -20,16 +20,16 @@ func TestClassify8(t *testing.T) {
 					b[k] = fill
 				}
 				b[pos] = byte(c)
-				word, upper := classify8(load8(string(b[:]), 0))
-				lower := lower8(load8(string(b[:]), 0))
+				x := load8(string(b[:]), 0)
+				word, upper, lower := wordBytes(x), upperBytes(x), lower8(x)
 				for k := 0; k < 8; k++ {
 					bit := uint64(0x80) << (8 * k)
 					kind := asciiWordBytes[b[k]]
 					if got, want := word&bit != 0, kind != 0; got != want {
-						t.Fatalf("classify8(%q) word byte %d = %v, want %v", b, k, got, want)
+						t.Fatalf("wordBytes(%q) byte %d = %v, want %v", b, k, got, want)
 					}
 					if got, want := upper&bit != 0, kind == 3; got != want {
-						t.Fatalf("classify8(%q) upper byte %d = %v, want %v", b, k, got, want)
+						t.Fatalf("upperBytes(%q) byte %d = %v, want %v", b, k, got, want)
 					}
 					want := b[k]
 					if kind == 3 {
