@@ -451,40 +451,56 @@ var orgHeads = map[string]bool{"ministry": true, "agency": true, "council": true
 // Find returns the people, organisations and places named in the given
 // parts of text (the article's body parts), in order. Offsets are into text.
 func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
-	f := &finder{g: g, text: text, surnames: map[string]string{}, ambiguous: map[string]bool{}}
-	if toks, ok := g.tokens.Get().(*[]token); ok {
-		f.toks = (*toks)[:0]
+	f, ok := g.finders.Get().(*finder)
+	if !ok {
+		f = &finder{g: g, surnames: map[string]string{}, ambiguous: map[string]bool{}}
 	}
-	if out, ok := g.mentions.Get().(*[]Mention); ok {
-		f.out = (*out)[:0]
-	}
+	f.text = text
 	used := 0
 	for _, p := range parts {
 		f.part(text, p[0], p[1])
 		used = max(used, len(f.toks))
 	}
-	// The words hold only strings of the text, which the mentions keep on
-	// their own: the slice can serve the next article. Clearing as much of
-	// it as this article wrote leaves none of it reachable, as the article
-	// before cleared all it wrote.
-	clear(f.toks[:used])
-	g.tokens.Put(&f.toks)
-	if len(f.out) == 0 {
-		return nil // as before the scratch: no mention, no slice
+	var out []Mention // as before the scratch: no mention, no slice
+	if len(f.out) > 0 {
+		// The mentions gathered in the scratch slice, which grew by
+		// doubling, leave in one allocation of their own size: growing
+		// the caller's slice was half of what Find allocated.
+		out = make([]Mention, len(f.out))
+		copy(out, f.out)
 	}
-	// The mentions gathered in the scratch slice, which grew by doubling,
-	// leave in one allocation of their own size: growing the caller's
-	// slice was half of what Find allocated.
-	out := make([]Mention, len(f.out))
-	copy(out, f.out)
-	clear(f.out) // the mentions hold the article's strings
-	g.mentions.Put(&f.out)
+	f.reset(used)
+	g.finders.Put(f)
 	slices.SortStableFunc(out, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }
 
+// reset readies a finder that has read an article, of which the longest
+// part had used words, for the next: its slices and maps, cleared, serve
+// again, and nothing of the article stays reachable from it.
+func (f *finder) reset(used int) {
+	f.text = ""
+	// The words hold only strings of the text, which the mentions keep on
+	// their own. Clearing as much of the slice as this article wrote
+	// leaves none of it reachable, as the article before cleared all it
+	// wrote.
+	clear(f.toks[:used])
+	f.toks = f.toks[:0]
+	clear(f.out) // the mentions hold the article's strings
+	f.out = f.out[:0]
+	clear(f.surnames)
+	clear(f.ambiguous)
+	clear(f.remembered)
+	clear(f.tails)
+	clear(f.homonymArticle)
+	clear(f.canonical)
+	clear(f.people)
+}
+
 // finder holds what one article's parts share: the people already named,
-// by surname, to resolve a surname alone.
+// by surname, to resolve a surname alone. Find keeps finders for the next
+// articles (Gazetteer.finders), with their slices and maps: a thousand
+// words and a dozen maps an article were most of what it allocated.
 type finder struct {
 	g         *Gazetteer
 	text      string // the whole article

@@ -339,3 +339,33 @@ func TestJoinText(t *testing.T) {
 		}
 	}
 }
+
+// TestFinderReset checks that a finder readied for the next article holds
+// nothing of the last one: Find keeps finders from article to article.
+func TestFinderReset(t *testing.T) {
+	g := testGazetteer(t)
+	text := "Jonas Kell, Greta Holm and the spokeswoman Dana Wirth wrote it. Kell filed first. Rami Abdel Rahman's Ostmarkian men came."
+	f := &finder{g: g, text: text, surnames: map[string]string{}, ambiguous: map[string]bool{}}
+	f.part(text, 0, len(text))
+	used := len(f.toks)
+	if len(f.out) == 0 || len(f.surnames) == 0 || len(f.remembered) == 0 || len(f.canonical) == 0 {
+		t.Fatalf("the article named no one: %d mentions", len(f.out))
+	}
+	f.reset(used)
+	if f.text != "" || len(f.toks) != 0 || len(f.out) != 0 {
+		t.Errorf("after reset: text %q, %d words, %d mentions", f.text, len(f.toks), len(f.out))
+	}
+	for i, tok := range f.toks[:used] {
+		if tok != (token{}) {
+			t.Errorf("after reset, word %d is %+v", i, tok)
+		}
+	}
+	for _, m := range f.out[:cap(f.out)] {
+		if m != (Mention{}) {
+			t.Errorf("after reset, a mention is %+v", m)
+		}
+	}
+	if n := len(f.surnames) + len(f.ambiguous) + len(f.remembered) + len(f.tails) + len(f.homonymArticle) + len(f.canonical) + len(f.people); n != 0 {
+		t.Errorf("after reset, the maps hold %d entries", n)
+	}
+}

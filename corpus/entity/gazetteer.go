@@ -85,13 +85,11 @@ type Gazetteer struct {
 	// aliasFiles are the user's alias files added, in order.
 	aliasFiles []AliasFile
 
-	// tokens keeps the word slices of finished Find calls for the next
-	// ones: an article has a thousand words or so, and indexing reads
-	// tens of thousands of articles.
-	tokens sync.Pool // of *[]token
-	// mentions keeps the slices Find gathers mentions in, for the same
-	// reason: Find returns a copy of its own size.
-	mentions sync.Pool // of *[]Mention
+	// finders keeps the finders of finished Find calls, with their
+	// words, mentions and maps, for the next ones: an article has a
+	// thousand words or so, and indexing reads tens of thousands of
+	// articles.
+	finders sync.Pool // of *finder
 
 	variantsOnce sync.Once           // builds the two maps below, on first use
 	variantGroup map[string]string   // folded word → its group
