@@ -878,25 +878,38 @@ func (f *finder) remember(name string, last token) {
 		f.remembered = map[[2]string]bool{}
 	}
 	f.remembered[seen] = true
-	// The last words of a longer name name its person too: "Abdel Rahman"
-	// after "Rami Abdel Rahman". Two people sharing them share none.
-	words := strings.Fields(corpus.Fold(name))
-	if len(words) > 2 {
-		if f.tails == nil {
-			f.tails = map[string]string{}
-		}
-		for k := 2; k < len(words); k++ {
-			key := strings.Join(words[len(words)-k:], " ")
-			if old, ok := f.tails[key]; ok && old != name {
-				f.tails[key] = "" // shared: no one's
-				continue
-			}
-			f.tails[key] = name
-		}
-	}
 	lastName := ""
-	if len(words) > 0 {
-		lastName = words[len(words)-1]
+	if foldsToLower(name) && strings.Count(name, " ") < 2 {
+		// Most names: two words or one, which fold to their lower case
+		// (see foldsToLower), the last of them most often the last word
+		// as the text has it, folded already: no string to make.
+		lastName = name[strings.LastIndexByte(name, ' ')+1:]
+		if isLowerCase(last.fold(), lastName) {
+			lastName = last.fold()
+		} else {
+			lastName = strings.ToLower(lastName)
+		}
+	} else {
+		// The last words of a longer name name its person too: "Abdel
+		// Rahman" after "Rami Abdel Rahman". Two people sharing them
+		// share none.
+		words := strings.Fields(corpus.Fold(name))
+		if len(words) > 2 {
+			if f.tails == nil {
+				f.tails = map[string]string{}
+			}
+			for k := 2; k < len(words); k++ {
+				key := strings.Join(words[len(words)-k:], " ")
+				if old, ok := f.tails[key]; ok && old != name {
+					f.tails[key] = "" // shared: no one's
+					continue
+				}
+				f.tails[key] = name
+			}
+		}
+		if len(words) > 0 {
+			lastName = words[len(words)-1]
+		}
 	}
 	for _, key := range []string{translitKey(lastName), translitKey(last.fold())} {
 		if old, ok := f.surnames[key]; ok && old != name {

@@ -44,6 +44,20 @@ func foldEqual(a, b string) bool {
 	return true
 }
 
+// isLowerCase reports whether lower is s with its ASCII capitals
+// lower-cased, and nothing else changed.
+func isLowerCase(lower, s string) bool {
+	if len(lower) != len(s) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if lowerByte(s[i]) != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func lowerByte(c byte) byte {
 	if c-'A' < 26 {
 		c += 'a' - 'A'

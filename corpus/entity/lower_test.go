@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/parleysearch/parley/corpus"
@@ -40,5 +41,20 @@ func TestFoldHelpers(t *testing.T) {
 				t.Errorf("foldEqual(%q, %q) = %v, want %v", a, b, got, want)
 			}
 		}
+	}
+}
+
+// TestIsLowerCase checks isLowerCase against strings.ToLower on ASCII.
+func TestIsLowerCase(t *testing.T) {
+	for _, s := range foldSamples {
+		for _, lower := range foldSamples {
+			want := corpus.IsASCII(s) && strings.ToLower(s) == lower
+			if got := isLowerCase(lower, s); got != want && corpus.IsASCII(s) {
+				t.Errorf("isLowerCase(%q, %q) = %v, want %v", lower, s, got, want)
+			}
+		}
+	}
+	if !isLowerCase("trump", "Trump") || isLowerCase("trump", "Trumps") || isLowerCase("Trump", "trump") {
+		t.Errorf("isLowerCase gets Trump wrong")
 	}
 }
