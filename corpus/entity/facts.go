@@ -1,16 +1,21 @@
 package entity
 
+import "strings"
+
 // wordFacts is what the finder asks of a word, its folded form: the
-// first words of names and titles, demonyms, given names, and the word
-// sets of the rules (notNames, orgHeads…). A capitalised word is asked
-// most of these in turn, and each was a map lookup of its own: a token
-// looks them up together, once (finder.facts).
+// first words of names and titles, the names of one word, demonyms, given
+// names, and the word sets of the rules (notNames, orgHeads…). A
+// capitalised word is asked most of these in turn, and each was a map
+// lookup of its own: a token looks them up together, once (finder.facts).
 type wordFacts struct {
 	// aliasLens and titleLens are firstWords.of the word for the
 	// gazetteer's aliasLens and titleLens.
 	aliasLens, titleLens []int
 	demonym              *Entry // the place the word is a demonym of
-	kinds                wordKind
+	// spelling holds the spellings of the word alone as a name (its
+	// key), nil when it is none.
+	spelling *spellings
+	kinds    wordKind
 }
 
 // wordKind says which word sets a word is in.
@@ -47,6 +52,11 @@ func (g *Gazetteer) buildFacts() {
 	}
 	for w, lens := range g.titleLens.lens {
 		of(w).titleLens = lens
+	}
+	for key, sp := range g.spellings {
+		if !strings.Contains(key, " ") {
+			of(key).spelling = sp
+		}
 	}
 	for w, place := range g.demonyms {
 		of(w).demonym = place

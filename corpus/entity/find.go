@@ -645,9 +645,14 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 	}
 	try := func(n int, possessive bool) []*Entry {
 		var sp *spellings
-		if n == 1 {
-			sp = f.g.spellings[wordKey(&toks[i], possessive)] // most names tried: no key to build
-		} else {
+		switch {
+		case n == 1 && possessive && toks[i].possessive:
+			sp = f.g.spellings[toks[i].key] // "people's": the key with its 's
+		case n == 1:
+			// Most names tried: the word's spellings came with its other
+			// facts, in the one lookup of the word.
+			sp = f.facts(&toks[i]).spelling
+		default:
 			f.key = appendKey(f.key[:0], toks[i:i+n], possessive)
 			sp = f.g.spellings[string(f.key)]
 		}
@@ -765,14 +770,6 @@ func appendKey(dst []byte, toks []token, possessive bool) []byte {
 		}
 	}
 	return dst
-}
-
-// wordKey is the lookup key of one word, as appendKey makes it.
-func wordKey(t *token, possessive bool) string {
-	if possessive {
-		return t.key
-	}
-	return t.fold()
 }
 
 // capitalsAgree reports whether the words are capitalised where some
