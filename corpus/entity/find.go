@@ -653,6 +653,13 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 			// facts, in the one lookup of the word.
 			sp = f.facts(&toks[i]).spelling
 		default:
+			second := toks[i+1].key // as appendKey writes it
+			if n == 2 && !possessive {
+				second = toks[i+1].fold()
+			}
+			if !f.g.aliasLens.mayPair(toks[i].key, second) {
+				return nil // most tries: no key to build and look up
+			}
 			f.key = appendKey(f.key[:0], toks[i:i+n], possessive)
 			sp = f.g.spellings[string(f.key)]
 		}
@@ -1070,7 +1077,7 @@ func (f *finder) title(toks []token, i int) (int, string) {
 		var ok bool
 		if n == 1 {
 			_, ok = f.g.titles[t.key] // appendKey of one word
-		} else {
+		} else if f.g.titleLens.mayPair(t.key, toks[i+1].key) {
 			f.key = appendKey(f.key[:0], toks[i:i+n], true)
 			_, ok = f.g.titles[string(f.key)]
 		}
