@@ -1320,7 +1320,7 @@ func (f *finder) known(toks []token, i int, unmatched bool) bool {
 // never a word that is all digits.
 func (f *finder) personShaped(run []token, ctx context) bool {
 	for _, t := range run {
-		if strings.IndexFunc(t.text, unicode.IsDigit) >= 0 {
+		if hasDigit(t.text) {
 			return false
 		}
 	}
@@ -1331,6 +1331,20 @@ func (f *finder) personShaped(run []token, ctx context) bool {
 		return false
 	}
 	return f.is(&run[0], givenName) || ctx.role != ""
+}
+
+// hasDigit reports whether word has a digit (unicode.IsDigit), without a
+// call a letter for the ASCII ones.
+func hasDigit(word string) bool {
+	for i := 0; i < len(word); i++ {
+		switch c := word[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.IndexFunc(word[i:], unicode.IsDigit) >= 0
+		case '0' <= c && c <= '9':
+			return true
+		}
+	}
+	return false
 }
 
 // canonicalPerson writes an unknown person's name as Canonical does, so

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unsafe"
 )
 
@@ -367,5 +368,14 @@ func TestFinderReset(t *testing.T) {
 	}
 	if n := len(f.surnames) + len(f.ambiguous) + len(f.remembered) + len(f.tails) + len(f.homonymArticle) + len(f.canonical) + len(f.people); n != 0 {
 		t.Errorf("after reset, the maps hold %d entries", n)
+	}
+}
+
+// TestHasDigit checks hasDigit against unicode.IsDigit.
+func TestHasDigit(t *testing.T) {
+	for _, w := range []string{"", "Trump", "F16", "Erdoğan", "B52", "Ⅻ", "٣rd", "x\xff9", "\xff", "F-16", "１２"} {
+		if got, want := hasDigit(w), strings.IndexFunc(w, unicode.IsDigit) >= 0; got != want {
+			t.Errorf("hasDigit(%q) = %v, want %v", w, got, want)
+		}
 	}
 }
