@@ -81,21 +81,9 @@ func (fw *firstWords) mayPair(first, second string) bool {
 }
 
 // pairHash hashes the key "first second" to the 16 bits of an index of
-// firstWords.pairs, without the key: FNV-1a, four bytes a step where the
-// words have them, which takes a third of the multiplications of a byte
-// a step, each waiting on the one before.
+// firstWords.pairs, without the key.
 func pairHash(first, second string) uint32 {
 	h := hashWord(2166136261, first)
 	h = (h ^ ' ') * 16777619
 	return hashWord(h, second) >> 16
-}
-
-func hashWord(h uint32, w string) uint32 {
-	for ; len(w) >= 4; w = w[4:] {
-		h = (h ^ (uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24)) * 16777619
-	}
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
-	}
-	return h
 }

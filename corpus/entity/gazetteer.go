@@ -78,7 +78,7 @@ type Gazetteer struct {
 	// facts holds, by folded word, what the maps above and the rules'
 	// word sets say of it (see wordFacts).
 	facts       map[string]*wordFacts
-	factsFilter factsFilter // the words of facts, to turn most others away first
+	factsFilter wordFilter // the words of facts, to turn most others away first
 	// Fingerprint changes whenever the data changes, so that articles
 	// analysed with other data are analysed again.
 	fingerprint string
