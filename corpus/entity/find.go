@@ -105,130 +105,36 @@ func appendWords(toks []token, text string, base int) (_ []token, glued int) {
 			i++ // white space and punctuation, most of what is not a word
 			continue
 		}
-		if c >= utf8.RuneSelf {
-			// Only a rune beyond ASCII needs decoding: an ASCII byte that
-			// is no space or punctuation starts a word.
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !isWordRune(r) {
-				i += size
-				continue
-			}
-		}
 		start := i
-		// Most words are ASCII letters and digits only, read eight bytes at
-		// a time; the loop below takes what stops them, if anything.
+		// Most words are ASCII letters and digits only, read eight bytes
+		// at a time, before a space or punctuation that joins nothing.
+		// The others, and a rune beyond ASCII, are for appendOtherWord:
+		// out of this loop, their many cases leave its few variables in
+		// registers.
 		j, caps := asciiRunEnd(text, start)
-		// Most words are ASCII: noting the one that is not spares checking
-		// each word again below. kinds gathers the asciiWordBytes of the
-		// word's ASCII letters and digits; mixed says it took anything else.
-		nonASCII, mixed, kinds := false, false, uint8(0)
-		if caps {
-			kinds = 3
-		}
-		for j < len(text) {
-			c := text[j]
-			if k := asciiWordBytes[c]; k != 0 {
-				kinds |= k
-				j++ // the common case, without decoding a rune
-				continue
-			}
-			if c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' {
-				break // a space or a comma: no joiner, no rune to decode
-			}
-			r, size := utf8.DecodeRuneInString(text[j:])
-			nonASCII = nonASCII || r >= utf8.RuneSelf
-			if isWordRune(r) {
-				j += size
-				mixed = true
-				continue
-			}
-			// Joiners stay inside a word when a letter or digit follows:
-			// Nagorno-Karabakh, don't, U.S.
-			if (r == '-' || r == '\'' || r == '’' || r == '.') && j+size < len(text) {
-				next, _ := utf8.DecodeRuneInString(text[j+size:])
-				if isWordRune(next) && (r != '.' || singleLetterBefore(text[start:j])) {
-					j += size
-					mixed = true
-					continue
-				}
-			}
-			// The dot after the last letter of an abbreviation (U.S.) belongs to it.
-			if r == '.' && strings.Contains(text[start:j], ".") && singleLetterBefore(text[start:j]) {
-				j += size
-				mixed = true
-			}
-			break
-		}
-		toks = append(toks, token{start: base + start, end: base + j, text: text[start:j]})
-		t := &toks[len(toks)-1] // filled in place: a token is too big to copy twice
-		if len(toks) > from+1 {
-			gap := text[prevEnd:start]
-			t.joined = gap == " " || joins(gap, toks[len(toks)-2].text)
-		}
-		upper := kinds&2 != 0
-		if !mixed {
-			// Most words: ASCII letters and digits only, so no possessive,
-			// no hyphen and nothing beyond ASCII to fold; without capitals,
-			// the word is its own folded form and no abbreviation.
-			t.key = t.text
-			if upper {
-				t.key, lower = lowerASCII(lower, text, start, j)
-				t.capital = asciiWordBytes[t.text[0]] == 3
-				t.allCaps = isAllCaps(t.text)
+		n := len(toks)
+		gap := text[prevEnd:start]
+		joined := n > from && (gap == " " || joins(gap, toks[n-1].text))
+		if j > start && plainEnd(text, start, j) {
+			toks = append(toks, token{start: base + start, end: base + j, text: text[start:j], key: text[start:j], joined: joined})
+			if caps {
+				t := &toks[n]
+				lower = capitalize(t, lower, text, start, j)
 				if glued < 0 && mayGlue(t) {
-					glued = len(toks) - 1
+					glued = n
 				}
 			}
 			i, prevEnd = j, j
 			continue
 		}
-		if last := len(t.text) - 1; t.text[last] == 's' && (strings.HasSuffix(t.text[:last], "'") || strings.HasSuffix(t.text[:last], "’")) {
-			cut := len("'s")
-			if strings.HasSuffix(t.text, "’s") {
-				cut = len("’s")
-			}
-			t.end -= cut
-			t.text = text[start : j-cut]
-			t.possessive = true
+		toks, lower, i = appendOtherWord(toks, lower, text, base, start, j, caps)
+		if len(toks) == n {
+			continue // a rune that is no letter or digit
 		}
-		end := t.end - base                          // the end of the word in text
-		ascii := !nonASCII || corpus.IsASCII(t.text) // "Trump’s" is ASCII without its ’s
-		switch {
-		case !ascii:
-			t.key = corpus.Fold(t.text)
-		case t.possessive && text[end] == '\'':
-			// The key is the folded word and its 's: "trump's".
-			t.key = text[start : end+len("'s")]
-			if upper {
-				t.key, lower = lowerASCII(lower, text, start, end+len("'s"))
-			}
-		default:
-			t.key = t.text
-			if upper {
-				t.key, lower = lowerASCII(lower, text, start, end)
-			}
-		}
-		if t.possessive && (!ascii || text[end] != '\'') {
-			t.key += "'s"
-		}
-		if k := asciiWordBytes[t.text[0]]; k != 0 {
-			t.capital = k == 3 // startsUpper without a call
-		} else {
-			t.capital = startsUpper(t.text)
-		}
-		t.allCaps = isAllCaps(t.text)
-		if t.capital {
-			if dash := strings.LastIndexByte(t.text, '-'); dash > 0 && dash+1 < len(t.text) {
-				last, _ := utf8.DecodeRuneInString(t.text[dash+1:])
-				t.descriptor = unicode.IsLower(last) && !connectors[strings.ToLower(t.text[:dash])]
-			}
-			if glued < 0 && mayGlue(t) {
-				glued = len(toks) - 1
-			}
-		}
-		i = j
-		if t.possessive {
-			i = end + cutLen(text[end:])
+		t := &toks[n]
+		t.joined = joined
+		if glued < 0 && mayGlue(t) {
+			glued = n
 		}
 		prevEnd = i
 	}
@@ -236,6 +142,151 @@ func appendWords(toks []token, text string, base int) (_ []token, glued int) {
 		glued = len(toks)
 	}
 	return toks, glued
+}
+
+// plainEnd reports whether the run of ASCII letters and digits
+// text[start:j] is a word as it stands: what follows it joins nothing to
+// it, as appendOtherWord would find. A dot joins only after one letter
+// (U.S.), a hyphen or an apostrophe only before a letter or digit.
+func plainEnd(text string, start, j int) bool {
+	if j == len(text) {
+		return true
+	}
+	switch c := text[j]; c {
+	case '.':
+		if j-start >= 2 {
+			return true // "said."
+		}
+		fallthrough
+	case '-', '\'':
+		return j+1 == len(text) || text[j+1] < utf8.RuneSelf && asciiWordBytes[text[j+1]] == 0
+	default:
+		return c < utf8.RuneSelf // a rune beyond ASCII may be a letter or a ’
+	}
+}
+
+// capitalize fills in a token of ASCII letters and digits, text[start:j],
+// that has a capital: its key, lower-cased into lower, and its capitals.
+func capitalize(t *token, lower []byte, text string, start, j int) []byte {
+	t.key, lower = lowerASCII(lower, text, start, j)
+	t.capital = asciiWordBytes[text[start]] == 3
+	t.allCaps = isAllCaps(t.text)
+	return lower
+}
+
+// appendOtherWord is appendWords for a word that is not ASCII letters and
+// digits only, or that a joiner follows: the ASCII letters and digits
+// text[start:j] (caps when they have a capital), then whatever stands at
+// j. It appends the word, all of it but joined, and returns where the
+// next may start; a rune at start that is no letter or digit it skips.
+func appendOtherWord(toks []token, lower []byte, text string, base, start, j int, caps bool) (_ []token, _ []byte, next int) {
+	if j == start {
+		// Only a rune beyond ASCII needs decoding: an ASCII byte that
+		// is no space or punctuation starts a word.
+		if r, size := utf8.DecodeRuneInString(text[start:]); !isWordRune(r) {
+			return toks, lower, start + size
+		}
+	}
+	// Most words are ASCII: noting the one that is not spares checking
+	// each word again below. kinds gathers the asciiWordBytes of the
+	// word's ASCII letters and digits; mixed says it took anything else.
+	nonASCII, mixed, kinds := false, false, uint8(0)
+	if caps {
+		kinds = 3
+	}
+	for j < len(text) {
+		c := text[j]
+		if k := asciiWordBytes[c]; k != 0 {
+			kinds |= k
+			j++ // the common case, without decoding a rune
+			continue
+		}
+		if c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' {
+			break // a space or a comma: no joiner, no rune to decode
+		}
+		r, size := utf8.DecodeRuneInString(text[j:])
+		nonASCII = nonASCII || r >= utf8.RuneSelf
+		if isWordRune(r) {
+			j += size
+			mixed = true
+			continue
+		}
+		// Joiners stay inside a word when a letter or digit follows:
+		// Nagorno-Karabakh, don't, U.S.
+		if (r == '-' || r == '\'' || r == '’' || r == '.') && j+size < len(text) {
+			next, _ := utf8.DecodeRuneInString(text[j+size:])
+			if isWordRune(next) && (r != '.' || singleLetterBefore(text[start:j])) {
+				j += size
+				mixed = true
+				continue
+			}
+		}
+		// The dot after the last letter of an abbreviation (U.S.) belongs to it.
+		if r == '.' && strings.Contains(text[start:j], ".") && singleLetterBefore(text[start:j]) {
+			j += size
+			mixed = true
+		}
+		break
+	}
+	toks = append(toks, token{start: base + start, end: base + j, text: text[start:j]})
+	t := &toks[len(toks)-1] // filled in place: a token is too big to copy twice
+	upper := kinds&2 != 0
+	if !mixed {
+		// ASCII letters and digits only, before a joiner that joins
+		// nothing ("said."), so no possessive, no hyphen and nothing
+		// beyond ASCII to fold; without capitals, the word is its own
+		// folded form and no abbreviation.
+		t.key = t.text
+		if upper {
+			lower = capitalize(t, lower, text, start, j)
+		}
+		return toks, lower, j
+	}
+	if last := len(t.text) - 1; t.text[last] == 's' && (strings.HasSuffix(t.text[:last], "'") || strings.HasSuffix(t.text[:last], "’")) {
+		cut := len("'s")
+		if strings.HasSuffix(t.text, "’s") {
+			cut = len("’s")
+		}
+		t.end -= cut
+		t.text = text[start : j-cut]
+		t.possessive = true
+	}
+	end := t.end - base                          // the end of the word in text
+	ascii := !nonASCII || corpus.IsASCII(t.text) // "Trump’s" is ASCII without its ’s
+	switch {
+	case !ascii:
+		t.key = corpus.Fold(t.text)
+	case t.possessive && text[end] == '\'':
+		// The key is the folded word and its 's: "trump's".
+		t.key = text[start : end+len("'s")]
+		if upper {
+			t.key, lower = lowerASCII(lower, text, start, end+len("'s"))
+		}
+	default:
+		t.key = t.text
+		if upper {
+			t.key, lower = lowerASCII(lower, text, start, end)
+		}
+	}
+	if t.possessive && (!ascii || text[end] != '\'') {
+		t.key += "'s"
+	}
+	if k := asciiWordBytes[t.text[0]]; k != 0 {
+		t.capital = k == 3 // startsUpper without a call
+	} else {
+		t.capital = startsUpper(t.text)
+	}
+	t.allCaps = isAllCaps(t.text)
+	if t.capital {
+		if dash := strings.LastIndexByte(t.text, '-'); dash > 0 && dash+1 < len(t.text) {
+			last, _ := utf8.DecodeRuneInString(t.text[dash+1:])
+			t.descriptor = unicode.IsLower(last) && !connectors[strings.ToLower(t.text[:dash])]
+		}
+	}
+	if t.possessive {
+		return toks, lower, end + cutLen(text[end:])
+	}
+	return toks, lower, j
 }
 
 // asciiWordBytes tells the ASCII letters and digits (1) and among them the

@@ -379,3 +379,29 @@ func TestHasDigit(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainEnd checks that where plainEnd lets appendWords take a run of
+// ASCII letters and digits as a word of its own, appendOtherWord, which
+// reads every word, reads the same word there.
+func TestPlainEnd(t *testing.T) {
+	texts := []string{"He said. U.S. and U.K. A. B-52 F-16 well- known 'quoted' don't Trump's Trump’s al-Assad.",
+		"x.y x. xy.z e.g. i.e. 1.5 3- -4 a'b a' 'a rock'n'roll end.", "Müller-Lüdenscheid café’s naïve Ωmega x’ x’y",
+		"ends with a dot.", "ends with a hyphen-", "ends with an apostrophe'", "A", "Ab.", "ab-\u00e9", "ab'\u00e9t", "ab.\u00e9"}
+	for _, text := range texts {
+		for start := 0; start < len(text); start++ {
+			if asciiWordBytes[text[start]] == 0 || start > 0 && asciiWordBytes[text[start-1]] != 0 {
+				continue
+			}
+			j, caps := asciiRunEnd(text, start)
+			if !plainEnd(text, start, j) {
+				continue
+			}
+			toks, _, next := appendOtherWord(nil, nil, text, 0, start, j, caps)
+			want := token{start: start, end: j, text: text[start:j], key: strings.ToLower(text[start:j]),
+				capital: asciiWordBytes[text[start]] == 3, allCaps: isAllCaps(text[start:j])}
+			if len(toks) != 1 || next != j || toks[0] != want {
+				t.Errorf("%q at %d: plainEnd, but appendOtherWord reads %+v up to %d, want %+v", text, start, toks, next, want)
+			}
+		}
+	}
+}
