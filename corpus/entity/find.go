@@ -370,12 +370,23 @@ func cutLen(s string) int {
 	return len("'s")
 }
 
+// isWordRune reports whether r is a letter, a digit or a mark that goes
+// with a letter: a rune of a word.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return corpus.IsASCIIWordByte(byte(r))
 	}
+	if generalPunctuation(r) {
+		// The quotation marks, dashes and spaces of news (“ ” ’ — and
+		// the like) are none, and the tables would be searched for each.
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// generalPunctuation reports whether r is of the General Punctuation
+// block, U+2000 to U+206F, which has no letter, digit or mark.
+func generalPunctuation(r rune) bool { return 0x2000 <= r && r <= 0x206f }
 
 // singleLetterBefore reports whether s ends with one letter after a dot or
 // at its start: the U and S of U.S.

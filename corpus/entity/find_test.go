@@ -405,3 +405,13 @@ func TestPlainEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestIsWordRune checks isWordRune against the tables on every rune.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if got := isWordRune(r); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
