@@ -1251,8 +1251,10 @@ func (f *finder) capitalRun(toks []token, i int, unmatched bool) int {
 			}
 			continue
 		}
-		// A particle inside a name, followed by more of it.
-		if n > 0 && f.is(t, connector) && i+n+1 < len(toks) && toks[i+n+1].capital && toks[i+n+1].joined {
+		// A particle inside a name, followed by more of it. The word
+		// after it is asked first: most words after a name are lower
+		// case, and their facts would be looked up for nothing.
+		if n > 0 && i+n+1 < len(toks) && toks[i+n+1].capital && toks[i+n+1].joined && f.is(t, connector) {
 			n++
 			continue
 		}
