@@ -1011,6 +1011,22 @@ func translitKey(s string) string {
 // looked up needs no string of its own, and most surnames with a y or a
 // double letter made translitKey allocate one.
 func appendTranslitKey(dst []byte, s string) []byte {
+	if foldsToLower(s) {
+		// Most surnames: ASCII, and folded already (the folds of words),
+		// so that one pass over their bytes does.
+		var prev byte
+		for i := 0; i < len(s); i++ {
+			c := lowerByte(s[i])
+			if c == 'y' {
+				c = 'i'
+			}
+			if c != prev {
+				dst = append(dst, c)
+				prev = c
+			}
+		}
+		return dst
+	}
 	var prev rune
 	for _, r := range corpus.Fold(s) {
 		if r == 'y' {

@@ -270,7 +270,7 @@ func TestEmbeddedNames(t *testing.T) {
 
 // TestAppendTranslitKey checks that the lookup key is translitKey's.
 func TestAppendTranslitKey(t *testing.T) {
-	for _, s := range []string{"", "aliyev", "Aliev", "mammadyarov", "Pashinyan", "llloyd", "\x00abc", "yy", "müller", "Çavuşoğlu", "o'neill", "bad\xffutf8", "Ыы"} {
+	for _, s := range append([]string{"", "aliyev", "Aliev", "mammadyarov", "Pashinyan", "llloyd", "\x00abc", "yy", "müller", "Çavuşoğlu", "o'neill", "bad\xffutf8", "Ыы", "Yy", "yY", "a`b", "a  b"}, foldSamples...) {
 		if got, want := string(appendTranslitKey(nil, s)), translitKey(s); got != want {
 			t.Errorf("appendTranslitKey(%q) = %q, want %q", s, got, want)
 		}
