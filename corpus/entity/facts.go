@@ -1,16 +1,21 @@
 package entity
 
+import "strings"
+
 // wordFacts is what the finder asks of a word, its folded form: the
-// first words of names and titles, demonyms, given names, and the word
-// sets of the rules (notNames, orgHeads…). A capitalised word is asked
-// most of these in turn, and each was a map lookup of its own: a token
-// looks them up together, once (finder.facts).
+// first words of names and titles, the names of one word, demonyms, given
+// names, and the word sets of the rules (notNames, orgHeads…). A
+// capitalised word is asked most of these in turn, and each was a map
+// lookup of its own: a token looks them up together, once (finder.facts).
 type wordFacts struct {
 	// aliasLens and titleLens are firstWords.of the word for the
 	// gazetteer's aliasLens and titleLens.
 	aliasLens, titleLens []int
 	demonym              *Entry // the place the word is a demonym of
-	kinds                wordKind
+	// spelling holds the spellings of the word alone as a name (its
+	// key), nil when it is none.
+	spelling *spellings
+	kinds    wordKind
 }
 
 // wordKind says which word sets a word is in.
@@ -48,6 +53,11 @@ func (g *Gazetteer) buildFacts() {
 	for w, lens := range g.titleLens.lens {
 		of(w).titleLens = lens
 	}
+	for key, sp := range g.spellings {
+		if !strings.Contains(key, " ") {
+			of(key).spelling = sp
+		}
+	}
 	for w, place := range g.demonyms {
 		of(w).demonym = place
 	}
@@ -66,36 +76,46 @@ func (g *Gazetteer) buildFacts() {
 		}
 	}
 	g.facts = facts
-	g.factsFilter = factsFilter{}
+	g.factsFilter = wordFilter{}
 	for w := range facts {
 		g.factsFilter.add(w)
 	}
 }
 
-// factsFilter is a one-hash Bloom filter of the words that have facts.
-// Four capitalised words in ten have none, and the facts map is large
-// enough that a lookup often waits on memory; the filter, 8 KB, turns
-// away nine in ten of those words with a hash of a few bytes.
-type factsFilter [1 << 10]uint64
+// wordFilter is a one-hash Bloom filter of words, 8 KB, that turns away
+// most words not added with a hash of a few bytes, before a map lookup.
+// Four capitalised words in ten have no facts, and the facts map is large
+// enough that a lookup often waits on memory: the filter of its words
+// turns away nine in ten of those.
+type wordFilter [1 << 10]uint64
 
-func (ff *factsFilter) add(word string) {
+func (wf *wordFilter) add(word string) {
 	h := filterHash(word)
-	ff[h>>6] |= 1 << (h & 63)
+	wf[h>>6] |= 1 << (h & 63)
 }
 
 // mayHold reports whether word may be one added; false is certain.
-func (ff *factsFilter) mayHold(word string) bool {
+func (wf *wordFilter) mayHold(word string) bool {
 	h := filterHash(word)
-	return ff[h>>6]&(1<<(h&63)) != 0
+	return wf[h>>6]&(1<<(h&63)) != 0
 }
 
-// filterHash hashes word (FNV-1a) to the 16 bits of a factsFilter index.
+// filterHash hashes word to the 16 bits of a wordFilter index.
 func filterHash(word string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(word); i++ {
-		h = (h ^ uint32(word[i])) * 16777619
+	return hashWord(2166136261, word) >> 16
+}
+
+// hashWord goes on with the FNV-1a hash h over w, four bytes a step where
+// w has them: a third of the multiplications of a byte a step, each of
+// which waits on the one before.
+func hashWord(h uint32, w string) uint32 {
+	for ; len(w) >= 4; w = w[4:] {
+		h = (h ^ (uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24)) * 16777619
 	}
-	return h >> 16
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h
 }
 
 // wordFacts returns the facts of a folded word, noFacts when there are none.

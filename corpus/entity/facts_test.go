@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -26,6 +27,9 @@ func TestWordFacts(t *testing.T) {
 			if got, want := wf.titleLens, g.titleLens.of(w); !slices.Equal(got, want) {
 				t.Errorf("%q: got titleLens %v, want %v", w, got, want)
 			}
+			if got, want := wf.spelling, g.spellings[w]; got != want {
+				t.Errorf("%q: got spelling %v, want %v", w, got, want)
+			}
 			if got, want := wf.demonym, g.demonyms[w]; got != want {
 				t.Errorf("%q: got demonym %v, want %v", w, got, want)
 			}
@@ -40,6 +44,11 @@ func TestWordFacts(t *testing.T) {
 	for w := range g.facts {
 		words = append(words, w)
 	}
+	for key := range g.spellings {
+		if !strings.Contains(key, " ") {
+			words = append(words, key)
+		}
+	}
 	check(t, words)
 
 	aliases := filepath.Join(t.TempDir(), "aliases.csv")
@@ -49,7 +58,7 @@ func TestWordFacts(t *testing.T) {
 	if err := g.AddAliasFile(aliases); err != nil {
 		t.Fatal(err)
 	}
-	if len(g.wordFacts("quorvath").aliasLens) == 0 || len(g.wordFacts("zzyzx").aliasLens) == 0 {
+	if len(g.wordFacts("quorvath").aliasLens) == 0 || len(g.wordFacts("zzyzx").aliasLens) == 0 || g.wordFacts("zzyzx").spelling == nil {
 		t.Errorf("the facts of an alias file's words are missing")
 	}
 	check(t, append(words, "quorvath"))

@@ -1,7 +1,9 @@
 package entity
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"strings"
 	"unicode"
@@ -103,125 +105,36 @@ func appendWords(toks []token, text string, base int) (_ []token, glued int) {
 			i++ // white space and punctuation, most of what is not a word
 			continue
 		}
-		if c >= utf8.RuneSelf {
-			// Only a rune beyond ASCII needs decoding: an ASCII byte that
-			// is no space or punctuation starts a word.
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !isWordRune(r) {
-				i += size
-				continue
-			}
-		}
 		start := i
-		j := i
-		// Most words are ASCII: noting the one that is not spares checking
-		// each word again below. kinds gathers the asciiWordBytes of the
-		// word's ASCII letters and digits; mixed says it took anything else.
-		nonASCII, mixed, kinds := false, false, uint8(0)
-		for j < len(text) {
-			c := text[j]
-			if k := asciiWordBytes[c]; k != 0 {
-				kinds |= k
-				j++ // the common case, without decoding a rune
-				continue
-			}
-			if c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' {
-				break // a space or a comma: no joiner, no rune to decode
-			}
-			r, size := utf8.DecodeRuneInString(text[j:])
-			nonASCII = nonASCII || r >= utf8.RuneSelf
-			if isWordRune(r) {
-				j += size
-				mixed = true
-				continue
-			}
-			// Joiners stay inside a word when a letter or digit follows:
-			// Nagorno-Karabakh, don't, U.S.
-			if (r == '-' || r == '\'' || r == '’' || r == '.') && j+size < len(text) {
-				next, _ := utf8.DecodeRuneInString(text[j+size:])
-				if isWordRune(next) && (r != '.' || singleLetterBefore(text[start:j])) {
-					j += size
-					mixed = true
-					continue
-				}
-			}
-			// The dot after the last letter of an abbreviation (U.S.) belongs to it.
-			if r == '.' && strings.Contains(text[start:j], ".") && singleLetterBefore(text[start:j]) {
-				j += size
-				mixed = true
-			}
-			break
-		}
-		toks = append(toks, token{start: base + start, end: base + j, text: text[start:j]})
-		t := &toks[len(toks)-1] // filled in place: a token is too big to copy twice
-		if len(toks) > from+1 {
-			gap := text[prevEnd:start]
-			t.joined = gap == " " || joins(gap, toks[len(toks)-2].text)
-		}
-		upper := kinds&2 != 0
-		if !mixed {
-			// Most words: ASCII letters and digits only, so no possessive,
-			// no hyphen and nothing beyond ASCII to fold; without capitals,
-			// the word is its own folded form and no abbreviation.
-			t.key = t.text
-			if upper {
-				t.key, lower = lowerASCII(lower, t.key)
-				t.capital = asciiWordBytes[t.text[0]] == 3
-				t.allCaps = isAllCaps(t.text)
+		// Most words are ASCII letters and digits only, read eight bytes
+		// at a time, before a space or punctuation that joins nothing.
+		// The others, and a rune beyond ASCII, are for appendOtherWord:
+		// out of this loop, their many cases leave its few variables in
+		// registers.
+		j, caps := asciiRunEnd(text, start)
+		n := len(toks)
+		gap := text[prevEnd:start]
+		joined := n > from && (gap == " " || joins(gap, toks[n-1].text))
+		if j > start && plainEnd(text, start, j) {
+			toks = append(toks, token{start: base + start, end: base + j, text: text[start:j], key: text[start:j], joined: joined})
+			if caps {
+				t := &toks[n]
+				lower = capitalize(t, lower, text, start, j)
 				if glued < 0 && mayGlue(t) {
-					glued = len(toks) - 1
+					glued = n
 				}
 			}
 			i, prevEnd = j, j
 			continue
 		}
-		if last := len(t.text) - 1; t.text[last] == 's' && (strings.HasSuffix(t.text[:last], "'") || strings.HasSuffix(t.text[:last], "’")) {
-			cut := len("'s")
-			if strings.HasSuffix(t.text, "’s") {
-				cut = len("’s")
-			}
-			t.end -= cut
-			t.text = text[start : j-cut]
-			t.possessive = true
+		toks, lower, i = appendOtherWord(toks, lower, text, base, start, j, caps)
+		if len(toks) == n {
+			continue // a rune that is no letter or digit
 		}
-		end := t.end - base                          // the end of the word in text
-		ascii := !nonASCII || corpus.IsASCII(t.text) // "Trump’s" is ASCII without its ’s
-		switch {
-		case !ascii:
-			t.key = corpus.Fold(t.text)
-		case t.possessive && text[end] == '\'':
-			// The key is the folded word and its 's: "trump's".
-			t.key = text[start : end+len("'s")]
-			if upper {
-				t.key, lower = lowerASCII(lower, t.key)
-			}
-		default:
-			t.key = t.text
-			if upper {
-				t.key, lower = lowerASCII(lower, t.key)
-			}
-		}
-		if t.possessive && (!ascii || text[end] != '\'') {
-			t.key += "'s"
-		}
-		if k := asciiWordBytes[t.text[0]]; k != 0 {
-			t.capital = k == 3 // startsUpper without a call
-		} else {
-			t.capital = startsUpper(t.text)
-		}
-		t.allCaps = isAllCaps(t.text)
-		if t.capital {
-			if dash := strings.LastIndexByte(t.text, '-'); dash > 0 && dash+1 < len(t.text) {
-				last, _ := utf8.DecodeRuneInString(t.text[dash+1:])
-				t.descriptor = unicode.IsLower(last) && !connectors[strings.ToLower(t.text[:dash])]
-			}
-			if glued < 0 && mayGlue(t) {
-				glued = len(toks) - 1
-			}
-		}
-		i = j
-		if t.possessive {
-			i = end + cutLen(text[end:])
+		t := &toks[n]
+		t.joined = joined
+		if glued < 0 && mayGlue(t) {
+			glued = n
 		}
 		prevEnd = i
 	}
@@ -229,6 +142,151 @@ func appendWords(toks []token, text string, base int) (_ []token, glued int) {
 		glued = len(toks)
 	}
 	return toks, glued
+}
+
+// plainEnd reports whether the run of ASCII letters and digits
+// text[start:j] is a word as it stands: what follows it joins nothing to
+// it, as appendOtherWord would find. A dot joins only after one letter
+// (U.S.), a hyphen or an apostrophe only before a letter or digit.
+func plainEnd(text string, start, j int) bool {
+	if j == len(text) {
+		return true
+	}
+	switch c := text[j]; c {
+	case '.':
+		if j-start >= 2 {
+			return true // "said."
+		}
+		fallthrough
+	case '-', '\'':
+		return j+1 == len(text) || text[j+1] < utf8.RuneSelf && asciiWordBytes[text[j+1]] == 0
+	default:
+		return c < utf8.RuneSelf // a rune beyond ASCII may be a letter or a ’
+	}
+}
+
+// capitalize fills in a token of ASCII letters and digits, text[start:j],
+// that has a capital: its key, lower-cased into lower, and its capitals.
+func capitalize(t *token, lower []byte, text string, start, j int) []byte {
+	t.key, lower = lowerASCII(lower, text, start, j)
+	t.capital = asciiWordBytes[text[start]] == 3
+	t.allCaps = isAllCaps(t.text)
+	return lower
+}
+
+// appendOtherWord is appendWords for a word that is not ASCII letters and
+// digits only, or that a joiner follows: the ASCII letters and digits
+// text[start:j] (caps when they have a capital), then whatever stands at
+// j. It appends the word, all of it but joined, and returns where the
+// next may start; a rune at start that is no letter or digit it skips.
+func appendOtherWord(toks []token, lower []byte, text string, base, start, j int, caps bool) (_ []token, _ []byte, next int) {
+	if j == start {
+		// Only a rune beyond ASCII needs decoding: an ASCII byte that
+		// is no space or punctuation starts a word.
+		if r, size := utf8.DecodeRuneInString(text[start:]); !isWordRune(r) {
+			return toks, lower, start + size
+		}
+	}
+	// Most words are ASCII: noting the one that is not spares checking
+	// each word again below. kinds gathers the asciiWordBytes of the
+	// word's ASCII letters and digits; mixed says it took anything else.
+	nonASCII, mixed, kinds := false, false, uint8(0)
+	if caps {
+		kinds = 3
+	}
+	for j < len(text) {
+		c := text[j]
+		if k := asciiWordBytes[c]; k != 0 {
+			kinds |= k
+			j++ // the common case, without decoding a rune
+			continue
+		}
+		if c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' {
+			break // a space or a comma: no joiner, no rune to decode
+		}
+		r, size := utf8.DecodeRuneInString(text[j:])
+		nonASCII = nonASCII || r >= utf8.RuneSelf
+		if isWordRune(r) {
+			j += size
+			mixed = true
+			continue
+		}
+		// Joiners stay inside a word when a letter or digit follows:
+		// Nagorno-Karabakh, don't, U.S.
+		if (r == '-' || r == '\'' || r == '’' || r == '.') && j+size < len(text) {
+			next, _ := utf8.DecodeRuneInString(text[j+size:])
+			if isWordRune(next) && (r != '.' || singleLetterBefore(text[start:j])) {
+				j += size
+				mixed = true
+				continue
+			}
+		}
+		// The dot after the last letter of an abbreviation (U.S.) belongs to it.
+		if r == '.' && strings.Contains(text[start:j], ".") && singleLetterBefore(text[start:j]) {
+			j += size
+			mixed = true
+		}
+		break
+	}
+	toks = append(toks, token{start: base + start, end: base + j, text: text[start:j]})
+	t := &toks[len(toks)-1] // filled in place: a token is too big to copy twice
+	upper := kinds&2 != 0
+	if !mixed {
+		// ASCII letters and digits only, before a joiner that joins
+		// nothing ("said."), so no possessive, no hyphen and nothing
+		// beyond ASCII to fold; without capitals, the word is its own
+		// folded form and no abbreviation.
+		t.key = t.text
+		if upper {
+			lower = capitalize(t, lower, text, start, j)
+		}
+		return toks, lower, j
+	}
+	if last := len(t.text) - 1; t.text[last] == 's' && (strings.HasSuffix(t.text[:last], "'") || strings.HasSuffix(t.text[:last], "’")) {
+		cut := len("'s")
+		if strings.HasSuffix(t.text, "’s") {
+			cut = len("’s")
+		}
+		t.end -= cut
+		t.text = text[start : j-cut]
+		t.possessive = true
+	}
+	end := t.end - base                          // the end of the word in text
+	ascii := !nonASCII || corpus.IsASCII(t.text) // "Trump’s" is ASCII without its ’s
+	switch {
+	case !ascii:
+		t.key = corpus.Fold(t.text)
+	case t.possessive && text[end] == '\'':
+		// The key is the folded word and its 's: "trump's".
+		t.key = text[start : end+len("'s")]
+		if upper {
+			t.key, lower = lowerASCII(lower, text, start, end+len("'s"))
+		}
+	default:
+		t.key = t.text
+		if upper {
+			t.key, lower = lowerASCII(lower, text, start, end)
+		}
+	}
+	if t.possessive && (!ascii || text[end] != '\'') {
+		t.key += "'s"
+	}
+	if k := asciiWordBytes[t.text[0]]; k != 0 {
+		t.capital = k == 3 // startsUpper without a call
+	} else {
+		t.capital = startsUpper(t.text)
+	}
+	t.allCaps = isAllCaps(t.text)
+	if t.capital {
+		if dash := strings.LastIndexByte(t.text, '-'); dash > 0 && dash+1 < len(t.text) {
+			last, _ := utf8.DecodeRuneInString(t.text[dash+1:])
+			t.descriptor = unicode.IsLower(last) && !connectors[strings.ToLower(t.text[:dash])]
+		}
+	}
+	if t.possessive {
+		return toks, lower, end + cutLen(text[end:])
+	}
+	return toks, lower, j
 }
 
 // asciiWordBytes tells the ASCII letters and digits (1) and among them the
@@ -245,25 +303,34 @@ var asciiWordBytes = func() (kinds [256]uint8) {
 	return kinds
 }()
 
-// lowerASCII appends the lower case of w, ASCII, to buf and returns it as a
-// string with the buffer. The bytes a string is given are never written
-// again: when buf is full, append moves on to a new array and leaves the
-// old one to the strings that hold it.
-func lowerASCII(buf []byte, w string) (string, []byte) {
-	if cap(buf)-len(buf) < len(w) {
-		buf = make([]byte, 0, max(64, 2*cap(buf), len(w)))
+// lowerASCII appends the lower case of text[from:to], ASCII, to buf and
+// returns it as a string with the buffer. The bytes a string is given are
+// never written again: when buf is full, append moves on to a new array
+// and leaves the old one to the strings that hold it.
+//
+// It lowers eight bytes at a time (lower8) while text has eight more,
+// past the word's end too: those bytes land beyond len(buf), where the
+// next word writes over them. A byte at a time, the capital of most
+// words cost a mispredicted branch.
+func lowerASCII(buf []byte, text string, from, to int) (string, []byte) {
+	n := to - from
+	if cap(buf)-len(buf) < n+8 {
+		buf = make([]byte, 0, max(64, 2*cap(buf), n+8))
 	}
-	n := len(buf)
-	buf = buf[:n+len(w)]
-	dst := buf[n:]
-	for i := range dst {
-		c := w[i]
+	at := len(buf)
+	dst := buf[at : at+n+8]
+	k := 0
+	for ; k < n && from+k+8 <= len(text); k += 8 {
+		binary.LittleEndian.PutUint64(dst[k:], lower8(load8(text, from+k)))
+	}
+	for ; k < n; k++ {
+		c := text[from+k]
 		if c-'A' < 26 {
 			c += 'a' - 'A'
 		}
-		dst[i] = c
+		dst[k] = c
 	}
-	return unsafe.String(&buf[n], len(w)), buf
+	return unsafe.String(&dst[0], n), buf[:at+n]
 }
 
 // joins reports whether gap, the text between a word and the next, keeps
@@ -303,12 +370,23 @@ func cutLen(s string) int {
 	return len("'s")
 }
 
+// isWordRune reports whether r is a letter, a digit or a mark that goes
+// with a letter: a rune of a word.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return corpus.IsASCIIWordByte(byte(r))
 	}
+	if generalPunctuation(r) {
+		// The quotation marks, dashes and spaces of news (“ ” ’ — and
+		// the like) are none, and the tables would be searched for each.
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// generalPunctuation reports whether r is of the General Punctuation
+// block, U+2000 to U+206F, which has no letter, digit or mark.
+func generalPunctuation(r rune) bool { return 0x2000 <= r && r <= 0x206f }
 
 // singleLetterBefore reports whether s ends with one letter after a dot or
 // at its start: the U and S of U.S.
@@ -435,40 +513,56 @@ var orgHeads = map[string]bool{"ministry": true, "agency": true, "council": true
 // Find returns the people, organisations and places named in the given
 // parts of text (the article's body parts), in order. Offsets are into text.
 func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
-	f := &finder{g: g, text: text, surnames: map[string]string{}, ambiguous: map[string]bool{}}
-	if toks, ok := g.tokens.Get().(*[]token); ok {
-		f.toks = (*toks)[:0]
+	f, ok := g.finders.Get().(*finder)
+	if !ok {
+		f = &finder{g: g, surnames: map[string]string{}, ambiguous: map[string]bool{}}
 	}
-	if out, ok := g.mentions.Get().(*[]Mention); ok {
-		f.out = (*out)[:0]
-	}
+	f.text = text
 	used := 0
 	for _, p := range parts {
 		f.part(text, p[0], p[1])
 		used = max(used, len(f.toks))
 	}
-	// The words hold only strings of the text, which the mentions keep on
-	// their own: the slice can serve the next article. Clearing as much of
-	// it as this article wrote leaves none of it reachable, as the article
-	// before cleared all it wrote.
-	clear(f.toks[:used])
-	g.tokens.Put(&f.toks)
-	if len(f.out) == 0 {
-		return nil // as before the scratch: no mention, no slice
+	var out []Mention // as before the scratch: no mention, no slice
+	if len(f.out) > 0 {
+		// The mentions gathered in the scratch slice, which grew by
+		// doubling, leave in one allocation of their own size: growing
+		// the caller's slice was half of what Find allocated.
+		out = make([]Mention, len(f.out))
+		copy(out, f.out)
 	}
-	// The mentions gathered in the scratch slice, which grew by doubling,
-	// leave in one allocation of their own size: growing the caller's
-	// slice was half of what Find allocated.
-	out := make([]Mention, len(f.out))
-	copy(out, f.out)
-	clear(f.out) // the mentions hold the article's strings
-	g.mentions.Put(&f.out)
+	f.reset(used)
+	g.finders.Put(f)
 	slices.SortStableFunc(out, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }
 
+// reset readies a finder that has read an article, of which the longest
+// part had used words, for the next: its slices and maps, cleared, serve
+// again, and nothing of the article stays reachable from it.
+func (f *finder) reset(used int) {
+	f.text = ""
+	// The words hold only strings of the text, which the mentions keep on
+	// their own. Clearing as much of the slice as this article wrote
+	// leaves none of it reachable, as the article before cleared all it
+	// wrote.
+	clear(f.toks[:used])
+	f.toks = f.toks[:0]
+	clear(f.out) // the mentions hold the article's strings
+	f.out = f.out[:0]
+	clear(f.surnames)
+	clear(f.ambiguous)
+	clear(f.remembered)
+	clear(f.tails)
+	clear(f.homonymArticle)
+	clear(f.canonical)
+	clear(f.people)
+}
+
 // finder holds what one article's parts share: the people already named,
-// by surname, to resolve a surname alone.
+// by surname, to resolve a surname alone. Find keeps finders for the next
+// articles (Gazetteer.finders), with their slices and maps: a thousand
+// words and a dozen maps an article were most of what it allocated.
 type finder struct {
 	g         *Gazetteer
 	text      string // the whole article
@@ -547,7 +641,7 @@ func (f *finder) part(text string, from, to int) {
 			if e.Type == Org && n > 1 {
 				// "Lirenia's interior ministry" also names Lirenia, but
 				// "Minsk Group" does not name Minsk.
-				if place := f.placeOf(toks[i]); place != nil && e.Country != "" && corpus.Fold(place.Name) == corpus.Fold(e.Country) {
+				if place := f.placeOf(toks[i]); place != nil && e.Country != "" && foldEqual(place.Name, e.Country) {
 					f.out = append(f.out, Mention{Type: Place, Name: place.Name, Text: toks[i].text, Start: toks[i].start, End: toks[i].end})
 				}
 			}
@@ -613,9 +707,21 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 	}
 	try := func(n int, possessive bool) []*Entry {
 		var sp *spellings
-		if n == 1 {
-			sp = f.g.spellings[wordKey(&toks[i], possessive)] // most names tried: no key to build
-		} else {
+		switch {
+		case n == 1 && possessive && toks[i].possessive:
+			sp = f.g.spellings[toks[i].key] // "people's": the key with its 's
+		case n == 1:
+			// Most names tried: the word's spellings came with its other
+			// facts, in the one lookup of the word.
+			sp = f.facts(&toks[i]).spelling
+		default:
+			second := toks[i+1].key // as appendKey writes it
+			if n == 2 && !possessive {
+				second = toks[i+1].fold()
+			}
+			if !f.g.aliasLens.mayPair(toks[i].key, second) {
+				return nil // most tries: no key to build and look up
+			}
 			f.key = appendKey(f.key[:0], toks[i:i+n], possessive)
 			sp = f.g.spellings[string(f.key)]
 		}
@@ -695,12 +801,13 @@ func (f *finder) afterOtherGivenName(toks []token, i int, e *Entry) bool {
 	if !f.afterGivenName(toks, i) {
 		return false
 	}
-	first, _, _ := strings.Cut(corpus.Fold(e.Name), " ")
+	var fold [64]byte // most names fit: the first name is only compared and looked up
+	first, _, _ := bytes.Cut(appendFold(fold[:0], e.Name), []byte(" "))
 	given := toks[i-1].fold()
-	if first == given {
+	if string(first) == given {
 		return false
 	}
-	v, ok := f.g.variantOf[first]
+	v, ok := f.g.variantOf[string(first)]
 	return !ok || v != f.g.variantOf[given]
 }
 
@@ -732,14 +839,6 @@ func appendKey(dst []byte, toks []token, possessive bool) []byte {
 		}
 	}
 	return dst
-}
-
-// wordKey is the lookup key of one word, as appendKey makes it.
-func wordKey(t *token, possessive bool) string {
-	if possessive {
-		return t.key
-	}
-	return t.fold()
 }
 
 // capitalsAgree reports whether the words are capitalised where some
@@ -824,7 +923,7 @@ func (f *finder) roleFor(m *Mention, e *Entry, ctx context) {
 		return
 	}
 	for _, r := range e.Roles {
-		if corpus.Fold(r) == corpus.Fold(ctx.role) {
+		if foldEqual(r, ctx.role) {
 			m.Role = r
 			return
 		}
@@ -845,25 +944,38 @@ func (f *finder) remember(name string, last token) {
 		f.remembered = map[[2]string]bool{}
 	}
 	f.remembered[seen] = true
-	// The last words of a longer name name its person too: "Abdel Rahman"
-	// after "Rami Abdel Rahman". Two people sharing them share none.
-	words := strings.Fields(corpus.Fold(name))
-	if len(words) > 2 {
-		if f.tails == nil {
-			f.tails = map[string]string{}
-		}
-		for k := 2; k < len(words); k++ {
-			key := strings.Join(words[len(words)-k:], " ")
-			if old, ok := f.tails[key]; ok && old != name {
-				f.tails[key] = "" // shared: no one's
-				continue
-			}
-			f.tails[key] = name
-		}
-	}
 	lastName := ""
-	if len(words) > 0 {
-		lastName = words[len(words)-1]
+	if foldsToLower(name) && strings.Count(name, " ") < 2 {
+		// Most names: two words or one, which fold to their lower case
+		// (see foldsToLower), the last of them most often the last word
+		// as the text has it, folded already: no string to make.
+		lastName = name[strings.LastIndexByte(name, ' ')+1:]
+		if isLowerCase(last.fold(), lastName) {
+			lastName = last.fold()
+		} else {
+			lastName = strings.ToLower(lastName)
+		}
+	} else {
+		// The last words of a longer name name its person too: "Abdel
+		// Rahman" after "Rami Abdel Rahman". Two people sharing them
+		// share none.
+		words := strings.Fields(corpus.Fold(name))
+		if len(words) > 2 {
+			if f.tails == nil {
+				f.tails = map[string]string{}
+			}
+			for k := 2; k < len(words); k++ {
+				key := strings.Join(words[len(words)-k:], " ")
+				if old, ok := f.tails[key]; ok && old != name {
+					f.tails[key] = "" // shared: no one's
+					continue
+				}
+				f.tails[key] = name
+			}
+		}
+		if len(words) > 0 {
+			lastName = words[len(words)-1]
+		}
 	}
 	for _, key := range []string{translitKey(lastName), translitKey(last.fold())} {
 		if old, ok := f.surnames[key]; ok && old != name {
@@ -899,6 +1011,22 @@ func translitKey(s string) string {
 // looked up needs no string of its own, and most surnames with a y or a
 // double letter made translitKey allocate one.
 func appendTranslitKey(dst []byte, s string) []byte {
+	if foldsToLower(s) {
+		// Most surnames: ASCII, and folded already (the folds of words),
+		// so that one pass over their bytes does.
+		var prev byte
+		for i := 0; i < len(s); i++ {
+			c := lowerByte(s[i])
+			if c == 'y' {
+				c = 'i'
+			}
+			if c != prev {
+				dst = append(dst, c)
+				prev = c
+			}
+		}
+		return dst
+	}
 	var prev rune
 	for _, r := range corpus.Fold(s) {
 		if r == 'y' {
@@ -1027,23 +1155,42 @@ func (f *finder) title(toks []token, i int) (int, string) {
 		var ok bool
 		if n == 1 {
 			_, ok = f.g.titles[t.key] // appendKey of one word
-		} else {
+		} else if f.g.titleLens.mayPair(t.key, toks[i+1].key) {
 			f.key = appendKey(f.key[:0], toks[i:i+n], true)
 			_, ok = f.g.titles[string(f.key)]
 		}
 		if ok {
-			return n, joinText(toks[i : i+n])
+			return n, f.joinText(toks[i : i+n])
 		}
 	}
 	return 0, ""
 }
 
-func joinText(toks []token) string {
+// joinText returns the words as written, separated by single spaces.
+func (f *finder) joinText(toks []token) string {
+	if f.singleSpaced(toks) {
+		// Most names are written so: the text has them as they are,
+		// and the name needs no string of its own.
+		return f.text[toks[0].start:toks[len(toks)-1].end]
+	}
 	parts := make([]string, len(toks))
 	for i, t := range toks {
 		parts[i] = t.text
 	}
 	return strings.Join(parts, " ")
+}
+
+// singleSpaced reports whether the text has the words one after the
+// other with one space between each two, so that their joinText is the
+// text from the first to the last. A word's text is always the text at
+// its offsets: f.text[t.start:t.end].
+func (f *finder) singleSpaced(toks []token) bool {
+	for k := 1; k < len(toks); k++ {
+		if toks[k].start != toks[k-1].end+1 || f.text[toks[k-1].end] != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // unknown reads a capitalised name the gazetteer does not know: a person
@@ -1063,7 +1210,7 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 		if f.generic(run) {
 			break // "Foreign Ministry" alone: whose?
 		}
-		name := joinText(run)
+		name := f.joinText(run)
 		f.out = append(f.out, Mention{Type: Org, Name: name, Text: text[start:end], Start: start, End: end})
 	case len(run) >= 3 && !f.personShaped(run, ctx) && f.is(&run[1], givenName) && !f.is(&run[0], placeHead):
 		// "Republican Mitt Romney", "Freshman Rosie Rodriguez": a word
@@ -1073,7 +1220,8 @@ func (f *finder) unknown(text string, toks []token, i int, ctx context) int {
 	case len(run) >= 2 && len(run) <= 4 && f.personShaped(run, ctx):
 		name, ok := "", false
 		if len(f.tails) > 0 { // no longer name yet: nothing to fold the run for
-			name, ok = f.tails[corpus.Fold(joinText(run))]
+			f.key = appendFold(f.key[:0], f.joinText(run))
+			name, ok = f.tails[string(f.key)]
 		}
 		if !ok || name == "" {
 			name = f.canonicalPerson(run)
@@ -1119,8 +1267,10 @@ func (f *finder) capitalRun(toks []token, i int, unmatched bool) int {
 			}
 			continue
 		}
-		// A particle inside a name, followed by more of it.
-		if n > 0 && f.is(t, connector) && i+n+1 < len(toks) && toks[i+n+1].capital && toks[i+n+1].joined {
+		// A particle inside a name, followed by more of it. The word
+		// after it is asked first: most words after a name are lower
+		// case, and their facts would be looked up for nothing.
+		if n > 0 && i+n+1 < len(toks) && toks[i+n+1].capital && toks[i+n+1].joined && f.is(t, connector) {
 			n++
 			continue
 		}
@@ -1190,12 +1340,12 @@ func (f *finder) orgAfterPlace(text string, toks []token, i, n int, place *Entry
 	// A spelling of the place's name stands for it ("Varkesch" for
 	// "Varkesh"); a shorter name stays as written: "Tarnow Farmers
 	// Association" is not the "Tarnow Valley Farmers Association".
-	name := joinText(toks[i:j])
+	name := f.joinText(toks[i:j])
 	if strings.Count(place.Name, " ")+1 == n {
 		name = place.Name
 	}
 	start, end := toks[i].start, run[len(run)-1].end
-	f.out = append(f.out, Mention{Type: Org, Name: name + " " + joinText(run), Text: text[start:end], Start: start, End: end})
+	f.out = append(f.out, Mention{Type: Org, Name: name + " " + f.joinText(run), Text: text[start:end], Start: start, End: end})
 	return len(run)
 }
 
@@ -1250,7 +1400,7 @@ func (f *finder) known(toks []token, i int, unmatched bool) bool {
 // never a word that is all digits.
 func (f *finder) personShaped(run []token, ctx context) bool {
 	for _, t := range run {
-		if strings.IndexFunc(t.text, unicode.IsDigit) >= 0 {
+		if hasDigit(t.text) {
 			return false
 		}
 	}
@@ -1263,11 +1413,25 @@ func (f *finder) personShaped(run []token, ctx context) bool {
 	return f.is(&run[0], givenName) || ctx.role != ""
 }
 
+// hasDigit reports whether word has a digit (unicode.IsDigit), without a
+// call a letter for the ASCII ones.
+func hasDigit(word string) bool {
+	for i := 0; i < len(word); i++ {
+		switch c := word[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.IndexFunc(word[i:], unicode.IsDigit) >= 0
+		case '0' <= c && c <= '9':
+			return true
+		}
+	}
+	return false
+}
+
 // canonicalPerson writes an unknown person's name as Canonical does, so
 // that one person is one name across articles (Sergei Volkov and Sergey
 // Volkov are Sergey Volkov) and a query finds them under it.
 func (f *finder) canonicalPerson(run []token) string {
-	written := joinText(run)
+	written := f.joinText(run)
 	if name, ok := f.canonical[written]; ok {
 		return name
 	}

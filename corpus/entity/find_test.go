@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unsafe"
 )
 
@@ -269,7 +270,7 @@ func TestEmbeddedNames(t *testing.T) {
 
 // TestAppendTranslitKey checks that the lookup key is translitKey's.
 func TestAppendTranslitKey(t *testing.T) {
-	for _, s := range []string{"", "aliyev", "Aliev", "mammadyarov", "Pashinyan", "llloyd", "\x00abc", "yy", "müller", "Çavuşoğlu", "o'neill", "bad\xffutf8", "Ыы"} {
+	for _, s := range append([]string{"", "aliyev", "Aliev", "mammadyarov", "Pashinyan", "llloyd", "\x00abc", "yy", "müller", "Çavuşoğlu", "o'neill", "bad\xffutf8", "Ыы", "Yy", "yY", "a`b", "a  b"}, foldSamples...) {
 		if got, want := string(appendTranslitKey(nil, s)), translitKey(s); got != want {
 			t.Errorf("appendTranslitKey(%q) = %q, want %q", s, got, want)
 		}
@@ -315,5 +316,102 @@ func TestSingleSpaced(t *testing.T) {
 	}
 	if !singleSpaced("Abu Bakr al Baghdadi") {
 		t.Errorf("singleSpaced(%q) = false, want true", "Abu Bakr al Baghdadi")
+	}
+}
+
+// TestJoinText checks that a run of words read from the text, where it
+// has them single-spaced, is the words joined by single spaces.
+func TestJoinText(t *testing.T) {
+	for _, text := range []string{"Rami Abdel Rahman", "Rami  Abdel\tRahman", "Kell's Party Congress", "Jonas P. Kell",
+		"Kell’s men, Varga and\nHolm", "Ted Cruz Rafael (Ted) Edward CruzWarren goes local MORE here", "Müller Őrs"} {
+		f := &finder{text: text}
+		toks, glued := appendWords(nil, text, 0)
+		hoverCards(toks, glued)
+		for i := range toks {
+			for j := i + 1; j <= len(toks); j++ {
+				var words []string
+				for _, tok := range toks[i:j] {
+					words = append(words, tok.text)
+				}
+				if got, want := f.joinText(toks[i:j]), strings.Join(words, " "); got != want {
+					t.Errorf("joinText of %q words %d-%d = %q, want %q", text, i, j, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestFinderReset checks that a finder readied for the next article holds
+// nothing of the last one: Find keeps finders from article to article.
+func TestFinderReset(t *testing.T) {
+	g := testGazetteer(t)
+	text := "Jonas Kell, Greta Holm and the spokeswoman Dana Wirth wrote it. Kell filed first. Rami Abdel Rahman's Ostmarkian men came."
+	f := &finder{g: g, text: text, surnames: map[string]string{}, ambiguous: map[string]bool{}}
+	f.part(text, 0, len(text))
+	used := len(f.toks)
+	if len(f.out) == 0 || len(f.surnames) == 0 || len(f.remembered) == 0 || len(f.canonical) == 0 {
+		t.Fatalf("the article named no one: %d mentions", len(f.out))
+	}
+	f.reset(used)
+	if f.text != "" || len(f.toks) != 0 || len(f.out) != 0 {
+		t.Errorf("after reset: text %q, %d words, %d mentions", f.text, len(f.toks), len(f.out))
+	}
+	for i, tok := range f.toks[:used] {
+		if tok != (token{}) {
+			t.Errorf("after reset, word %d is %+v", i, tok)
+		}
+	}
+	for _, m := range f.out[:cap(f.out)] {
+		if m != (Mention{}) {
+			t.Errorf("after reset, a mention is %+v", m)
+		}
+	}
+	if n := len(f.surnames) + len(f.ambiguous) + len(f.remembered) + len(f.tails) + len(f.homonymArticle) + len(f.canonical) + len(f.people); n != 0 {
+		t.Errorf("after reset, the maps hold %d entries", n)
+	}
+}
+
+// TestHasDigit checks hasDigit against unicode.IsDigit.
+func TestHasDigit(t *testing.T) {
+	for _, w := range []string{"", "Trump", "F16", "Erdoğan", "B52", "Ⅻ", "٣rd", "x\xff9", "\xff", "F-16", "１２"} {
+		if got, want := hasDigit(w), strings.IndexFunc(w, unicode.IsDigit) >= 0; got != want {
+			t.Errorf("hasDigit(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestPlainEnd checks that where plainEnd lets appendWords take a run of
+// ASCII letters and digits as a word of its own, appendOtherWord, which
+// reads every word, reads the same word there.
+func TestPlainEnd(t *testing.T) {
+	texts := []string{"He said. U.S. and U.K. A. B-52 F-16 well- known 'quoted' don't Trump's Trump’s al-Assad.",
+		"x.y x. xy.z e.g. i.e. 1.5 3- -4 a'b a' 'a rock'n'roll end.", "Müller-Lüdenscheid café’s naïve Ωmega x’ x’y",
+		"ends with a dot.", "ends with a hyphen-", "ends with an apostrophe'", "A", "Ab.", "ab-\u00e9", "ab'\u00e9t", "ab.\u00e9"}
+	for _, text := range texts {
+		for start := 0; start < len(text); start++ {
+			if asciiWordBytes[text[start]] == 0 || start > 0 && asciiWordBytes[text[start-1]] != 0 {
+				continue
+			}
+			j, caps := asciiRunEnd(text, start)
+			if !plainEnd(text, start, j) {
+				continue
+			}
+			toks, _, next := appendOtherWord(nil, nil, text, 0, start, j, caps)
+			want := token{start: start, end: j, text: text[start:j], key: strings.ToLower(text[start:j]),
+				capital: asciiWordBytes[text[start]] == 3, allCaps: isAllCaps(text[start:j])}
+			if len(toks) != 1 || next != j || toks[0] != want {
+				t.Errorf("%q at %d: plainEnd, but appendOtherWord reads %+v up to %d, want %+v", text, start, toks, next, want)
+			}
+		}
+	}
+}
+
+// TestIsWordRune checks isWordRune against the tables on every rune.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if got := isWordRune(r); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

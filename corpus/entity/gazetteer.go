@@ -78,20 +78,18 @@ type Gazetteer struct {
 	// facts holds, by folded word, what the maps above and the rules'
 	// word sets say of it (see wordFacts).
 	facts       map[string]*wordFacts
-	factsFilter factsFilter // the words of facts, to turn most others away first
+	factsFilter wordFilter // the words of facts, to turn most others away first
 	// Fingerprint changes whenever the data changes, so that articles
 	// analysed with other data are analysed again.
 	fingerprint string
 	// aliasFiles are the user's alias files added, in order.
 	aliasFiles []AliasFile
 
-	// tokens keeps the word slices of finished Find calls for the next
-	// ones: an article has a thousand words or so, and indexing reads
-	// tens of thousands of articles.
-	tokens sync.Pool // of *[]token
-	// mentions keeps the slices Find gathers mentions in, for the same
-	// reason: Find returns a copy of its own size.
-	mentions sync.Pool // of *[]Mention
+	// finders keeps the finders of finished Find calls, with their
+	// words, mentions and maps, for the next ones: an article has a
+	// thousand words or so, and indexing reads tens of thousands of
+	// articles.
+	finders sync.Pool // of *finder
 
 	variantsOnce sync.Once           // builds the two maps below, on first use
 	variantGroup map[string]string   // folded word → its group
@@ -411,7 +409,8 @@ func (g *Gazetteer) Entries() []*Entry {
 func (g *Gazetteer) Lookup(name, typ string) (*Entry, bool) {
 	var found *Entry
 	n := 0
-	for _, e := range g.byAlias[tokenKey(name)] {
+	var key [64]byte // most names fit: the key is only looked up
+	for _, e := range g.byAlias[string(appendNameKey(key[:0], name))] {
 		if typ == "" || e.Type == typ {
 			found = e
 			n++
@@ -436,7 +435,8 @@ func (g *Gazetteer) Canonical(name, typ string) string {
 	}
 	if typ == Person {
 		first, rest, _ := strings.Cut(name, " ")
-		if v, ok := g.variantOf[corpus.Fold(first)]; ok && rest != "" {
+		var fold [64]byte // most first names fit: the fold is only looked up
+		if v, ok := g.variantOf[string(appendFold(fold[:0], first))]; ok && rest != "" {
 			return strings.ToUpper(v[:1]) + v[1:] + " " + rest
 		}
 	}

@@ -1,0 +1,71 @@
+package entity
+
+import (
+	"crypto/sha256"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parleysearch/parley/corpus"
+	"github.com/parleysearch/parley/corpus/corpustest"
+)
+
+var update = flag.Bool("update", false, "update golden files")
+
+// digestArticles is how many AllSides articles TestFindAllSidesDigest
+// reads: the first 2,000, as the finder benchmarks do.
+const digestArticles = 2000
+
+// TestFindAllSidesDigest finds the entities of AllSides articles with the
+// built-in gazetteer and compares a digest of every mention, offsets,
+// role and affiliation included, with testdata/allsides.sha256. A speed-up
+// of the finder must leave it as it is; a change of the rules or of the
+// gazetteer's data changes it on purpose (run with -update, and say so in
+// the commit). Only the digest is kept: the articles stay in ../shared.
+func TestFindAllSidesDigest(t *testing.T) {
+	g, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, problems := corpus.FindFiles([]string{corpustest.Shared(t, "corpus/allsides.jsonl.gz")})
+	if len(files) == 0 {
+		t.Fatalf("find AllSides: %v", problems)
+	}
+	h := sha256.New()
+	n, mentions := 0, 0
+	corpus.NewReader(corpus.Options{}).Read(files[0], func(a *corpus.Article) error {
+		var parts [][2]int
+		for _, p := range a.PartsOf(corpus.Body) {
+			parts = append(parts, [2]int{p.Start, p.End})
+		}
+		for _, m := range g.Find(a.Text, parts) {
+			fmt.Fprintf(h, "%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", n, m.Start, m.End, m.Type, m.Name, m.Text, m.Role, m.Affiliation)
+			mentions++
+		}
+		n++
+		if n == digestArticles {
+			return errStop{}
+		}
+		return nil
+	}, func(corpus.Problem) {})
+	got := fmt.Sprintf("%x %d articles %d mentions\n", h.Sum(nil), n, mentions)
+	golden := filepath.Join("testdata", "allsides.sha256")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s:\ngot  %swant %s", golden, got, want)
+	}
+	if !strings.Contains(got, fmt.Sprintf(" %d articles ", digestArticles)) {
+		t.Errorf("read %d articles, want %d", n, digestArticles)
+	}
+}
