@@ -1095,11 +1095,32 @@ func (f *finder) demonym(toks []token, i int) (*Entry, int) {
 	if !t.capital {
 		return nil, 0
 	}
-	if p := f.facts(t).demonym; p != nil && !f.afterGivenName(toks, i) {
+	if p := f.facts(t).demonym; p != nil && !f.afterGivenName(toks, i) && !f.surnameSpeaks(toks, i) {
 		return p, 1 // but "David French" is no Frenchman
 	}
 	return nil, 0
 }
+
+// surnameSpeaks reports whether a demonym at toks[i] is the surname of
+// someone the article named in full, as the word after it tells: "Mark
+// Cuban said ... Cuban added", "Cuban's company". Otherwise it stays a
+// place: "Cuban officials" after "Mark Cuban" are not him, and a wrong
+// person is worse than a wrong place.
+func (f *finder) surnameSpeaks(toks []token, i int) bool {
+	if _, ok := f.surname(toks[i], context{}); !ok {
+		return false
+	}
+	if toks[i].possessive {
+		return true
+	}
+	return i+1 < len(toks) && toks[i+1].joined && !toks[i+1].capital && speechVerbs[toks[i+1].key]
+}
+
+// speechVerbs are the verbs of saying that follow a speaker's name: a
+// demonym before one is someone's surname (see surnameSpeaks).
+var speechVerbs = wordSet(`said says added adds told tells wrote writes argued argues noted notes
+	explained explains insisted insists warned warns stressed stresses claimed claims replied
+	replies responded responds tweeted tweets declared declares continued continues`)
 
 // ministry reads "[foreign] ministry" after a country's name.
 func (f *finder) ministry(text string, toks []token, i int, country string) (Mention, int) {
