@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -141,4 +142,33 @@ func facetDate(t *testing.T, s string) corpus.Date {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// TestFillMonths checks the month histogram's months against time's
+// calendar, over ranges within a year, across years and centuries, and
+// with ends that are no month.
+func TestFillMonths(t *testing.T) {
+	want := func(first, last string, counts map[string]int) []FacetValue {
+		out := []FacetValue{}
+		from, err1 := time.Parse("2006-01", first)
+		to, err2 := time.Parse("2006-01", last)
+		if err1 != nil || err2 != nil || first > last {
+			return out
+		}
+		for m := from; !m.After(to); m = m.AddDate(0, 1, 0) {
+			out = append(out, FacetValue{m.Format("2006-01"), counts[m.Format("2006-01")]})
+		}
+		return out
+	}
+	counts := map[string]int{"2020-10": 3, "2021-01": 1, "1999-12": 2}
+	for _, r := range [][2]string{
+		{"2020-10", "2020-10"}, {"2020-01", "2020-12"}, {"2020-10", "2021-02"}, {"1999-11", "2001-01"},
+		{"1899-06", "2101-07"}, {"0001-01", "0002-12"}, {"2021-01", "2020-12"},
+		{"2020-13", "2021-01"}, {"2020-00", "2020-02"}, {"2020-1", "2020-02"}, {"", "2020-01"}, {"20x0-01", "2020-02"}, {"2020/01", "2020-02"},
+	} {
+		got := fillMonths(r[0], r[1], counts)
+		if w := want(r[0], r[1], counts); !slices.Equal(got, w) {
+			t.Errorf("fillMonths(%q, %q): %d months %v…, want %d %v…", r[0], r[1], len(got), got[:min(3, len(got))], len(w), w[:min(3, len(w))])
+		}
+	}
 }

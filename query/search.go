@@ -7,6 +7,7 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -511,19 +512,47 @@ func facets(found facetTerms, req Request) *Facets {
 // count or zero.
 func fillMonths(first, last string, counts map[string]int) []FacetValue {
 	out := []FacetValue{}
-	if first == "" || last == "" || first > last {
+	y, m, ok1 := parseMonth(first)
+	endY, endM, ok2 := parseMonth(last)
+	if !ok1 || !ok2 || first > last {
 		return out
 	}
-	t, err1 := time.Parse("2006-01", first)
-	end, err2 := time.Parse("2006-01", last)
-	if err1 != nil || err2 != nil {
-		return out
-	}
-	for ; !t.After(end); t = t.AddDate(0, 1, 0) {
-		m := t.Format("2006-01")
-		out = append(out, FacetValue{m, counts[m]})
+	// A corpus spans decades (and a stray date centuries): the months are
+	// counted and labelled by number, their labels in one buffer, rather
+	// than through time's parsing, calendar and formatting, which was
+	// about a quarter of what facets added to a search.
+	n := (endY-y)*12 + endM - m + 1
+	out = make([]FacetValue, 0, n)
+	labels := make([]byte, 0, 7*n) // never grown: the labels stay where they are
+	for {
+		start := len(labels)
+		labels = append(labels, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10),
+			'-', byte('0'+m/10), byte('0'+m%10))
+		label := unsafe.String(&labels[start], 7)
+		out = append(out, FacetValue{label, counts[label]})
+		if y == endY && m == endM {
+			break
+		}
+		if m++; m > 12 {
+			y, m = y+1, 1
+		}
 	}
 	return out
+}
+
+// parseMonth reads a month written YYYY-MM.
+func parseMonth(s string) (year, month int, ok bool) {
+	if len(s) != 7 || s[4] != '-' {
+		return 0, 0, false
+	}
+	for i, c := range []byte(s) {
+		if i != 4 && (c < '0' || c > '9') {
+			return 0, 0, false
+		}
+	}
+	year = int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	month = int(s[5]-'0')*10 + int(s[6]-'0')
+	return year, month, month >= 1 && month <= 12
 }
 
 // Describe writes the problem with a query as two lines: the message and
