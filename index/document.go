@@ -268,16 +268,13 @@ func summarize(ms []entity.Mention) []EntitySummary {
 		out[e].Mentions++
 	}
 	spellings := make([]string, len(ms))
-	var roles []string // allocated at the first role
 	from := 0
 	for e := range out {
 		n := out[e].Mentions
 		out[e].Spellings = spellings[from:from:(from + n)]
-		if roles != nil {
-			out[e].Roles = roles[from:from:(from + n)]
-		}
 		from += n
 	}
+	var roles []string // allocated at the first role, stretched alike
 	for i, m := range ms {
 		s := &out[of[i]]
 		if !slices.Contains(s.Spellings, m.Text) {
