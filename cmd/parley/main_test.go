@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -187,6 +188,26 @@ func golden(t *testing.T, name, got string, replace map[string]string) {
 
 var articleID = regexp.MustCompile(`\b[0-9a-f]{16}\b`)
 
+// sizeInMB is how `parley stats` gives the index's size on disk.
+var sizeInMB = regexp.MustCompile(`\(([0-9]+\.[0-9]) MB\)`)
+
+// indexSize checks the size `parley stats` gives for the demo index and
+// stands SIZE in for it: the bytes on disk depend on whether Bleve has
+// yet deleted the files a merge replaced, which the listing should not
+// hang on (this golden file failed once in seven runs, unreproduced, and
+// the size is the one line of it that timing can change).
+func indexSize(t *testing.T, stats string) string {
+	t.Helper()
+	m := sizeInMB.FindStringSubmatch(stats)
+	if m == nil {
+		t.Fatalf("stats gives no size in MB:\n%s", stats)
+	}
+	if mb, _ := strconv.ParseFloat(m[1], 64); mb < 0.1 || mb > 5 {
+		t.Errorf("the demo index takes %s MB, not between 0.1 and 5", m[1])
+	}
+	return sizeInMB.ReplaceAllString(stats, "(SIZE MB)")
+}
+
 var timing = regexp.MustCompile(`"took_ms": [0-9.]+|\b[0-9.]+(µs|ms|s)\b`)
 
 // TestGoldenDemo checks the CLI's output on the demo corpus, byte for byte.
@@ -204,7 +225,7 @@ func TestGoldenDemo(t *testing.T) {
 	golden(t, "search-phrase.golden", mustCLI(t, env, "search", "--limit", "3", `"we will not" OR "will never surrender"`), replace)
 	golden(t, "search.json.golden", mustCLI(t, env, "search", "--json", "--facets", "--limit", "2", `"humanitarian corridor"`), replace)
 	golden(t, "search.csv.golden", mustCLI(t, env, "search", "--csv", "--sort", "newest", "Selvari"), replace)
-	golden(t, "stats.golden", mustCLI(t, env, "stats"), replace)
+	golden(t, "stats.golden", indexSize(t, mustCLI(t, env, "stats")), replace)
 	golden(t, "entities.golden", mustCLI(t, env, "entities", "--limit", "8", "ceasefire"), replace)
 	golden(t, "entity.golden", mustCLI(t, env, "entity", "Aleksandr Kelmarin"), replace)
 	golden(t, "extract.golden", mustCLI(t, env, "extract", filepath.Join(root, "corpus", "demo", "articles", "03_ceasefire_agreed_trevanna.txt")), replace)
