@@ -391,48 +391,39 @@ func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Do
 	entities := summarize(an.Entities)
 	// One field of many terms for each: Bleve pays for every field of a
 	// document, and an article names dozens of entities.
-	var typeCount [3]int
+	kinds := [...]string{entity.Person, entity.Org, entity.Place}
+	kindOf := func(typ string) int { return slices.Index(kinds[:], typ) }
+	var counts [len(kinds)]int
 	for _, e := range entities {
-		switch e.Type {
-		case entity.Person:
-			typeCount[0]++
-		case entity.Org:
-			typeCount[1]++
-		case entity.Place:
-			typeCount[2]++
+		if k := kindOf(e.Type); k >= 0 {
+			counts[k]++
 		}
 	}
-	person, personKey := newTermsField(FieldPerson, facetField, typeCount[0]), newTermsField(FieldPersonKey, index.IndexField, typeCount[0])
-	org, orgKey := newTermsField(FieldOrg, facetField, typeCount[1]), newTermsField(FieldOrgKey, index.IndexField, typeCount[1])
-	place, placeKey := newTermsField(FieldPlace, facetField, typeCount[2]), newTermsField(FieldPlaceKey, index.IndexField, typeCount[2])
+	// Each kind's names, for facets, and their folded keys, for filters.
+	var names, keys [len(kinds)]*termsField
+	for k, typ := range kinds {
+		name, key := EntityFields(typ)
+		names[k], keys[k] = newTermsField(name, facetField, counts[k]), newTermsField(key, index.IndexField, counts[k])
+	}
+	var folded foldArena
+	for _, e := range entities {
+		if k := kindOf(e.Type); k >= 0 {
+			names[k].add(e.Name)
+			keys[k].add(folded.foldKey(e.Name))
+		}
+	}
 	mentioned := newTermsField(FieldMentioned, index.IndexField, 2*len(an.Dates))
 	speaker, speakerKey := newTermsField(FieldSpeaker, facetField, 0), newTermsField(FieldSpeakerKey, index.IndexField, 0)
-	var keys foldArena
-	for _, e := range entities {
-		var name, key *termsField
-		switch e.Type {
-		case entity.Person:
-			name, key = person, personKey
-		case entity.Org:
-			name, key = org, orgKey
-		case entity.Place:
-			name, key = place, placeKey
-		default:
-			continue
-		}
-		name.add(e.Name)
-		key.add(keys.foldKey(e.Name))
-	}
 	for _, q := range an.Quotes {
 		for _, s := range Speakers(q.Speaker) {
 			if !slices.Contains(speaker.terms, s) {
 				speaker.add(s)
-				speakerKey.add(keys.foldKey(s))
+				speakerKey.add(folded.foldKey(s))
 			}
 		}
 	}
 	addMentioned(mentioned, an.Dates)
-	for _, f := range []*termsField{person, personKey, org, orgKey, place, placeKey, mentioned, speaker, speakerKey} {
+	for _, f := range []*termsField{names[0], keys[0], names[1], keys[1], names[2], keys[2], mentioned, speaker, speakerKey} {
 		if !f.empty() {
 			d.AddField(f)
 		}

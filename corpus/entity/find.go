@@ -1107,13 +1107,15 @@ func (f *finder) demonym(toks []token, i int) (*Entry, int) {
 // place: "Cuban officials" after "Mark Cuban" are not him, and a wrong
 // person is worse than a wrong place.
 func (f *finder) surnameSpeaks(toks []token, i int) bool {
-	if _, ok := f.surname(toks[i], context{}); !ok {
+	// The words around first: most demonyms ("Russian officials") need no
+	// surname looked up.
+	speaks := toks[i].possessive ||
+		i+1 < len(toks) && toks[i+1].joined && !toks[i+1].capital && speechVerbs[toks[i+1].key]
+	if !speaks {
 		return false
 	}
-	if toks[i].possessive {
-		return true
-	}
-	return i+1 < len(toks) && toks[i+1].joined && !toks[i+1].capital && speechVerbs[toks[i+1].key]
+	_, ok := f.surname(toks[i], context{})
+	return ok
 }
 
 // speechVerbs are the verbs of saying that follow a speaker's name: a
