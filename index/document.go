@@ -22,8 +22,10 @@ import (
 // schemaVersion changes whenever what Parley stores for an article changes
 // (new fields, different cleaning or analysis), so that re-indexing
 // replaces articles indexed the old way instead of calling them unchanged.
-// Schema 6 gave the pairs field positions; Open still reads schema 5.
-const schemaVersion = 6
+// Schema 6 gave the pairs field positions; schema 7 left out the folded
+// copies of names (source_key, person_key and the others), which filters
+// no longer read (see Spellings). Open still reads schemas 5 and 6.
+const schemaVersion = 7
 
 // ContentHash identifies what Parley would store for an article analysed
 // by analyses with the given fingerprint: two articles with the same hash
@@ -40,18 +42,18 @@ func ContentHash(a *corpus.Article, analysis string) string {
 	return d.String()
 }
 
-// EntityFields returns the fields an entity type is indexed in: by name,
-// for facets, and folded, for filters. Unknown types have none.
-func EntityFields(typ string) (name, key string) {
+// EntityField returns the field an entity type is indexed in, by
+// canonical name; unknown types have none.
+func EntityField(typ string) string {
 	switch typ {
 	case entity.Person:
-		return FieldPerson, FieldPersonKey
+		return FieldPerson
 	case entity.Org:
-		return FieldOrg, FieldOrgKey
+		return FieldOrg
 	case entity.Place:
-		return FieldPlace, FieldPlaceKey
+		return FieldPlace
 	}
-	return "", ""
+	return ""
 }
 
 // addMentioned adds the terms of an article's mentioned dates, each
@@ -313,33 +315,6 @@ func FoldKey(s string) string {
 	return string(foldWord(nil, []byte(strings.Join(strings.Fields(s), " "))))
 }
 
-// foldArena folds an article's names into one buffer: FoldKey allocates
-// each key, and an article names a dozen or two people, organisations
-// and places.
-type foldArena struct{ buf []byte }
-
-// foldKey returns FoldKey(s).
-func (a *foldArena) foldKey(s string) string {
-	if !singleSpacedASCII(s) {
-		return FoldKey(s)
-	}
-	if len(a.buf)+len(s) > cap(a.buf) {
-		a.buf = make([]byte, 0, max(512, len(s)))
-	}
-	start := len(a.buf)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		a.buf = append(a.buf, c)
-	}
-	// The bytes are never written again: the buffer only grows into
-	// room no key has yet.
-	key := a.buf[start:]
-	return unsafe.String(unsafe.SliceData(key), len(key))
-}
-
 // singleSpacedASCII reports whether s is ASCII, its words separated by
 // single spaces and no other white space, without space at either end:
 // what strings.Fields and strings.Join leave as it is.
@@ -385,7 +360,6 @@ func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Do
 	}
 
 	keyword(FieldSource, a.Source, facetField)
-	keyword(FieldSourceKey, FoldKey(a.Source), index.IndexField)
 	addPublished(d, a.Published.Date)
 	keyword(FieldPath, a.From.Path, index.IndexField)
 	entities := summarize(an.Entities)
@@ -399,31 +373,26 @@ func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Do
 			counts[k]++
 		}
 	}
-	// Each kind's names, for facets, and their folded keys, for filters.
-	var names, keys [len(kinds)]*termsField
+	var names [len(kinds)]*termsField
 	for k, typ := range kinds {
-		name, key := EntityFields(typ)
-		names[k], keys[k] = newTermsField(name, facetField, counts[k]), newTermsField(key, index.IndexField, counts[k])
+		names[k] = newTermsField(EntityField(typ), facetField, counts[k])
 	}
-	var folded foldArena
 	for _, e := range entities {
 		if k := kindOf(e.Type); k >= 0 {
 			names[k].add(e.Name)
-			keys[k].add(folded.foldKey(e.Name))
 		}
 	}
 	mentioned := newTermsField(FieldMentioned, index.IndexField, 2*len(an.Dates))
-	speaker, speakerKey := newTermsField(FieldSpeaker, facetField, 0), newTermsField(FieldSpeakerKey, index.IndexField, 0)
+	speaker := newTermsField(FieldSpeaker, facetField, 0)
 	for _, q := range an.Quotes {
 		for _, s := range Speakers(q.Speaker) {
 			if !slices.Contains(speaker.terms, s) {
 				speaker.add(s)
-				speakerKey.add(folded.foldKey(s))
 			}
 		}
 	}
 	addMentioned(mentioned, an.Dates)
-	for _, f := range []*termsField{names[0], keys[0], names[1], keys[1], names[2], keys[2], mentioned, speaker, speakerKey} {
+	for _, f := range []*termsField{names[0], names[1], names[2], mentioned, speaker} {
 		if !f.empty() {
 			d.AddField(f)
 		}

@@ -159,6 +159,11 @@ var schemaKey = []byte("parley_schema")
 // with ones that have them, since the schema is part of ContentHash.
 const pairsWithoutPositions = 5
 
+// withNameKeys is the last schema that kept a folded copy of every name
+// for filters. Its indexes hold everything schema 7 reads: Parley opens
+// them as they are, and writing into one records it as schema 7.
+const withNameKeys = 6
+
 // Open opens the index at path, creating it (and the folder) when there is
 // none and opts.ReadOnly is false.
 func Open(path string, opts Options) (*Index, error) {
@@ -223,7 +228,20 @@ func Open(path string, opts Options) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: it is a Bleve index but not one Parley made", abs)
 	}
 	ix.schema, _ = strconv.Atoi(string(schema))
-	if ix.schema != schemaVersion && ix.schema != pairsWithoutPositions {
+	switch ix.schema {
+	case schemaVersion, pairsWithoutPositions:
+	case withNameKeys:
+		if !opts.ReadOnly {
+			// What this Parley adds has no folded copies of names, which
+			// a Parley of schema 6 would filter on and miss: make it
+			// refuse the index rather than answer wrong.
+			if err := ix.bleve.SetInternal(schemaKey, []byte(strconv.Itoa(schemaVersion))); err != nil {
+				ix.bleve.Close()
+				return nil, fmt.Errorf("open index %s: %w", abs, err)
+			}
+			ix.schema = schemaVersion
+		}
+	default:
 		ix.bleve.Close()
 		return nil, fmt.Errorf("open index %s: it was built by another version of Parley (schema %s, this one reads %d); index your files again into a new folder", abs, schema, schemaVersion)
 	}

@@ -31,8 +31,10 @@ const (
 	FieldComments      = "comments" // reader comments: searched only on request
 	FieldCommentsExact = "comments_exact"
 	FieldFurniture     = "furniture" // site furniture: kept, never searched
-	FieldSource        = "source"    // as written, for facets
-	FieldSourceKey     = "source_key"
+	// FieldSource and the other fields of names hold them as written,
+	// for facets; filters match them regardless of case and accents
+	// through Spellings.
+	FieldSource = "source"
 	// FieldPublished is the first instant of the publication date's
 	// period, on the outlet's own calendar: a timestamp's local date and
 	// time, written as if it were UTC ("2020-10-20T01:00:00Z"), so that
@@ -45,21 +47,17 @@ const (
 	FieldDay       = "day"       // "2019-04-15", when known
 	FieldPath      = "path"      // the input file, to find its articles
 	// The people, organisations and places an article names, by canonical
-	// name (for facets), and folded (for filters: person:, org:, place:).
-	FieldPerson    = "person"
-	FieldPersonKey = "person_key"
-	FieldOrg       = "org"
-	FieldOrgKey    = "org_key"
-	FieldPlace     = "place"
-	FieldPlaceKey  = "place_key"
+	// name.
+	FieldPerson = "person"
+	FieldOrg    = "org"
+	FieldPlace  = "place"
 	// FieldMentioned holds each date the article mentions at each of its
 	// precisions (2020-10-10, 2020-10, 2020), for mentioned:.
 	FieldMentioned = "mentioned"
 	// FieldSpeaker holds the canonical names of who speaks: on a quote
 	// document its speaker, on an article everyone it quotes (for
-	// speaker: in article searches); FieldSpeakerKey the same folded.
-	FieldSpeaker    = "speaker"
-	FieldSpeakerKey = "speaker_key"
+	// speaker: in article searches).
+	FieldSpeaker = "speaker"
 	// FieldMeta stores, as one JSON value, everything shown about an
 	// article that is not searched (see Stored): one stored field costs
 	// less to write than a dozen small ones.
@@ -89,7 +87,6 @@ const (
 const (
 	analyzerStemmed = "parley_stemmed"
 	analyzerExact   = "parley_exact"
-	analyzerKey     = "parley_key"
 	analyzerPairs   = "parley_pairs"
 )
 
@@ -112,14 +109,6 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 		"char_filters":  []string{asciifolding.Name},
 		"tokenizer":     unicode.Name,
 		"token_filters": []string{lowercase.Name, en.PossessiveName, en.StopName, en.SnowballStemmerName},
-	}); err != nil {
-		return nil, err
-	}
-	if err := m.AddCustomAnalyzer(analyzerKey, map[string]any{
-		"type":          custom.Name,
-		"char_filters":  []string{asciifolding.Name},
-		"tokenizer":     "single",
-		"token_filters": []string{lowercase.Name},
 	}); err != nil {
 		return nil, err
 	}
@@ -161,24 +150,18 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 		text(FieldBodyPairs, analyzerPairs, false, true))
 	doc.AddFieldMappingsAt(FieldComments, text(FieldComments, analyzerStemmed, true, false), text(FieldCommentsExact, analyzerExact, false, true))
 	doc.AddFieldMappingsAt(FieldFurniture, stored(FieldFurniture))
-	key := kw(FieldSourceKey, false, false)
-	key.Analyzer = analyzerKey
-	doc.AddFieldMappingsAt(FieldSource, kw(FieldSource, false, true), key)
+	doc.AddFieldMappingsAt(FieldSource, kw(FieldSource, false, true))
 	doc.AddFieldMappingsAt(FieldPublished, kw(FieldPublished, false, true))
 	doc.AddFieldMappingsAt(FieldDay, kw(FieldDay, false, false))
 	doc.AddFieldMappingsAt(FieldPrecision, kw(FieldPrecision, false, false))
 	doc.AddFieldMappingsAt(FieldYear, kw(FieldYear, false, true))
 	doc.AddFieldMappingsAt(FieldMonth, kw(FieldMonth, false, true))
 	doc.AddFieldMappingsAt(FieldPath, kw(FieldPath, false, false))
-	for _, pair := range [][2]string{{FieldPerson, FieldPersonKey}, {FieldOrg, FieldOrgKey}, {FieldPlace, FieldPlaceKey}} {
-		key := kw(pair[1], false, false)
-		key.Analyzer = analyzerKey
-		doc.AddFieldMappingsAt(pair[0], kw(pair[0], false, true), key)
+	for _, name := range []string{FieldPerson, FieldOrg, FieldPlace} {
+		doc.AddFieldMappingsAt(name, kw(name, false, true))
 	}
 	doc.AddFieldMappingsAt(FieldMentioned, kw(FieldMentioned, false, false))
-	speakerKey := kw(FieldSpeakerKey, false, false)
-	speakerKey.Analyzer = analyzerKey
-	doc.AddFieldMappingsAt(FieldSpeaker, kw(FieldSpeaker, false, true), speakerKey)
+	doc.AddFieldMappingsAt(FieldSpeaker, kw(FieldSpeaker, false, true))
 	doc.AddFieldMappingsAt(FieldQuote, text(FieldQuote, analyzerStemmed, true, false), text(FieldQuoteExact, analyzerExact, false, true))
 	doc.AddFieldMappingsAt(FieldQuoteKind, kw(FieldQuoteKind, false, false))
 	doc.AddFieldMappingsAt(FieldConfidence, kw(FieldConfidence, false, false))

@@ -106,7 +106,7 @@ func (ix *Index) quoteDocuments(an *extract.Analysis) []*quoteDocument {
 	}
 	a := an.Article
 	// What every quotation of the article shares, worked out once.
-	source, sourceKey := a.Source, FoldKey(a.Source)
+	source := a.Source
 	date := publishedTerms(a.Published.Date)
 	published := a.Published.String()
 	out := make([]*quoteDocument, 0, len(an.Quotes))
@@ -115,18 +115,12 @@ func (ix *Index) quoteDocuments(an *extract.Analysis) []*quoteDocument {
 		d.keyword(FieldKind, KindQuote, index.IndexField)
 		d.quoteText(ix.analyzer, quoteFields, q.Text)
 		if names := Speakers(q.Speaker); len(names) > 0 {
-			keys := make([]string, len(names))
-			for i, n := range names {
-				keys[i] = FoldKey(n)
-			}
 			d.terms(FieldSpeaker, names, facetField)
-			d.terms(FieldSpeakerKey, keys, index.IndexField)
 		}
 		d.keyword(FieldQuoteKind, string(q.Kind), index.IndexField)
 		d.keyword(FieldConfidence, ConfidenceTerm(q.Confidence), index.IndexField)
 		d.keyword(FieldArticle, a.ID, index.IndexField)
 		d.keyword(FieldSource, source, facetField)
-		d.keyword(FieldSourceKey, sourceKey, index.IndexField)
 		date.add(d.keyword)
 		m := quoteMeta{Article: a.ID, Title: a.Title, Speaker: q.Speaker, SpeakerText: q.SpeakerText,
 			SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd, SpeakerOrg: q.SpeakerOrg, Cue: q.Cue,

@@ -380,8 +380,28 @@ func (c *compiler) wildcard(n *Wildcard) (bquery.Query, bool, error) {
 func (c *compiler) keywordWildcard(n *Wildcard) (bquery.Query, bool, error) {
 	field := keywordField(n.Field)
 	typed := n.Field + ":" + n.Pattern
-	dict := wildcardDict(strings.ToLower(index.FoldKey(n.Pattern)))
-	values, err := c.expand(n.At, typed, valuesNoun, func(r bindex.IndexReader) (bindex.FieldDict, error) { return dict(r, field) })
+	// Values are indexed as written: the pattern is matched against each
+	// folded, so that source:amsel* finds "Amsel Post".
+	pattern := strings.ToLower(index.FoldKey(n.Pattern))
+	prefix, isPrefix := strings.CutSuffix(pattern, "*")
+	isPrefix = isPrefix && !strings.ContainsAny(prefix, "*?")
+	var match func(string) bool
+	if isPrefix {
+		match = func(v string) bool { return strings.HasPrefix(v, prefix) }
+	} else {
+		re, err := regexp.Compile("^(?:" + wildcardRegexp(pattern) + ")$")
+		if err != nil {
+			return nil, false, &SyntaxError{Offset: n.At, Msg: fmt.Sprintf("%s: %v", typed, err)}
+		}
+		match = re.MatchString
+	}
+	first := ""
+	if pattern != "" && !strings.ContainsAny(pattern[:1], "*?") {
+		first = pattern[:1]
+	}
+	values, err := c.expand(n.At, typed, valuesNoun, func(r bindex.IndexReader) (bindex.FieldDict, error) {
+		return index.FoldedDict(r, field, first, match), nil
+	})
 	if err != nil {
 		return nil, false, err
 	}
@@ -605,18 +625,12 @@ func (c *compiler) phraseOf(typed string, words []string, slop int, fields []tex
 func keywordField(name string) string {
 	switch name {
 	case "source":
-		return index.FieldSourceKey
-	case "person":
-		_, key := index.EntityFields(entity.Person)
-		return key
-	case "org":
-		_, key := index.EntityFields(entity.Org)
-		return key
-	case "place":
-		_, key := index.EntityFields(entity.Place)
-		return key
+		return index.FieldSource
 	case "speaker":
-		return index.FieldSpeakerKey
+		return index.FieldSpeaker
+	}
+	if f := index.EntityField(name); f != "" {
+		return f // person, org, place
 	}
 	return name
 }
@@ -628,14 +642,16 @@ func keywordField(name string) string {
 // "Sergei Lavrov". anchored is as for node.
 func (c *compiler) keyword(field, value string, at int) (q bquery.Query, anchored bool, err error) {
 	if field == "speaker" {
-		return c.speaker(value), false, nil
+		q, err := c.speaker(value)
+		return q, false, err
 	}
 	typ := map[string]string{"person": entity.Person, "org": entity.Org, "place": entity.Place}[field]
 	if typ != "" && c.exact && c.kind == index.KindArticle {
 		return c.asWritten(field, value, at)
 	}
 	if typ == "" || c.gazetteer == nil || c.exact {
-		return keywordQuery(field, value), false, nil
+		q, err := keywordQuery(c.ix, field, value)
+		return q, false, err
 	}
 	canonical := c.gazetteer.Canonical(value, typ)
 	if canonical == value {
@@ -646,7 +662,8 @@ func (c *compiler) keyword(field, value string, at int) (q bquery.Query, anchore
 	} else {
 		c.notes = append(c.notes, fmt.Sprintf("%s:%s: articles naming the %s %s", field, value, typ, canonical))
 	}
-	return keywordQuery(field, canonical), false, nil
+	q, err = keywordQuery(c.ix, field, canonical)
+	return q, false, err
 }
 
 // asWritten matches the articles that write a name as given, for --exact.
@@ -668,14 +685,14 @@ func (c *compiler) asWritten(field, value string, at int) (bquery.Query, bool, e
 // it quotes). People and organisations both speak: the value is the person
 // the gazetteer knows by that spelling, else the organisation, else as
 // typed.
-func (c *compiler) speaker(value string) bquery.Query {
+func (c *compiler) speaker(value string) (bquery.Query, error) {
 	if c.exact {
 		// Quotations keep only the canonical name of who spoke, not the
 		// words that named them in any form a query can match.
 		c.notes = append(c.notes, fmt.Sprintf("speaker:%s: --exact: quotations filed under %s as typed (speakers are filed under one spelling; without --exact, every spelling of the name)", value, value))
 	}
 	if c.gazetteer == nil || c.exact {
-		return keywordQuery("speaker", value)
+		return keywordQuery(c.ix, "speaker", value)
 	}
 	canonical := c.speakerName(value)
 	if canonical != value {
@@ -683,7 +700,7 @@ func (c *compiler) speaker(value string) bquery.Query {
 	} else {
 		c.notes = append(c.notes, fmt.Sprintf("speaker:%s: quotations attributed to %s", value, canonical))
 	}
-	return keywordQuery("speaker", canonical)
+	return keywordQuery(c.ix, "speaker", canonical)
 }
 
 // speakerName is the name quotations by value are filed under: the
@@ -717,7 +734,7 @@ func (c *compiler) surname(field, value string) string {
 	}
 	// The query's name fields (person, org, place, speaker) are the
 	// index's fields of the names as written.
-	full, err := bySurname(c.ix, field, keywordField(field), spellingsOf(c.gazetteer, value))
+	full, err := bySurname(c.ix, keywordField(field), spellingsOf(c.gazetteer, value))
 	if err != nil {
 		c.notes = append(c.notes, fmt.Sprintf("%s:%s: %v", field, value, err))
 		return value
@@ -725,9 +742,7 @@ func (c *compiler) surname(field, value string) string {
 	if full == "" {
 		return value
 	}
-	// The key field holds the name folded; a reader wants it as the
-	// articles write it.
-	return spelledAs(c.ix, field, []string{full})[0]
+	return full
 }
 
 // variants returns the other spellings a bare word stands for, or none
@@ -777,9 +792,22 @@ func (c *compiler) spellings(typed, word string, variants []string, fields []tex
 	return anyOf(qs), true, nil
 }
 
-// keywordQuery matches a keyword field's value regardless of case and accents.
-func keywordQuery(field, value string) bquery.Query {
-	return termQuery(index.FoldKey(value), keywordField(field), 1)
+// keywordQuery matches a keyword field's value regardless of case and
+// accents: every way the index writes it (Le Monde, le monde).
+func keywordQuery(ix *index.Index, field, value string) (bquery.Query, error) {
+	f := keywordField(field)
+	spellings, err := ix.Spellings(f, value)
+	if err != nil {
+		return nil, err
+	}
+	if len(spellings) == 0 {
+		return bquery.NewMatchNoneQuery(), nil
+	}
+	qs := make([]bquery.Query, len(spellings))
+	for i, s := range spellings {
+		qs[i] = termQuery(s, f, 1)
+	}
+	return anyOf(qs), nil
 }
 
 // dateQuery matches articles whose publication date could fall in range.

@@ -53,8 +53,8 @@ func TestExplainExpansionWording(t *testing.T) {
 		{"no*", "no*: 3 words: noon, not, note"},
 		{"noo*", "noo*: 1 word: noon"},
 		{"zzq*", "zzq*: no words"},
-		{"source:veshta*", "source:veshta*: 1 value: veshta post"},
-		{"source:*a*", "source:*a*: 3 values: amsel daily, lirenian courier, veshta post"},
+		{"source:veshta*", "source:veshta*: 1 value: Veshta Post"},
+		{"source:*a*", "source:*a*: 3 values: Amsel Daily, Lirenian Courier, Veshta Post"},
 		{"source:zzq*", "source:zzq*: no values"},
 	} {
 		if got := compileNotes(t, tc.query); got != tc.want {
@@ -73,6 +73,9 @@ func TestKeywordWildcards(t *testing.T) {
 	for i := range MaxExpansion + 1 {
 		fmt.Fprintf(&b, `{"id": "z%d", "title": "Fictional bulletin %d", "source": "Zqv Wire %04d", "text": "Ferries ran to Orvel."}`+"\n", i, i, i)
 	}
+	// One wire as other feeds write it: a filter matches them all.
+	b.WriteString(`{"id": "z-upper", "title": "Fictional bulletin", "source": "ZQV WIRE 0417", "text": "Ferries ran to Orvel."}` + "\n")
+	b.WriteString(`{"id": "z-accent", "title": "Fictional bulletin", "source": "Zqv Wíre 0417", "text": "Ferries ran to Orvel."}` + "\n")
 	file := filepath.Join(dir, "wires.jsonl")
 	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
@@ -96,10 +99,13 @@ func TestKeywordWildcards(t *testing.T) {
 		wantErr   string
 		wantCol   int
 	}{
-		{"infix", fixtures, "source:*a*", "source:*a*: 3 values: amsel daily, lirenian courier, veshta post", 6, "", 0},
-		{"prefix", fixtures, "source:veshta*", "source:veshta*: 1 value: veshta post", 2, "", 0},
+		{"infix", fixtures, "source:*a*", "source:*a*: 3 values: Amsel Daily, Lirenian Courier, Veshta Post", 6, "", 0},
+		{"prefix", fixtures, "source:veshta*", "source:veshta*: 1 value: Veshta Post", 2, "", 0},
 		{"none", fixtures, "person:zz*", "person:zz*: no values", 0, "", 0},
-		{"one of many", wires, "source:*0417", "source:*0417: 1 value: zqv wire 0417", 1, "", 0},
+		{"one of many", wires, "source:*0417", "source:*0417: 3 values: ZQV WIRE 0417, Zqv Wire 0417, Zqv Wíre 0417", 3, "", 0},
+		{"prefix in capitals", wires, "source:ZQV*0417", "source:ZQV*0417: 3 values: ZQV WIRE 0417, Zqv Wire 0417, Zqv Wíre 0417", 3, "", 0},
+		{"however written", wires, `source:"zqv wire 0417"`, "", 3, "", 0},
+		{"written otherwise", wires, `source:"ZQV Wire 0418"`, "", 1, "", 0},
 		{"too many", wires, "ferries source:zqv*", "", 0, "matches more than 1000 different values", 9},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

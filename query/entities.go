@@ -145,12 +145,12 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 	if typ == "" {
 		typ = entity.Person
 	}
-	field, key := index.EntityFields(typ)
+	field := index.EntityField(typ)
 	if field == "" {
 		return nil, badRequest("unknown type %q (want person, org, place or speaker)", typ)
 	}
 	if rep.Known == nil && !strings.Contains(strings.TrimSpace(name), " ") {
-		full, err := bySurname(ix, field, key, spellingsOf(g, name))
+		full, err := bySurname(ix, field, spellingsOf(g, name))
 		if err != nil {
 			return nil, err
 		}
@@ -166,7 +166,10 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 			}
 		}
 	}
-	filter := termQuery(index.FoldKey(name), key, 1)
+	filter, err := keywordQuery(ix, typ, name)
+	if err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithTimeout(ctx, DefaultTimeout)
 	defer cancel()
 
@@ -204,7 +207,10 @@ func Entity(ctx context.Context, ix *index.Index, name, typ string) (*EntityRepo
 func speakerEntity(ctx context.Context, ix *index.Index, name string) (*EntityReport, error) {
 	ctx, cancel := context.WithTimeout(ctx, DefaultTimeout)
 	defer cancel()
-	key := termQuery(index.FoldKey(name), index.FieldSpeakerKey, 1)
+	key, err := keywordQuery(ix, "speaker", name)
+	if err != nil {
+		return nil, err
+	}
 	// Quote documents carry the speaker too: count them apart from the
 	// articles they come from.
 	sr := bleve.NewSearchRequestOptions(bquery.NewConjunctionQuery([]bquery.Query{kindOnly(index.KindQuote), key}), 0, 0, false)
@@ -259,24 +265,35 @@ func reportArticles(ctx context.Context, ix *index.Index, rep *EntityReport, fil
 	return nil
 }
 
-// bySurname finds the one indexed name that a single word ("Kelmarin"),
-// in any of its spellings ("Aliev", "Aliyev"), is the last word of, for
-// names the gazetteer does not know, in key, the folded field of a name
-// field. Several candidates are an error that lists them as field spells
-// them: picking one would be a guess. A name that is itself indexed as
-// typed (spellings[0]), or that ends no indexed name, comes back as "". The name found is folded,
-// as key holds it.
-func bySurname(ix *index.Index, field, key string, spellings []string) (string, error) {
+// bySurname finds the one name of field that a single word ("Kelmarin"),
+// in any of its spellings ("Aliev", "Aliyev"), is the last word of,
+// regardless of case and accents, for names the gazetteer does not know;
+// the name comes back as field spells it. Several candidates are an
+// error that lists them: picking one would be a guess. A name that is
+// itself indexed as typed (spellings[0]), or that ends no indexed name,
+// comes back as "".
+func bySurname(ix *index.Index, field string, spellings []string) (string, error) {
 	folded := make([]string, len(spellings))
 	for i, s := range spellings {
 		folded[i] = index.FoldKey(s)
 	}
-	dict, err := ix.Bleve().FieldDict(key)
+	ends := func(name string) bool {
+		for _, f := range folded {
+			if name == f || strings.HasSuffix(name, " "+f) {
+				return true
+			}
+		}
+		return false
+	}
+	r, err := ix.Reader()
 	if err != nil {
 		return "", err
 	}
+	defer r.Close()
+	dict := index.FoldedDict(r, field, "", ends)
 	defer dict.Close()
-	var found []string
+	var found []string        // as field spells them, one spelling each
+	seen := map[string]bool{} // folded
 	for {
 		entry, err := dict.Next()
 		if err != nil {
@@ -285,14 +302,13 @@ func bySurname(ix *index.Index, field, key string, spellings []string) (string, 
 		if entry == nil {
 			break
 		}
-		if entry.Term == folded[0] {
+		key := index.FoldKey(entry.Term)
+		if key == folded[0] {
 			return "", nil
 		}
-		for _, f := range folded {
-			if entry.Term == f || strings.HasSuffix(entry.Term, " "+f) {
-				found = append(found, entry.Term)
-				break
-			}
+		if !seen[key] {
+			seen[key] = true
+			found = append(found, entry.Term)
 		}
 	}
 	switch {
@@ -301,13 +317,9 @@ func bySurname(ix *index.Index, field, key string, spellings []string) (string, 
 	case len(found) > 1:
 		n := len(found)
 		if n > 10 {
-			found = found[:10]
+			found = append(found[:10], "…")
 		}
-		names := spelledAs(ix, field, found)
-		if n > 10 {
-			names = append(names, "…")
-		}
-		return "", badRequest("%q is the last name of %d entities (%s): give the full name", spellings[0], n, strings.Join(names, "; "))
+		return "", badRequest("%q is the last name of %d entities (%s): give the full name", spellings[0], n, strings.Join(found, "; "))
 	}
 	return "", nil
 }
@@ -319,33 +331,6 @@ func spellingsOf(g *entity.Gazetteer, word string) []string {
 		return []string{word}
 	}
 	return append([]string{word}, g.Variants(word)...)
-}
-
-// spelledAs returns folded names as field spells them ("Irena Valdoss"
-// for "irena valdoss"), keeping a folded name where field has no
-// spelling of it.
-func spelledAs(ix *index.Index, field string, folded []string) []string {
-	want := make(map[string]string, len(folded))
-	for _, f := range folded {
-		want[f] = ""
-	}
-	if dict, err := ix.Bleve().FieldDict(field); err == nil {
-		for entry, err := dict.Next(); err == nil && entry != nil; entry, err = dict.Next() {
-			key := index.FoldKey(entry.Term)
-			if spelling, ok := want[key]; ok && spelling == "" {
-				want[key] = entry.Term
-			}
-		}
-		dict.Close()
-	}
-	out := make([]string, len(folded))
-	for i, f := range folded {
-		out[i] = f
-		if want[f] != "" {
-			out[i] = want[f]
-		}
-	}
-	return out
 }
 
 // articleQuery compiles a query (every article when it is empty) with
@@ -363,7 +348,11 @@ func articleQuery(ix *index.Index, q string, sources []string, exact bool) (bque
 		}
 		base = c.query
 	}
-	if filters := requestFilters(Request{Sources: sources}); len(filters) > 0 {
+	filters, err := requestFilters(ix, Request{Sources: sources})
+	if err != nil {
+		return nil, err
+	}
+	if len(filters) > 0 {
 		base = bquery.NewConjunctionQuery(append([]bquery.Query{base}, filters...))
 	}
 	return base, nil

@@ -131,13 +131,20 @@ func Quotes(ctx context.Context, ix *index.Index, req QuoteRequest) (*QuoteResul
 		q, m, ranked = c.query, c.marks, true
 		explain = append([]string{"parsed as " + node.String()}, c.notes...)
 	}
-	filters := requestFilters(Request{From: req.From, To: req.To})
+	filters, err := requestFilters(ix, Request{From: req.From, To: req.To})
+	if err != nil {
+		return nil, err
+	}
 	if req.Speaker != "" {
 		c := &compiler{ix: ix, exact: req.Exact, kind: index.KindQuote, marks: m}
 		if x := ix.Extractor(); x != nil {
 			c.gazetteer = x.Gazetteer()
 		}
-		filters = append(filters, c.speaker(req.Speaker))
+		speaker, err := c.speaker(req.Speaker)
+		if err != nil {
+			return nil, err
+		}
+		filters = append(filters, speaker)
 		explain = append(explain, c.notes...)
 	}
 	if req.MinConfidence > 0 {

@@ -267,7 +267,11 @@ func requestQuery(ix *index.Index, req Request) (Node, *compiled, bquery.Query, 
 		return nil, nil, nil, err
 	}
 	q := c.query
-	if filters := requestFilters(req); len(filters) > 0 {
+	filters, err := requestFilters(ix, req)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if len(filters) > 0 {
 		q = bquery.NewConjunctionQuery(append([]bquery.Query{q}, filters...))
 	}
 	return node, c, q, nil
@@ -346,8 +350,7 @@ func facetField(name string) string {
 	case "speaker":
 		return index.FieldSpeaker
 	}
-	field, _ := index.EntityFields(name)
-	return field
+	return index.EntityField(name)
 }
 
 // addFacets asks Bleve for the facets Parley shows, size values each.
@@ -375,7 +378,7 @@ func bleveFacets(res *bleve.SearchResult) facetTerms {
 }
 
 // requestFilters turns the request's --from, --to and --source into queries.
-func requestFilters(req Request) []bquery.Query {
+func requestFilters(ix *index.Index, req Request) ([]bquery.Query, error) {
 	var out []bquery.Query
 	if !req.From.IsZero() {
 		q, _ := dateQuery("after", req.From)
@@ -388,11 +391,15 @@ func requestFilters(req Request) []bquery.Query {
 	if len(req.Sources) > 0 {
 		var qs []bquery.Query
 		for _, s := range req.Sources {
-			qs = append(qs, keywordQuery("source", s))
+			q, err := keywordQuery(ix, "source", s)
+			if err != nil {
+				return nil, err
+			}
+			qs = append(qs, q)
 		}
 		out = append(out, anyOf(qs))
 	}
-	return out
+	return out, nil
 }
 
 // shownHits reads what each hit shows from the snapshot the search ran
