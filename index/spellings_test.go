@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -23,7 +24,8 @@ func TestSpellings(t *testing.T) {
 	}
 	defer ix.Close()
 	sources := []string{"Amsel Post", "amsel post", "AMSEL  POST", "Ämsel Post", "Amsel Postbote", "Die Amsel Post",
-		"Zeitung", "Éclair du Soir", "eclair du soir", "Ёлка Вестник", "ёлка вестник", "9 Uhr Amsel"}
+		"Zeitung", "Éclair du Soir", "eclair du soir", "Ёлка Вестник", "ёлка вестник", "9 Uhr Amsel",
+		"Straße Blatt", "Strasse Blatt", "Jose\u0301 Marti Bote", "José Martí Bote", "Jose Marti Bote", "Stra Blatt"}
 	people := []string{"Irena Valdoss", "Irena Valdöss", "IRENA VALDOSS", "Irena Valdoss-Marek"}
 	w := ix.NewWriter(100, 1)
 	for i, s := range sources {
@@ -52,6 +54,8 @@ func TestSpellings(t *testing.T) {
 		{FieldSource, "Ёлка вестник", []string{"ёлка вестник", "Ёлка Вестник"}},
 		{FieldSource, "9 uhr amsel", []string{"9 Uhr Amsel"}},
 		{FieldSource, "zeitung", []string{"Zeitung"}},
+		{FieldSource, "strasse blatt", []string{"Straße Blatt", "Strasse Blatt"}},
+		{FieldSource, "jose marti bote", []string{"José Martí Bote", "Jose Marti Bote"}},
 		{FieldSource, "Amsel", nil},
 		{FieldSource, "Post", nil},
 		{FieldSource, "", nil},
@@ -70,35 +74,53 @@ func TestSpellings(t *testing.T) {
 		}
 	}
 
-	// Reading the whole dictionary and reading only where a first letter
-	// can be agree.
-	r, err := ix.Reader()
+	// Every value is found however any of its spellings is typed: the
+	// automaton that picks the values to read leaves none out.
+	for _, typed := range sources {
+		var want []string
+		for _, s := range sources {
+			if FoldKey(s) == FoldKey(typed) {
+				want = append(want, s)
+			}
+		}
+		slices.Sort(want)
+		got, err := ix.Spellings(FieldSource, typed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Spellings(source, %q) = %q, want %q", typed, got, want)
+		}
+	}
+
+	// A wildcard's automaton reads fewer values than all of them, and
+	// leaves out none that match.
+	for _, pattern := range []string{"a*", "amsel*", "*post", "*post*", "*u*", "e?lair*", "s*e blatt", "stra?e*",
+		"j*", "jos? *", "9*", "ё*", "*вестник", "z*", "x*", "*", "?", "*amsel ?ost*", "* *"} {
+		whole, err := ix.FoldedValues(FieldSource, func(f string) bool { return globMatch([]byte(pattern), f) }, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		read, err := ix.WildcardValues(FieldSource, pattern, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(whole, read) {
+			t.Errorf("source:%s: %q through its automaton, %q reading every value", pattern, read, whole)
+		}
+	}
+	if got, _ := ix.WildcardValues(FieldSource, "*post", 0); !slices.Equal(got, []string{"AMSEL  POST", "Amsel Post", "Die Amsel Post", "amsel post", "Ämsel Post"}) {
+		t.Errorf("source:*post: %q", got)
+	}
+	all, err := ix.FoldedValues(FieldSource, func(string) bool { return true }, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
-	list := func(first string, match func(string) bool) []string {
-		d := FoldedDict(r, FieldSource, first, match)
-		defer d.Close()
-		var out []string
-		for e, err := d.Next(); e != nil || err != nil; e, err = d.Next() {
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, e.Term)
-		}
-		slices.Sort(out)
-		return out
-	}
-	for _, prefix := range []string{"a", "e", "ё", "9", "z", "x"} {
-		match := func(f string) bool { return strings.HasPrefix(f, prefix) }
-		whole, ranged := list("", match), list(prefix[:1], match)
-		if !slices.Equal(whole, ranged) {
-			t.Errorf("names beginning %q: %q in the whole dictionary, %q where they can begin", prefix, whole, ranged)
-		}
-	}
-	if all := list("", func(string) bool { return true }); len(all) != len(sources) {
+	if len(all) != len(sources) {
 		t.Errorf("the whole dictionary lists %d sources, want %d: %q", len(all), len(sources), all)
+	}
+	if some, err := ix.FoldedValues(FieldSource, func(string) bool { return true }, 3); err != nil || len(some) != 4 {
+		t.Errorf("with a limit of 3: %q, %v; want 4 values, to tell there are more", some, err)
 	}
 }
 
@@ -146,5 +168,33 @@ func TestOpenSchema6(t *testing.T) {
 	setSchema("4")
 	if _, err := Open(path, Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "another version of Parley (schema 4") {
 		t.Errorf("opening a schema 4 index: %v, want it refused", err)
+	}
+}
+
+// TestGlobMatch checks the wildcard matcher against regular expressions,
+// on words with letters of one and of several bytes.
+func TestGlobMatch(t *testing.T) {
+	words := []string{"", "a", "ab", "abc", "aba", "ova", "petrova", "ivanova ova", "ёлка", "ёё", "éclair", "x*y", "abab"}
+	patterns := []string{"", "*", "?", "a*", "*a", "a?c", "*ova", "*о*", "?лка", "??", "*b*b", "a*b*", "*?", "?*?", "x*y", "ab", "*ё"}
+	for _, p := range patterns {
+		var re strings.Builder
+		re.WriteString("^")
+		for _, r := range p {
+			switch r {
+			case '*':
+				re.WriteString(".*")
+			case '?':
+				re.WriteString(".")
+			default:
+				re.WriteString(regexp.QuoteMeta(string(r)))
+			}
+		}
+		re.WriteString("$")
+		rx := regexp.MustCompile(re.String())
+		for _, w := range words {
+			if got, want := globMatch([]byte(p), w), rx.MatchString(w); got != want {
+				t.Errorf("globMatch(%q, %q) = %v, want %v", p, w, got, want)
+			}
+		}
 	}
 }

@@ -382,28 +382,12 @@ func (c *compiler) keywordWildcard(n *Wildcard) (bquery.Query, bool, error) {
 	typed := n.Field + ":" + n.Pattern
 	// Values are indexed as written: the pattern is matched against each
 	// folded, so that source:amsel* finds "Amsel Post".
-	pattern := strings.ToLower(index.FoldKey(n.Pattern))
-	prefix, isPrefix := strings.CutSuffix(pattern, "*")
-	isPrefix = isPrefix && !strings.ContainsAny(prefix, "*?")
-	var match func(string) bool
-	if isPrefix {
-		match = func(v string) bool { return strings.HasPrefix(v, prefix) }
-	} else {
-		re, err := regexp.Compile("^(?:" + wildcardRegexp(pattern) + ")$")
-		if err != nil {
-			return nil, false, &SyntaxError{Offset: n.At, Msg: fmt.Sprintf("%s: %v", typed, err)}
-		}
-		match = re.MatchString
-	}
-	first := ""
-	if pattern != "" && !strings.ContainsAny(pattern[:1], "*?") {
-		first = pattern[:1]
-	}
-	values, err := c.expand(n.At, typed, valuesNoun, func(r bindex.IndexReader) (bindex.FieldDict, error) {
-		return index.FoldedDict(r, field, first, match), nil
-	})
+	values, err := c.ix.WildcardValues(field, strings.ToLower(index.FoldKey(n.Pattern)), MaxExpansion)
 	if err != nil {
 		return nil, false, err
+	}
+	if len(values) > MaxExpansion {
+		return nil, false, &SyntaxError{Offset: n.At, Msg: fmt.Sprintf("%s matches more than %d different %s; make it more specific", typed, MaxExpansion, valuesNoun.many)}
 	}
 	qs := make([]bquery.Query, len(values))
 	for i, v := range values {

@@ -285,30 +285,20 @@ func bySurname(ix *index.Index, field string, spellings []string) (string, error
 		}
 		return false
 	}
-	r, err := ix.Reader()
+	names, err := ix.FoldedValues(field, ends, 0)
 	if err != nil {
 		return "", err
 	}
-	defer r.Close()
-	dict := index.FoldedDict(r, field, "", ends)
-	defer dict.Close()
-	var found []string        // as field spells them, one spelling each
+	var found []string        // one spelling of each
 	seen := map[string]bool{} // folded
-	for {
-		entry, err := dict.Next()
-		if err != nil {
-			return "", err
-		}
-		if entry == nil {
-			break
-		}
-		key := index.FoldKey(entry.Term)
+	for _, name := range names {
+		key := index.FoldKey(name)
 		if key == folded[0] {
 			return "", nil
 		}
 		if !seen[key] {
 			seen[key] = true
-			found = append(found, entry.Term)
+			found = append(found, name)
 		}
 	}
 	switch {
