@@ -67,8 +67,10 @@ type token struct {
 // from and the folded forms of those that are not their own (words with
 // capitals, beyond ASCII, with ’s), written one after the other.
 type words struct {
-	text    string // the whole text, to which start and end point, not a part of it
-	lowered []byte // never written over once a key is in it: strings are cut from it
+	text string // the whole text, to which start and end point, not a part of it
+	// lowered is not written over while the words are read (a finder's,
+	// until it is reset for the next article): strings are cut from it.
+	lowered []byte
 }
 
 // written returns the word t as written.
@@ -101,27 +103,27 @@ func tokenize(text string) ([]token, words) {
 // appendTokens is tokenize appending to toks, so that a caller can reuse
 // one slice for every part of an article.
 func appendTokens(toks []token, text string) ([]token, words) {
-	toks, lowered, _ := appendWords(toks, text, 0)
+	toks, lowered, _ := appendWords(toks, nil, text, 0)
 	return toks, words{text: text, lowered: lowered}
 }
 
 // appendWords is appendTokens for a text that begins at offset base of
-// another (a part of an article), to which the words' offsets point. It
-// returns the folded forms that are not in the text (words.lowered), and
-// the index of the first word that may begin a hover card's glued word (see hoverCards), or
+// another (a part of an article), to which the words' offsets point. The
+// folded forms that are not in the text go on after those in lower
+// (words.lowered), which it returns with the index of the first word
+// that may begin a hover card's glued word (see hoverCards), or
 // len(toks) when none may: it tells while the word is at hand, which
 // spares hoverCards a pass over the words of most parts, which have none.
-func appendWords(toks []token, text string, base int) (_ []token, lowered []byte, glued int) {
+func appendWords(toks []token, lower []byte, text string, base int) (_ []token, lowered []byte, glued int) {
 	glued = -1
 	if toks == nil {
 		toks = make([]token, 0, len(text)/6+1) // English averages about six bytes a word
 	}
 	// An ASCII word without capitals is its own folded form. The folded
 	// forms of the others are lower-cased into one buffer (lower) that
-	// the words share and that is never written over, so that the text is
-	// not copied for the few words with capitals.
-	var lower []byte // allocated at the first word with a capital
-	if len(text) > 64 {
+	// the words share and that is not written over while they are read,
+	// so that the text is not copied for the few words with capitals.
+	if lower == nil && len(text) > 64 {
 		// About what the words with capitals of news hold, in one allocation.
 		lower = make([]byte, 0, len(text)/5)
 	}
@@ -585,7 +587,11 @@ func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
 // slices and maps, cleared, serve again, and nothing of the article stays
 // reachable from it.
 func (f *finder) reset() {
-	f.words = words{}
+	// The folded forms of the next article's words go over this one's:
+	// no string cut from them leaves Find, and the maps that kept some
+	// are cleared below. A new array for each part was a third of what
+	// Find allocated.
+	f.words = words{lowered: f.lowered[:0]}
 	// The words hold no pointer, only offsets: nothing to clear, and
 	// appendWords writes each in full.
 	f.toks = f.toks[:0]
@@ -637,9 +643,9 @@ type context struct {
 
 func (f *finder) part(text string, from, to int) {
 	var glued int
-	// A part's folded forms are in an array of their own, never written
-	// over: strings cut from it may be kept for the article (remember).
-	f.toks, f.lowered, glued = appendWords(f.toks[:0], text[from:to], from)
+	// The parts' folded forms follow one another in f.lowered: strings
+	// cut from those of a part may be kept for the article (remember).
+	f.toks, f.lowered, glued = appendWords(f.toks[:0], f.lowered, text[from:to], from)
 	toks := f.toks
 	hoverCards(&f.words, toks, glued)
 	var ctx context

@@ -334,7 +334,7 @@ func TestJoinText(t *testing.T) {
 	for _, text := range []string{"Rami Abdel Rahman", "Rami  Abdel\tRahman", "Kell's Party Congress", "Jonas P. Kell",
 		"Kell’s men, Varga and\nHolm", "Ted Cruz Rafael (Ted) Edward CruzWarren goes local MORE here", "Müller Őrs"} {
 		f := &finder{words: words{text: text}}
-		toks, lowered, glued := appendWords(nil, text, 0)
+		toks, lowered, glued := appendWords(nil, nil, text, 0)
 		f.lowered = lowered
 		hoverCards(&f.words, toks, glued)
 		for i := range toks {
@@ -362,7 +362,7 @@ func TestFinderReset(t *testing.T) {
 		t.Fatalf("the article named no one: %d mentions", len(f.out))
 	}
 	f.reset()
-	if f.text != "" || f.lowered != nil || len(f.toks) != 0 || len(f.out) != 0 {
+	if f.text != "" || len(f.lowered) != 0 || len(f.toks) != 0 || len(f.out) != 0 {
 		t.Errorf("after reset: text %q, %d folded bytes, %d words, %d mentions", f.text, len(f.lowered), len(f.toks), len(f.out))
 	}
 	for _, m := range f.out[:cap(f.out)] {
