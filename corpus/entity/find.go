@@ -39,7 +39,7 @@ type Mention struct {
 type token struct {
 	start, end int // byte offsets of the word, without a possessive 's
 	// keyFrom:keyTo is the word's folded form, with 's when possessive:
-	// the folded form without it (words.fold) is the key less its last
+	// the folded form without it (words.foldOf) is the key less its last
 	// two bytes. It is in the text itself for a word that is its own
 	// folded form, in words.lowered when lowered.
 	keyFrom, keyTo int
@@ -79,7 +79,9 @@ func (w *words) written(t *token) string { return w.text[t.start:t.end] }
 // keyOf returns t's folded form, with 's when possessive.
 func (w *words) keyOf(t *token) string {
 	if t.lowered {
-		return unsafe.String(&w.lowered[t.keyFrom], t.keyTo-t.keyFrom)
+		// SliceData rather than &w.lowered[t.keyFrom], which would fail
+		// on an empty key at the end of the buffer.
+		return unsafe.String(unsafe.SliceData(w.lowered[t.keyFrom:t.keyTo]), t.keyTo-t.keyFrom)
 	}
 	return w.text[t.keyFrom:t.keyTo]
 }
@@ -367,9 +369,9 @@ var asciiWordBytes = func() (kinds [256]uint8) {
 
 // lowerASCII appends the lower case of text[from:to], ASCII, to buf and
 // returns it as a string with the buffer. The bytes a string is given are
-// never written again: when buf is full, its bytes move to a new array,
-// where the words' keys go on at the same offsets, and the old one is
-// left to the strings that hold it.
+// not written again while the words are read: when buf is full, its bytes
+// move to a new array, where the words' keys stay at their offsets, and
+// the old one is left to the strings that hold it.
 //
 // It lowers eight bytes at a time (lower8) while text has eight more,
 // past the word's end too: those bytes land beyond len(buf), where the
@@ -628,7 +630,7 @@ func (f *finder) reset() {
 type finder struct {
 	g *Gazetteer
 	// words holds the whole article, to which the words' offsets point,
-	// and the folded forms of the part's words with capitals.
+	// and the folded forms of its words that are not their own.
 	words
 	out       []Mention
 	key       []byte            // scratch for lookup keys
