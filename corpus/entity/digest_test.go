@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,5 +68,44 @@ func TestFindAllSidesDigest(t *testing.T) {
 	}
 	if !strings.Contains(got, fmt.Sprintf(" %d articles ", digestArticles)) {
 		t.Errorf("read %d articles, want %d", n, digestArticles)
+	}
+}
+
+// TestFindMentionsOutlastFinder checks that the mentions Find returns
+// stay as they were while the finder reads the next articles: a finder
+// writes the folded forms of each article's words over the last one's
+// (see finder.reset), and none of them may be in a mention.
+func TestFindMentionsOutlastFinder(t *testing.T) {
+	g, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, problems := corpus.FindFiles([]string{corpustest.Shared(t, "corpus/allsides.jsonl.gz")})
+	if len(files) == 0 {
+		t.Fatalf("find AllSides: %v", problems)
+	}
+	var kept [][]Mention   // as Find returned them
+	var copies [][]Mention // copied byte for byte right away
+	corpus.NewReader(corpus.Options{}).Read(files[0], func(a *corpus.Article) error {
+		var parts [][2]int
+		for _, p := range a.PartsOf(corpus.Body) {
+			parts = append(parts, [2]int{p.Start, p.End})
+		}
+		ms := g.Find(a.Text, parts)
+		c := make([]Mention, len(ms))
+		for i, m := range ms {
+			c[i] = Mention{Type: strings.Clone(m.Type), Name: strings.Clone(m.Name), Text: strings.Clone(m.Text),
+				Start: m.Start, End: m.End, Role: strings.Clone(m.Role), Affiliation: strings.Clone(m.Affiliation)}
+		}
+		kept, copies = append(kept, ms), append(copies, c)
+		if len(kept) == 500 {
+			return errStop{}
+		}
+		return nil
+	}, func(corpus.Problem) {})
+	for i := range kept {
+		if !slices.Equal(kept[i], copies[i]) {
+			t.Fatalf("article %d: its mentions changed as later articles were read:\ngot  %v\nwant %v", i, kept[i], copies[i])
+		}
 	}
 }

@@ -32,20 +32,20 @@ const (
 	genericWord                       // genericWords
 )
 
-// noFacts stands for a word that no map or set holds, so that a token
-// whose facts were looked up is told from one whose were not (nil).
-var noFacts = &wordFacts{}
-
 // buildFacts gathers, for every word of the maps and sets that
 // wordFacts answers for, its facts. Load and AddAliasFile call it when
 // they are done, as the maps are built: the finder only reads it.
 func (g *Gazetteer) buildFacts() {
-	facts := map[string]*wordFacts{}
+	// The facts of a word no map or set holds come first, at index 0.
+	facts, list := map[string]int32{}, []*wordFacts{{}}
 	of := func(w string) *wordFacts {
-		if facts[w] == nil {
-			facts[w] = &wordFacts{}
+		k, ok := facts[w]
+		if !ok {
+			k = int32(len(list))
+			facts[w] = k
+			list = append(list, &wordFacts{})
 		}
-		return facts[w]
+		return list[k]
 	}
 	for w, lens := range g.aliasLens.lens {
 		of(w).aliasLens = lens
@@ -76,6 +76,10 @@ func (g *Gazetteer) buildFacts() {
 		}
 	}
 	g.facts = facts
+	g.factList = make([]wordFacts, len(list))
+	for k, wf := range list {
+		g.factList[k] = *wf
+	}
 	g.factsFilter = wordFilter{}
 	for w := range facts {
 		g.factsFilter.add(w)
@@ -118,24 +122,27 @@ func hashWord(h uint32, w string) uint32 {
 	return h
 }
 
-// wordFacts returns the facts of a folded word, noFacts when there are none.
+// wordFacts returns the facts of a folded word, empty when there are none.
 func (g *Gazetteer) wordFacts(word string) *wordFacts {
+	return &g.factList[g.factIndex(word)]
+}
+
+// factIndex returns the index in factList of the facts of a folded word,
+// 0 when there are none.
+func (g *Gazetteer) factIndex(word string) int32 {
 	if !g.factsFilter.mayHold(word) {
-		return noFacts
+		return 0
 	}
-	if wf, ok := g.facts[word]; ok {
-		return wf
-	}
-	return noFacts
+	return g.facts[word] // 0 when absent
 }
 
 // facts returns the facts of the word t, looked up at the first question
-// and kept in the token for the next ones.
+// and kept in the token, as an index, for the next ones.
 func (f *finder) facts(t *token) *wordFacts {
-	if t.facts == nil {
-		t.facts = f.g.wordFacts(t.fold())
+	if t.facts == 0 {
+		t.facts = 1 + f.g.factIndex(f.foldOf(t))
 	}
-	return t.facts
+	return &f.g.factList[t.facts-1]
 }
 
 // is reports whether the word t is of the kind.

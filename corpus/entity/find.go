@@ -30,15 +30,24 @@ type Mention struct {
 	Affiliation string `json:"affiliation,omitempty"`
 }
 
-// token is a word of the text.
+// token is a word of the text. It holds offsets and flags, no pointer:
+// the finder appends a thousand words an article to a slice it keeps,
+// and while the garbage collector marks (most of the time when Bleve
+// indexes), every pointer written into the slice costs a write barrier
+// and every pointer kept in it is scanned. The strings a word stands
+// for are cut from the words that hold it (see words) when asked.
 type token struct {
-	start, end int    // byte offsets of the word, without a possessive 's
-	text       string // the word as written
-	// key is its folded form, with 's when possessive: the folded form
-	// without it (fold) is key less its last two bytes. Keeping one
-	// string of the two makes a token 64 bytes, a cache line, from 80:
-	// the finder reads a thousand of them an article, several times.
-	key        string
+	start, end int // byte offsets of the word, without a possessive 's
+	// keyFrom:keyTo is the word's folded form, with 's when possessive:
+	// the folded form without it (words.foldOf) is the key less its last
+	// two bytes. It is in the text itself for a word that is its own
+	// folded form, in words.lowered when lowered.
+	keyFrom, keyTo int
+	// facts are what the gazetteer and the rules know of the folded
+	// form: 1 + its index in Gazetteer.factList, 0 until first asked
+	// (see finder.facts).
+	facts      int32
+	lowered    bool // the key is in words.lowered, not in the text
 	possessive bool // followed by 's or ’s
 	capital    bool // starts with an upper-case letter
 	allCaps    bool // two or more letters, all upper case (NATO, OSCE)
@@ -52,49 +61,71 @@ type token struct {
 	descriptor bool
 	// card marks the words of a hover card (see hoverCards): read past.
 	card bool
-	// facts are what the gazetteer and the rules know of fold, nil until
-	// first asked (see finder.facts).
-	facts *wordFacts
 }
 
-// fold returns the word's folded form, without 's.
-func (t *token) fold() string {
-	if t.possessive {
-		return t.key[:len(t.key)-len("'s")]
+// words holds what tokens' offsets point into: the text they were cut
+// from and the folded forms of those that are not their own (words with
+// capitals, beyond ASCII, with ’s), written one after the other.
+type words struct {
+	text string // the whole text, to which start and end point, not a part of it
+	// lowered is not written over while the words are read (a finder's,
+	// until it is reset for the next article): strings are cut from it.
+	lowered []byte
+}
+
+// written returns the word t as written.
+func (w *words) written(t *token) string { return w.text[t.start:t.end] }
+
+// keyOf returns t's folded form, with 's when possessive.
+func (w *words) keyOf(t *token) string {
+	if t.lowered {
+		// SliceData rather than &w.lowered[t.keyFrom], which would fail
+		// on an empty key at the end of the buffer.
+		return unsafe.String(unsafe.SliceData(w.lowered[t.keyFrom:t.keyTo]), t.keyTo-t.keyFrom)
 	}
-	return t.key
+	return w.text[t.keyFrom:t.keyTo]
+}
+
+// foldOf returns t's folded form, without 's.
+func (w *words) foldOf(t *token) string {
+	key := w.keyOf(t)
+	if t.possessive {
+		return key[:len(key)-len("'s")]
+	}
+	return key
 }
 
 // tokenize cuts text into words: runs of letters and digits, with
 // apostrophes, hyphens and the dots of abbreviations (U.S.) inside them.
-func tokenize(text string) []token {
+// It returns the words with what their offsets point into.
+func tokenize(text string) ([]token, words) {
 	return appendTokens(nil, text)
 }
 
 // appendTokens is tokenize appending to toks, so that a caller can reuse
 // one slice for every part of an article.
-func appendTokens(toks []token, text string) []token {
-	toks, _ = appendWords(toks, text, 0)
-	return toks
+func appendTokens(toks []token, text string) ([]token, words) {
+	toks, lowered, _ := appendWords(toks, nil, text, 0)
+	return toks, words{text: text, lowered: lowered}
 }
 
 // appendWords is appendTokens for a text that begins at offset base of
-// another (a part of an article), to which the words' offsets point. It
-// also returns the index of the first
-// word that may begin a hover card's glued word (see hoverCards), or
+// another (a part of an article), to which the words' offsets point. The
+// folded forms that are not in the text go on after those in lower
+// (words.lowered), which it returns with the index of the first word
+// that may begin a hover card's glued word (see hoverCards), or
 // len(toks) when none may: it tells while the word is at hand, which
 // spares hoverCards a pass over the words of most parts, which have none.
-func appendWords(toks []token, text string, base int) (_ []token, glued int) {
+func appendWords(toks []token, lower []byte, text string, base int) (_ []token, lowered []byte, glued int) {
 	glued = -1
 	if toks == nil {
 		toks = make([]token, 0, len(text)/6+1) // English averages about six bytes a word
 	}
 	// An ASCII word without capitals is its own folded form. The folded
 	// forms of the others are lower-cased into one buffer (lower) that
-	// the words share and that is never written over, so that the text is
-	// not copied for the few words with capitals.
-	var lower []byte // allocated at the first word with a capital
-	if len(text) > 64 {
+	// the words share and that is not written over while they are read,
+	// so that the text is not copied for the few words with capitals.
+	if lower == nil && len(text) > 64 {
 		// About what the words with capitals of news hold, in one allocation.
 		lower = make([]byte, 0, len(text)/5)
 	}
@@ -114,13 +145,14 @@ func appendWords(toks []token, text string, base int) (_ []token, glued int) {
 		j, caps := asciiRunEnd(text, start)
 		n := len(toks)
 		gap := text[prevEnd:start]
-		joined := n > from && (gap == " " || joins(gap, toks[n-1].text))
+		joined := n > from && (gap == " " || joins(gap, text[toks[n-1].start-base:toks[n-1].end-base]))
 		if j > start && plainEnd(text, start, j) {
-			toks = append(toks, token{start: base + start, end: base + j, text: text[start:j], key: text[start:j], joined: joined})
+			var t *token
+			toks, t = appendToken(toks, base+start, base+j)
+			t.joined = joined
 			if caps {
-				t := &toks[n]
 				lower = capitalize(t, lower, text, start, j)
-				if glued < 0 && mayGlue(t) {
+				if glued < 0 && mayGlue(t, text[start:j]) {
 					glued = n
 				}
 			}
@@ -133,7 +165,7 @@ func appendWords(toks []token, text string, base int) (_ []token, glued int) {
 		}
 		t := &toks[n]
 		t.joined = joined
-		if glued < 0 && mayGlue(t) {
+		if glued < 0 && mayGlue(t, text[t.start-base:t.end-base]) {
 			glued = n
 		}
 		prevEnd = i
@@ -141,7 +173,22 @@ func appendWords(toks []token, text string, base int) (_ []token, glued int) {
 	if glued < 0 {
 		glued = len(toks)
 	}
-	return toks, glued
+	return toks, lower, glued
+}
+
+// appendToken appends the word at start:end of the text, its key as
+// written, for the caller to fill in. It writes the word in place:
+// appending a composite literal built it on the stack and then copied it,
+// reading back 16 bytes at a time what had just been written 8 at a
+// time, which stalls the processor (store forwarding fails). In a CPU
+// profile, that append was a quarter of the tokenizer's time.
+func appendToken(toks []token, start, end int) ([]token, *token) {
+	n := len(toks)
+	toks = slices.Grow(toks, 1)[:n+1]
+	t := &toks[n]
+	*t = token{} // the slice is reused from article to article
+	t.start, t.end, t.keyFrom, t.keyTo = start, end, start, end
+	return toks, t
 }
 
 // plainEnd reports whether the run of ASCII letters and digits
@@ -168,9 +215,18 @@ func plainEnd(text string, start, j int) bool {
 // capitalize fills in a token of ASCII letters and digits, text[start:j],
 // that has a capital: its key, lower-cased into lower, and its capitals.
 func capitalize(t *token, lower []byte, text string, start, j int) []byte {
-	t.key, lower = lowerASCII(lower, text, start, j)
+	lower = lowerKey(t, lower, text, start, j)
 	t.capital = asciiWordBytes[text[start]] == 3
-	t.allCaps = isAllCaps(t.text)
+	t.allCaps = isAllCaps(text[start:j])
+	return lower
+}
+
+// lowerKey makes t's key the lower case of text[from:to], ASCII, appended
+// to lower.
+func lowerKey(t *token, lower []byte, text string, from, to int) []byte {
+	t.keyFrom, t.lowered = len(lower), true
+	_, lower = lowerASCII(lower, text, from, to)
+	t.keyTo = len(lower)
 	return lower
 }
 
@@ -228,59 +284,67 @@ func appendOtherWord(toks []token, lower []byte, text string, base, start, j int
 		}
 		break
 	}
-	toks = append(toks, token{start: base + start, end: base + j, text: text[start:j]})
-	t := &toks[len(toks)-1] // filled in place: a token is too big to copy twice
+	toks, t := appendToken(toks, base+start, base+j)
 	upper := kinds&2 != 0
 	if !mixed {
 		// ASCII letters and digits only, before a joiner that joins
 		// nothing ("said."), so no possessive, no hyphen and nothing
 		// beyond ASCII to fold; without capitals, the word is its own
 		// folded form and no abbreviation.
-		t.key = t.text
 		if upper {
 			lower = capitalize(t, lower, text, start, j)
 		}
 		return toks, lower, j
 	}
-	if last := len(t.text) - 1; t.text[last] == 's' && (strings.HasSuffix(t.text[:last], "'") || strings.HasSuffix(t.text[:last], "’")) {
+	word := text[start:j]
+	if last := len(word) - 1; word[last] == 's' && (strings.HasSuffix(word[:last], "'") || strings.HasSuffix(word[:last], "’")) {
 		cut := len("'s")
-		if strings.HasSuffix(t.text, "’s") {
+		if strings.HasSuffix(word, "’s") {
 			cut = len("’s")
 		}
 		t.end -= cut
-		t.text = text[start : j-cut]
+		word = text[start : j-cut]
 		t.possessive = true
 	}
-	end := t.end - base                          // the end of the word in text
-	ascii := !nonASCII || corpus.IsASCII(t.text) // "Trump’s" is ASCII without its ’s
+	end := t.end - base                        // the end of the word in text
+	ascii := !nonASCII || corpus.IsASCII(word) // "Trump’s" is ASCII without its ’s
 	switch {
 	case !ascii:
-		t.key = corpus.Fold(t.text)
+		t.keyFrom, t.lowered = len(lower), true
+		lower = append(lower, corpus.Fold(word)...)
+		t.keyTo = len(lower)
 	case t.possessive && text[end] == '\'':
 		// The key is the folded word and its 's: "trump's".
-		t.key = text[start : end+len("'s")]
+		t.keyTo = t.end + len("'s")
 		if upper {
-			t.key, lower = lowerASCII(lower, text, start, end+len("'s"))
+			lower = lowerKey(t, lower, text, start, end+len("'s"))
 		}
 	default:
-		t.key = t.text
+		t.keyTo = t.end
 		if upper {
-			t.key, lower = lowerASCII(lower, text, start, end)
+			lower = lowerKey(t, lower, text, start, end)
 		}
 	}
 	if t.possessive && (!ascii || text[end] != '\'') {
-		t.key += "'s"
+		// The key is the folded word and 's whatever the apostrophe:
+		// the word, lowered last when it had to be, gets its 's after it.
+		if !t.lowered {
+			t.keyFrom, t.lowered = len(lower), true
+			lower = append(lower, word...)
+		}
+		lower = append(lower, "'s"...)
+		t.keyTo = len(lower)
 	}
-	if k := asciiWordBytes[t.text[0]]; k != 0 {
+	if k := asciiWordBytes[word[0]]; k != 0 {
 		t.capital = k == 3 // startsUpper without a call
 	} else {
-		t.capital = startsUpper(t.text)
+		t.capital = startsUpper(word)
 	}
-	t.allCaps = isAllCaps(t.text)
+	t.allCaps = isAllCaps(word)
 	if t.capital {
-		if dash := strings.LastIndexByte(t.text, '-'); dash > 0 && dash+1 < len(t.text) {
-			last, _ := utf8.DecodeRuneInString(t.text[dash+1:])
-			t.descriptor = unicode.IsLower(last) && !connectors[strings.ToLower(t.text[:dash])]
+		if dash := strings.LastIndexByte(word, '-'); dash > 0 && dash+1 < len(word) {
+			last, _ := utf8.DecodeRuneInString(word[dash+1:])
+			t.descriptor = unicode.IsLower(last) && !connectors[strings.ToLower(word[:dash])]
 		}
 	}
 	if t.possessive {
@@ -305,8 +369,9 @@ var asciiWordBytes = func() (kinds [256]uint8) {
 
 // lowerASCII appends the lower case of text[from:to], ASCII, to buf and
 // returns it as a string with the buffer. The bytes a string is given are
-// never written again: when buf is full, append moves on to a new array
-// and leaves the old one to the strings that hold it.
+// not written again while the words are read: when buf is full, its bytes
+// move to a new array, where the words' keys stay at their offsets, and
+// the old one is left to the strings that hold it.
 //
 // It lowers eight bytes at a time (lower8) while text has eight more,
 // past the word's end too: those bytes land beyond len(buf), where the
@@ -315,7 +380,7 @@ var asciiWordBytes = func() (kinds [256]uint8) {
 func lowerASCII(buf []byte, text string, from, to int) (string, []byte) {
 	n := to - from
 	if cap(buf)-len(buf) < n+8 {
-		buf = make([]byte, 0, max(64, 2*cap(buf), n+8))
+		buf = append(make([]byte, 0, max(64, 2*cap(buf), len(buf)+n+8)), buf...)
 	}
 	at := len(buf)
 	dst := buf[at : at+n+8]
@@ -436,24 +501,24 @@ func tokenKey(name string) string {
 	// Names are a few words: their tokens fit on the stack, and a name of
 	// one word is its key as it stands.
 	var buf [8]token
-	toks := appendTokens(buf[:0], name)
+	toks, w := appendTokens(buf[:0], name)
 	switch len(toks) {
 	case 0:
 		return ""
 	case 1:
-		return toks[0].key
+		return w.keyOf(&toks[0])
 	}
 	n := len(toks) - 1
-	for _, t := range toks {
-		n += len(t.key)
+	for k := range toks {
+		n += len(w.keyOf(&toks[k]))
 	}
 	var b strings.Builder
 	b.Grow(n)
-	for i, t := range toks {
-		if i > 0 {
+	for k := range toks {
+		if k > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(t.key)
+		b.WriteString(w.keyOf(&toks[k]))
 	}
 	return b.String()
 }
@@ -518,10 +583,8 @@ func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
 		f = &finder{g: g, surnames: map[string]string{}, ambiguous: map[string]bool{}}
 	}
 	f.text = text
-	used := 0
 	for _, p := range parts {
 		f.part(text, p[0], p[1])
-		used = max(used, len(f.toks))
 	}
 	var out []Mention // as before the scratch: no mention, no slice
 	if len(f.out) > 0 {
@@ -531,22 +594,23 @@ func (g *Gazetteer) Find(text string, parts [][2]int) []Mention {
 		out = make([]Mention, len(f.out))
 		copy(out, f.out)
 	}
-	f.reset(used)
+	f.reset()
 	g.finders.Put(f)
 	slices.SortStableFunc(out, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }
 
-// reset readies a finder that has read an article, of which the longest
-// part had used words, for the next: its slices and maps, cleared, serve
-// again, and nothing of the article stays reachable from it.
-func (f *finder) reset(used int) {
-	f.text = ""
-	// The words hold only strings of the text, which the mentions keep on
-	// their own. Clearing as much of the slice as this article wrote
-	// leaves none of it reachable, as the article before cleared all it
-	// wrote.
-	clear(f.toks[:used])
+// reset readies a finder that has read an article for the next: its
+// slices and maps, cleared, serve again, and nothing of the article stays
+// reachable from it.
+func (f *finder) reset() {
+	// The folded forms of the next article's words go over this one's:
+	// no string cut from them leaves Find, and the maps that kept some
+	// are cleared below. A new array for each part was a third of what
+	// Find allocated.
+	f.words = words{lowered: f.lowered[:0]}
+	// The words hold no pointer, only offsets: nothing to clear, and
+	// appendWords writes each in full.
 	f.toks = f.toks[:0]
 	clear(f.out) // the mentions hold the article's strings
 	f.out = f.out[:0]
@@ -564,8 +628,10 @@ func (f *finder) reset(used int) {
 // articles (Gazetteer.finders), with their slices and maps: a thousand
 // words and a dozen maps an article were most of what it allocated.
 type finder struct {
-	g         *Gazetteer
-	text      string // the whole article
+	g *Gazetteer
+	// words holds the whole article, to which the words' offsets point,
+	// and the folded forms of its words that are not their own.
+	words
 	out       []Mention
 	key       []byte            // scratch for lookup keys
 	toks      []token           // the words of the part being read, reused from part to part
@@ -594,9 +660,11 @@ type context struct {
 
 func (f *finder) part(text string, from, to int) {
 	var glued int
-	f.toks, glued = appendWords(f.toks[:0], text[from:to], from)
+	// The parts' folded forms follow one another in f.lowered: strings
+	// cut from those of a part may be kept for the article (remember).
+	f.toks, f.lowered, glued = appendWords(f.toks[:0], f.lowered, text[from:to], from)
 	toks := f.toks
-	hoverCards(toks, glued)
+	hoverCards(&f.words, toks, glued)
 	var ctx context
 	for i := 0; i < len(toks); {
 		if ctx.end != i {
@@ -611,8 +679,8 @@ func (f *finder) part(text string, from, to int) {
 			// Most words: a title may start lower case ("foreign minister"),
 			// but no name, demonym or unknown name does. Most start no
 			// title either, as the shapes of titleLens tell without a call
-			// of title, which asks them the same of t.key.
-			if !f.g.titleLens.mayStart(t.key) {
+			// of title, which asks them the same of f.keyOf(t).
+			if !f.g.titleLens.mayStart(f.keyOf(t)) {
 				i++
 				continue
 			}
@@ -642,7 +710,7 @@ func (f *finder) part(text string, from, to int) {
 				// "Lirenia's interior ministry" also names Lirenia, but
 				// "Minsk Group" does not name Minsk.
 				if place := f.placeOf(toks[i]); place != nil && e.Country != "" && foldEqual(place.Name, e.Country) {
-					f.out = append(f.out, Mention{Type: Place, Name: place.Name, Text: toks[i].text, Start: toks[i].start, End: toks[i].end})
+					f.out = append(f.out, Mention{Type: Place, Name: place.Name, Text: f.written(&toks[i]), Start: toks[i].start, End: toks[i].end})
 				}
 			}
 			f.out = append(f.out, m)
@@ -709,26 +777,26 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 		var sp *spellings
 		switch {
 		case n == 1 && possessive && toks[i].possessive:
-			sp = f.g.spellings[toks[i].key] // "people's": the key with its 's
+			sp = f.g.spellings[f.keyOf(&toks[i])] // "people's": the key with its 's
 		case n == 1:
 			// Most names tried: the word's spellings came with its other
 			// facts, in the one lookup of the word.
 			sp = f.facts(&toks[i]).spelling
 		default:
-			second := toks[i+1].key // as appendKey writes it
+			second := f.keyOf(&toks[i+1]) // as appendKey writes it
 			if n == 2 && !possessive {
-				second = toks[i+1].fold()
+				second = f.foldOf(&toks[i+1])
 			}
-			if !f.g.aliasLens.mayPair(toks[i].key, second) {
+			if !f.g.aliasLens.mayPair(f.keyOf(&toks[i]), second) {
 				return nil // most tries: no key to build and look up
 			}
-			f.key = appendKey(f.key[:0], toks[i:i+n], possessive)
+			f.key = appendKey(f.key[:0], &f.words, toks[i:i+n], possessive)
 			sp = f.g.spellings[string(f.key)]
 		}
 		if sp == nil || !capitalsAgree(toks[i:i+n], sp) {
 			return nil
 		}
-		if sp.exactCase != nil && n == 1 && !slices.Contains(sp.exactCase, toks[i].text) {
+		if sp.exactCase != nil && n == 1 && !slices.Contains(sp.exactCase, f.written(&toks[i])) {
 			return nil
 		}
 		return sp.entries
@@ -767,7 +835,7 @@ func (f *finder) match(toks []token, i int) (int, []*Entry) {
 // its 's when possessive, starts.
 func (f *finder) keyAliasLens(t *token) []int {
 	if t.possessive {
-		return f.g.aliasLens.of(t.key) // "people's": key is not fold
+		return f.g.aliasLens.of(f.keyOf(t)) // "people's": key is not fold
 	}
 	return f.facts(t).aliasLens
 }
@@ -783,7 +851,7 @@ func (f *finder) surnameHere(toks []token, i int, e *Entry) bool {
 		return f.afterOtherGivenName(toks, i, e) || f.namedOther(toks[i], e)
 	case Place:
 		// "New Mexico" is not Mexico when the gazetteer does not know it.
-		return f.afterGivenName(toks, i) || i > 0 && toks[i].joined && toks[i-1].text == "New"
+		return f.afterGivenName(toks, i) || i > 0 && toks[i].joined && f.written(&toks[i-1]) == "New"
 	}
 	return false
 }
@@ -803,7 +871,7 @@ func (f *finder) afterOtherGivenName(toks []token, i int, e *Entry) bool {
 	}
 	var fold [64]byte // most names fit: the first name is only compared and looked up
 	first, _, _ := bytes.Cut(appendFold(fold[:0], e.Name), []byte(" "))
-	given := toks[i-1].fold()
+	given := f.foldOf(&toks[i-1])
 	if string(first) == given {
 		return false
 	}
@@ -820,22 +888,22 @@ func (f *finder) namedOther(t token, e *Entry) bool {
 	if len(f.surnames) == 0 {
 		return false
 	}
-	f.key = appendTranslitKey(f.key[:0], t.fold()) // only looked up: no string to allocate
+	f.key = appendTranslitKey(f.key[:0], f.foldOf(&t)) // only looked up: no string to allocate
 	name, ok := f.surnames[string(f.key)]
 	return ok && name != e.Name && !f.ambiguous[string(f.key)]
 }
 
 // appendKey appends the lookup key of a run of words to dst; without
 // possessive, the last word's 's is left out.
-func appendKey(dst []byte, toks []token, possessive bool) []byte {
-	for j, t := range toks {
+func appendKey(dst []byte, w *words, toks []token, possessive bool) []byte {
+	for j := range toks {
 		if j > 0 {
 			dst = append(dst, ' ')
 		}
 		if j == len(toks)-1 && !possessive {
-			dst = append(dst, t.fold()...)
+			dst = append(dst, w.foldOf(&toks[j])...)
 		} else {
-			dst = append(dst, t.key...)
+			dst = append(dst, w.keyOf(&toks[j])...)
 		}
 	}
 	return dst
@@ -865,10 +933,10 @@ func capitalsAgree(toks []token, sp *spellings) bool {
 
 // capitalWords reports, for each word of a name, whether it is capitalised.
 func capitalWords(name string) []bool {
-	words := tokenize(name)
-	caps := make([]bool, len(words))
-	for j, w := range words {
-		caps[j] = w.capital
+	toks, _ := tokenize(name)
+	caps := make([]bool, len(toks))
+	for j, t := range toks {
+		caps[j] = t.capital
 	}
 	return caps
 }
@@ -936,7 +1004,7 @@ func (f *finder) remember(name string, last token) {
 	// Remembering a name again with the same last word changes nothing:
 	// skip the folding, which a name repeated through an article would
 	// pay at every mention.
-	seen := [2]string{name, last.fold()}
+	seen := [2]string{name, f.foldOf(&last)}
 	if f.remembered[seen] {
 		return
 	}
@@ -950,8 +1018,8 @@ func (f *finder) remember(name string, last token) {
 		// (see foldsToLower), the last of them most often the last word
 		// as the text has it, folded already: no string to make.
 		lastName = name[strings.LastIndexByte(name, ' ')+1:]
-		if isLowerCase(last.fold(), lastName) {
-			lastName = last.fold()
+		if isLowerCase(f.foldOf(&last), lastName) {
+			lastName = f.foldOf(&last)
 		} else {
 			lastName = strings.ToLower(lastName)
 		}
@@ -977,7 +1045,7 @@ func (f *finder) remember(name string, last token) {
 			lastName = words[len(words)-1]
 		}
 	}
-	for _, key := range []string{translitKey(lastName), translitKey(last.fold())} {
+	for _, key := range []string{translitKey(lastName), translitKey(f.foldOf(&last))} {
 		if old, ok := f.surnames[key]; ok && old != name {
 			f.ambiguous[key] = true
 			continue
@@ -1058,7 +1126,7 @@ func asciiWithoutRepeats(s string) bool {
 // personsMinistry reads "Lavrov's ministry" as the ministry of the
 // person's role.
 func (f *finder) personsMinistry(text string, toks []token, i int, e *Entry) {
-	if i >= len(toks) || toks[i].fold() != "ministry" {
+	if i >= len(toks) || f.foldOf(&toks[i]) != "ministry" {
 		return
 	}
 	for _, role := range e.Roles {
@@ -1077,10 +1145,10 @@ func (f *finder) personsMinistry(text string, toks []token, i int, e *Entry) {
 // placeOf returns the place a single word names: a demonym or a place's
 // name or alias.
 func (f *finder) placeOf(t token) *Entry {
-	if p, ok := f.g.demonyms[t.fold()]; ok {
+	if p, ok := f.g.demonyms[f.foldOf(&t)]; ok {
 		return p
 	}
-	for _, e := range f.g.byAlias[t.fold()] {
+	for _, e := range f.g.byAlias[f.foldOf(&t)] {
 		if e.Type == Place {
 			return e
 		}
@@ -1110,7 +1178,7 @@ func (f *finder) surnameSpeaks(toks []token, i int) bool {
 	// The words around first: most demonyms ("Russian officials") need no
 	// surname looked up.
 	speaks := toks[i].possessive ||
-		i+1 < len(toks) && toks[i+1].joined && !toks[i+1].capital && speechVerbs[toks[i+1].key]
+		i+1 < len(toks) && toks[i+1].joined && !toks[i+1].capital && speechVerbs[f.keyOf(&toks[i+1])]
 	if !speaks {
 		return false
 	}
@@ -1129,8 +1197,8 @@ func (f *finder) ministry(text string, toks []token, i int, country string) (Men
 	if i+1 >= len(toks) {
 		return Mention{}, 0
 	}
-	word, ok := ministryWords[toks[i].fold()]
-	if !ok || toks[i+1].fold() != "ministry" {
+	word, ok := ministryWords[f.foldOf(&toks[i])]
+	if !ok || f.foldOf(&toks[i+1]) != "ministry" {
 		return Mention{}, 0
 	}
 	org := f.g.ministryOf(country, word)
@@ -1169,7 +1237,7 @@ func (f *finder) title(toks []token, i int) (int, string) {
 	} else {
 		// Most lower-case words: the shapes of titleLens pass them by
 		// without a map lookup, which facts would make.
-		lens = f.g.titleLens.of(t.key)
+		lens = f.g.titleLens.of(f.keyOf(t))
 	}
 	for _, n := range lens {
 		if n > len(toks)-i {
@@ -1177,9 +1245,9 @@ func (f *finder) title(toks []token, i int) (int, string) {
 		}
 		var ok bool
 		if n == 1 {
-			_, ok = f.g.titles[t.key] // appendKey of one word
-		} else if f.g.titleLens.mayPair(t.key, toks[i+1].key) {
-			f.key = appendKey(f.key[:0], toks[i:i+n], true)
+			_, ok = f.g.titles[f.keyOf(t)] // appendKey of one word
+		} else if f.g.titleLens.mayPair(f.keyOf(t), f.keyOf(&toks[i+1])) {
+			f.key = appendKey(f.key[:0], &f.words, toks[i:i+n], true)
 			_, ok = f.g.titles[string(f.key)]
 		}
 		if ok {
@@ -1198,7 +1266,7 @@ func (f *finder) joinText(toks []token) string {
 	}
 	parts := make([]string, len(toks))
 	for i, t := range toks {
-		parts[i] = t.text
+		parts[i] = f.written(&t)
 	}
 	return strings.Join(parts, " ")
 }
@@ -1324,7 +1392,7 @@ func (f *finder) orgTail(toks []token, i, n int) ([]token, bool) {
 		for k < len(toks) && f.is(&toks[k], orgConnector) && toks[k].joined {
 			k++
 		}
-		if toks[j].fold() == "and" && (len(run) == n || k > j+1) || toks[j].fold() == "the" {
+		if f.foldOf(&toks[j]) == "and" && (len(run) == n || k > j+1) || f.foldOf(&toks[j]) == "the" {
 			break
 		}
 		m := k
@@ -1423,7 +1491,7 @@ func (f *finder) known(toks []token, i int, unmatched bool) bool {
 // never a word that is all digits.
 func (f *finder) personShaped(run []token, ctx context) bool {
 	for _, t := range run {
-		if hasDigit(t.text) {
+		if hasDigit(f.written(&t)) {
 			return false
 		}
 	}
@@ -1486,7 +1554,7 @@ func (f *finder) surname(t token, ctx context) (string, bool) {
 	if len(f.surnames) == 0 {
 		return "", false // no one named yet: nothing to fold t for
 	}
-	f.key = appendTranslitKey(f.key[:0], t.fold()) // only looked up: no string to allocate
+	f.key = appendTranslitKey(f.key[:0], f.foldOf(&t)) // only looked up: no string to allocate
 	if !f.ambiguous[string(f.key)] {
 		if name, ok := f.surnames[string(f.key)]; ok {
 			return name, true

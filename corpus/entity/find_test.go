@@ -3,6 +3,7 @@ package entity
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -214,8 +215,9 @@ func TestAliasFiles(t *testing.T) {
 
 func TestTokenize(t *testing.T) {
 	var got []string
-	for _, tok := range tokenize("Russia’s U.S. envoy, Nagorno-Karabakh and al-Assad's men (don't) 1,000.") {
-		s := tok.text
+	toks, w := tokenize("Russia’s U.S. envoy, Nagorno-Karabakh and al-Assad's men (don't) 1,000.")
+	for _, tok := range toks {
+		s := w.written(&tok)
 		if tok.possessive {
 			s += "+s"
 		}
@@ -295,16 +297,17 @@ func TestTokenSize(t *testing.T) {
 func TestFold(t *testing.T) {
 	for _, tc := range []struct{ text, fold, key string }{
 		{"Trump's", "trump", "trump's"}, {"Trump’s", "trump", "trump's"}, {"Müller’s", "muller", "muller's"},
-		{"NATO", "nato", "nato"}, {"people's", "people", "people's"}, {"don't", "don't", "don't"},
+		{"NATO", "nato", "nato"}, {"people's", "people", "people's"}, {"people’s", "people", "people's"},
+		{"Gül’s", "gul", "gul's"}, {"don't", "don't", "don't"},
 	} {
-		toks := tokenize(tc.text)
+		toks, w := tokenize(tc.text)
 		if len(toks) != 1 {
 			t.Fatalf("tokenize(%q) = %d words, want 1", tc.text, len(toks))
 		}
-		if got := toks[0].fold(); got != tc.fold {
+		if got := w.foldOf(&toks[0]); got != tc.fold {
 			t.Errorf("fold of %q = %q, want %q", tc.text, got, tc.fold)
 		}
-		if got := toks[0].key; got != tc.key {
+		if got := w.keyOf(&toks[0]); got != tc.key {
 			t.Errorf("key of %q = %q, want %q", tc.text, got, tc.key)
 		}
 	}
@@ -330,14 +333,15 @@ func TestSingleSpaced(t *testing.T) {
 func TestJoinText(t *testing.T) {
 	for _, text := range []string{"Rami Abdel Rahman", "Rami  Abdel\tRahman", "Kell's Party Congress", "Jonas P. Kell",
 		"Kell’s men, Varga and\nHolm", "Ted Cruz Rafael (Ted) Edward CruzWarren goes local MORE here", "Müller Őrs"} {
-		f := &finder{text: text}
-		toks, glued := appendWords(nil, text, 0)
-		hoverCards(toks, glued)
+		f := &finder{words: words{text: text}}
+		toks, lowered, glued := appendWords(nil, nil, text, 0)
+		f.lowered = lowered
+		hoverCards(&f.words, toks, glued)
 		for i := range toks {
 			for j := i + 1; j <= len(toks); j++ {
 				var words []string
 				for _, tok := range toks[i:j] {
-					words = append(words, tok.text)
+					words = append(words, f.written(&tok))
 				}
 				if got, want := f.joinText(toks[i:j]), strings.Join(words, " "); got != want {
 					t.Errorf("joinText of %q words %d-%d = %q, want %q", text, i, j, got, want)
@@ -352,20 +356,14 @@ func TestJoinText(t *testing.T) {
 func TestFinderReset(t *testing.T) {
 	g := testGazetteer(t)
 	text := "Jonas Kell, Greta Holm and the spokeswoman Dana Wirth wrote it. Kell filed first. Rami Abdel Rahman's Ostmarkian men came."
-	f := &finder{g: g, text: text, surnames: map[string]string{}, ambiguous: map[string]bool{}}
+	f := &finder{g: g, words: words{text: text}, surnames: map[string]string{}, ambiguous: map[string]bool{}}
 	f.part(text, 0, len(text))
-	used := len(f.toks)
 	if len(f.out) == 0 || len(f.surnames) == 0 || len(f.remembered) == 0 || len(f.canonical) == 0 {
 		t.Fatalf("the article named no one: %d mentions", len(f.out))
 	}
-	f.reset(used)
-	if f.text != "" || len(f.toks) != 0 || len(f.out) != 0 {
-		t.Errorf("after reset: text %q, %d words, %d mentions", f.text, len(f.toks), len(f.out))
-	}
-	for i, tok := range f.toks[:used] {
-		if tok != (token{}) {
-			t.Errorf("after reset, word %d is %+v", i, tok)
-		}
+	f.reset()
+	if f.text != "" || len(f.lowered) != 0 || len(f.toks) != 0 || len(f.out) != 0 {
+		t.Errorf("after reset: text %q, %d folded bytes, %d words, %d mentions", f.text, len(f.lowered), len(f.toks), len(f.out))
 	}
 	for _, m := range f.out[:cap(f.out)] {
 		if m != (Mention{}) {
@@ -374,6 +372,20 @@ func TestFinderReset(t *testing.T) {
 	}
 	if n := len(f.surnames) + len(f.ambiguous) + len(f.remembered) + len(f.tails) + len(f.homonymArticle) + len(f.canonical) + len(f.people); n != 0 {
 		t.Errorf("after reset, the maps hold %d entries", n)
+	}
+}
+
+// TestTokenHasNoPointer checks that a word holds no pointer, which the
+// finder's speed under a busy garbage collector relies on (see token):
+// reset leaves the words it kept as they are.
+func TestTokenHasNoPointer(t *testing.T) {
+	typ := reflect.TypeFor[token]()
+	for i := range typ.NumField() {
+		switch field := typ.Field(i); field.Type.Kind() {
+		case reflect.Int, reflect.Int32, reflect.Bool:
+		default:
+			t.Errorf("token.%s is a %s: a word must hold offsets and flags only", field.Name, field.Type)
+		}
 	}
 }
 
@@ -402,11 +414,22 @@ func TestPlainEnd(t *testing.T) {
 			if !plainEnd(text, start, j) {
 				continue
 			}
-			toks, _, next := appendOtherWord(nil, nil, text, 0, start, j, caps)
-			want := token{start: start, end: j, text: text[start:j], key: strings.ToLower(text[start:j]),
+			// What a word says, its key a string rather than offsets.
+			type read struct {
+				start, end                               int
+				written, key                             string
+				capital, allCaps, possessive, descriptor bool
+			}
+			toks, lowered, next := appendOtherWord(nil, nil, text, 0, start, j, caps)
+			w := words{text: text, lowered: lowered}
+			want := read{start: start, end: j, written: text[start:j], key: strings.ToLower(text[start:j]),
 				capital: asciiWordBytes[text[start]] == 3, allCaps: isAllCaps(text[start:j])}
-			if len(toks) != 1 || next != j || toks[0] != want {
-				t.Errorf("%q at %d: plainEnd, but appendOtherWord reads %+v up to %d, want %+v", text, start, toks, next, want)
+			var got []read
+			for _, tok := range toks {
+				got = append(got, read{tok.start, tok.end, w.written(&tok), w.keyOf(&tok), tok.capital, tok.allCaps, tok.possessive, tok.descriptor})
+			}
+			if len(got) != 1 || next != j || got[0] != want {
+				t.Errorf("%q at %d: plainEnd, but appendOtherWord reads %+v up to %d, want %+v", text, start, got, next, want)
 			}
 		}
 	}

@@ -77,8 +77,9 @@ type Gazetteer struct {
 	variantOf  map[string]string // folded name part → the first spelling of its group
 	// facts holds, by folded word, what the maps above and the rules'
 	// word sets say of it (see wordFacts).
-	facts       map[string]*wordFacts
-	factsFilter wordFilter // the words of facts, to turn most others away first
+	facts       map[string]int32 // the index of the word's facts in factList
+	factList    []wordFacts      // the facts of no word first, at 0
+	factsFilter wordFilter       // the words of facts, to turn most others away first
 	// Fingerprint changes whenever the data changes, so that articles
 	// analysed with other data are analysed again.
 	fingerprint string

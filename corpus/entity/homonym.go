@@ -58,18 +58,18 @@ func (f *finder) usState(toks []token, i, n int, e *Entry) (string, bool) {
 		return "", false
 	}
 	// "Atlanta, Georgia": a city, a comma, the name.
-	if i >= 1 && h.cities[toks[i-1].fold()] && !toks[i].joined && f.text[toks[i-1].end:toks[i].start] == ", " {
+	if i >= 1 && h.cities[f.foldOf(&toks[i-1])] && !toks[i].joined && f.text[toks[i-1].end:toks[i].start] == ", " {
 		return h.state, true
 	}
-	if j := i + n; j < len(toks) && toks[j].joined && usPoliticalWords[toks[j].fold()] || toks[i+n-1].possessive && j < len(toks) && usPoliticalWords[toks[j].fold()] {
+	if j := i + n; j < len(toks) && toks[j].joined && usPoliticalWords[f.foldOf(&toks[j])] || toks[i+n-1].possessive && j < len(toks) && usPoliticalWords[f.foldOf(&toks[j])] {
 		return h.state, true
 	}
 	if f.inStateList(toks, i, n) {
 		return h.state, true
 	}
-	if i >= 2 && (toks[i-1].fold() == "of" || toks[i-1].fold() == "from") {
+	if i >= 2 && (f.foldOf(&toks[i-1]) == "of" || f.foldOf(&toks[i-1]) == "from") {
 		for k := max(0, i-6); k < i-1; k++ {
-			if usTitles[toks[k].fold()] {
+			if usTitles[f.foldOf(&toks[k])] {
 				return h.state, true
 			}
 		}
@@ -101,17 +101,17 @@ func containsAny(s string, words []string) bool {
 func (f *finder) inStateList(toks []token, i, n int) bool {
 	listed := func(a, b token) bool {
 		gap := f.text[a.end:b.start]
-		return gap == ", " || gap == " " && (b.fold() == "and" || b.fold() == "or")
+		return gap == ", " || gap == " " && (f.foldOf(&b) == "and" || f.foldOf(&b) == "or")
 	}
-	if i >= 1 && usStateNames[toks[i-1].fold()] && f.text[toks[i-1].end:toks[i].start] == ", " {
+	if i >= 1 && usStateNames[f.foldOf(&toks[i-1])] && f.text[toks[i-1].end:toks[i].start] == ", " {
 		return true
 	}
-	if i >= 2 && usStateNames[toks[i-2].fold()] && (toks[i-1].fold() == "and" || toks[i-1].fold() == "or") {
+	if i >= 2 && usStateNames[f.foldOf(&toks[i-2])] && (f.foldOf(&toks[i-1]) == "and" || f.foldOf(&toks[i-1]) == "or") {
 		return true
 	}
 	j := i + n
-	if j < len(toks) && usStateNames[toks[j].fold()] && listed(toks[j-1], toks[j]) {
+	if j < len(toks) && usStateNames[f.foldOf(&toks[j])] && listed(toks[j-1], toks[j]) {
 		return true
 	}
-	return j+1 < len(toks) && (toks[j].fold() == "and" || toks[j].fold() == "or") && usStateNames[toks[j+1].fold()]
+	return j+1 < len(toks) && (f.foldOf(&toks[j]) == "and" || f.foldOf(&toks[j]) == "or") && usStateNames[f.foldOf(&toks[j+1])]
 }

@@ -20,16 +20,16 @@ const cardEnd = 80
 // hoverCards marks the words of the hover cards among toks. The glued
 // word keeps its second part ("GOP"), which ends the card unless a "MORE"
 // follows. No word before toks[from] may be glued (see appendWords).
-func hoverCards(toks []token, from int) {
+func hoverCards(w *words, toks []token, from int) {
 	for i := from; i < len(toks); i++ {
 		t := &toks[i]
-		if t.card || !mayGlue(t) {
+		if t.card || !mayGlue(t, w.written(t)) {
 			continue
 		}
-		p := glue(t.text)
+		p := glue(w.written(t))
 		first := -1
 		for k := max(0, i-cardReach); k < i; k++ {
-			if toks[k].capital && toks[k].fold() == t.fold()[:p] {
+			if toks[k].capital && w.foldOf(&toks[k]) == w.foldOf(t)[:p] {
 				first = k
 				break
 			}
@@ -42,11 +42,11 @@ func hoverCards(toks []token, from int) {
 		}
 		// The glued word becomes its second part, the start of a headline.
 		t.start += p
-		t.text, t.key = t.text[p:], t.key[p:]
+		t.keyFrom += p
 		t.joined = false
-		t.allCaps = isAllCaps(t.text)
+		t.allCaps = isAllCaps(w.written(t))
 		for k := i; k < len(toks) && k <= i+cardEnd; k++ {
-			if toks[k].text == "MORE" {
+			if w.written(&toks[k]) == "MORE" {
 				for m := i; m <= k; m++ {
 					markCard(&toks[m])
 				}
@@ -58,9 +58,9 @@ func hoverCards(toks []token, from int) {
 
 // mayGlue reports whether t may be the glued word of a hover card. The
 // card follows the name after a space: "(@AndrewStilesUSA)", a handle
-// after "Andrew Stiles", is no card.
-func mayGlue(t *token) bool {
-	return t.capital && t.joined && len(t.text) >= 4 && glue(t.text) > 0
+// after "Andrew Stiles", is no card. word is t as written.
+func mayGlue(t *token, word string) bool {
+	return t.capital && t.joined && len(word) >= 4 && glue(word) > 0
 }
 
 // markCard marks a word of a card; no name runs into or over it.

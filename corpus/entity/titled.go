@@ -11,20 +11,20 @@ package entity
 // stands before a name, words comes back as it is: who is named there is
 // for the caller to resolve.
 func (g *Gazetteer) NameAfterTitles(words string) string {
-	toks := tokenize(words)
+	toks, w := tokenize(words)
 	var key []byte
 	// title returns how many words the title at toks[from] has, 0 for none.
 	title := func(from int) int {
-		for _, n := range g.titleLens.of(toks[from].key) {
+		for _, n := range g.titleLens.of(w.keyOf(&toks[from])) {
 			if n > len(toks)-from {
 				continue
 			}
-			key = appendKey(key[:0], toks[from:from+n], true)
+			key = appendKey(key[:0], &w, toks[from:from+n], true)
 			if _, ok := g.titles[string(key)]; ok {
 				return n
 			}
 		}
-		if t := toks[from]; t.allCaps && len(t.fold()) <= 3 {
+		if t := &toks[from]; t.allCaps && len(w.foldOf(t)) <= 3 {
 			// "PM", "FM": headlines abbreviate roles. They are not in
 			// titles.tsv, which the finder matches in any case: "at 5 pm
 			// Eastern Time" would make a person of the time zone.
@@ -32,11 +32,11 @@ func (g *Gazetteer) NameAfterTitles(words string) string {
 		}
 		return 0
 	}
-	isPlace := func(t token) bool {
-		if _, ok := g.demonyms[t.fold()]; ok {
+	isPlace := func(t *token) bool {
+		if _, ok := g.demonyms[w.foldOf(t)]; ok {
 			return true
 		}
-		for _, e := range g.byAlias[t.fold()] {
+		for _, e := range g.byAlias[w.foldOf(t)] {
 			if e.Type == Place {
 				return true
 			}
@@ -65,7 +65,7 @@ func (g *Gazetteer) NameAfterTitles(words string) string {
 	if name == 0 {
 		// With no title before it, a demonym or place before the
 		// name: "Armenian Pashinyan", "Armenia's Pashinyan".
-		for name < len(toks)-1 && isPlace(toks[name]) {
+		for name < len(toks)-1 && isPlace(&toks[name]) {
 			name++
 		}
 	}
