@@ -180,6 +180,26 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 	if err != nil {
 		return nil, searchError(ctx, err, req.Timeout)
 	}
+	// The facets are counted while the hits are read and their snippets
+	// made: the two take about as long for a typical search.
+	var facetsOut *Facets
+	var facetsErr error
+	facetsDone := make(chan struct{})
+	if req.Facets {
+		go func() {
+			defer close(facetsDone)
+			if facetsErr = kept.countFacets(); facetsErr != nil {
+				return
+			}
+			var found facetTerms
+			if found, facetsErr = matchFacets(ctx, ix, kept, sr, req); facetsErr == nil {
+				facetsOut = facets(found, req)
+			}
+		}()
+	} else {
+		close(facetsDone)
+	}
+	defer func() { <-facetsDone }() // before kept.release, deferred above
 	shown, err := shownHits(ctx, ix, kept, res.Hits, req.Comments)
 	if err != nil {
 		return nil, err
@@ -189,13 +209,11 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 	for i, h := range res.Hits {
 		out.Hits = append(out.Hits, makeHit(an, shown[i], h.Score, c.marks, req))
 	}
-	if req.Facets {
-		found, err := matchFacets(ctx, ix, kept, sr, req)
-		if err != nil {
-			return nil, searchError(ctx, err, req.Timeout)
-		}
-		out.Facets = facets(found, req)
+	<-facetsDone
+	if facetsErr != nil {
+		return nil, searchError(ctx, facetsErr, req.Timeout)
 	}
+	out.Facets = facetsOut
 	out.Explain = append([]string{"parsed as " + node.String()}, c.notes...)
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil

@@ -25,8 +25,9 @@ import (
 // from, which is why it is kept (with a reference, so that a merge cannot
 // close it) until release.
 //
-// With facets set, it also counts the facet values of every match as the
-// search finds it (see index.FacetValues), in place of Bleve's facets.
+// With facets set, it also notes every match the search finds, for
+// countFacets to count their facet values (see index.FacetValues) in place
+// of Bleve's facets.
 type keptSnapshot struct {
 	bquery.Query
 	facets *index.FacetValues
@@ -34,6 +35,10 @@ type keptSnapshot struct {
 	mu    sync.Mutex
 	snap  *scorch.IndexSnapshot
 	count *index.FacetCount
+	// matches are the snapshot's numbers of the matches, in the order
+	// found, written by the searcher while the search runs and read
+	// after it.
+	matches []uint64
 }
 
 func (q *keptSnapshot) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
@@ -56,7 +61,24 @@ func (q *keptSnapshot) Searcher(ctx context.Context, r bindex.IndexReader, m map
 		return s, nil
 	}
 	q.count = q.facets.Count(snap)
-	return &countingSearcher{Searcher: s, count: q.count}, nil
+	return &notingSearcher{Searcher: s, kept: q}, nil
+}
+
+// countFacets counts the facet values of the matches the search found.
+// Search runs it once the search is done, beside the making of the hits,
+// so that a search with facets takes little longer than one without on a
+// machine with a core to spare.
+func (q *keptSnapshot) countFacets() error {
+	count := q.facetCount()
+	if count == nil {
+		return nil
+	}
+	for _, num := range q.matches {
+		if err := count.Add(num); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // release lets go of the kept snapshot.
@@ -81,29 +103,27 @@ func (q *keptSnapshot) facetCount() *index.FacetCount {
 	return q.count
 }
 
-// countingSearcher counts the facet values of each document its searcher
-// finds. Bleve's collector takes every match from Next, to count them all.
-type countingSearcher struct {
+// notingSearcher notes the number of each document its searcher finds,
+// for countFacets. Bleve's collector takes every match from Next, so all
+// of them are noted.
+type notingSearcher struct {
 	search.Searcher
-	count *index.FacetCount
+	kept *keptSnapshot
 }
 
-func (s *countingSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
-	return s.counted(s.Searcher.Next(ctx))
+func (s *notingSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	return s.noted(s.Searcher.Next(ctx))
 }
 
-func (s *countingSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
-	return s.counted(s.Searcher.Advance(ctx, id))
+func (s *notingSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
+	return s.noted(s.Searcher.Advance(ctx, id))
 }
 
-func (s *countingSearcher) counted(m *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
-	if m == nil || err != nil {
-		return m, err
+func (s *notingSearcher) noted(m *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+	if m != nil && err == nil {
+		s.kept.matches = append(s.kept.matches, m.IndexInternalID.Value())
 	}
-	if err := s.count.Add(m.IndexInternalID.Value()); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return m, err
 }
 
 // shownFields reads what each hit shows (see index.ShownFrom) from the kept
