@@ -40,10 +40,10 @@ type FacetValues struct {
 	terms    []string // every value numbered, its number the index; the first len(fields) stand for none
 	field    []uint8  // by number: the field (index in fields) the value is of
 	number   []map[string]uint32
-	// counts by number for counts to use, all zero: kept here rather than
-	// in a sync.Pool, which drops them at every collection, and they are
-	// as long as there are values (AllSides: 60,000 and more)
-	free [][]int32
+	// scratch for counts to use, its counts all zero: kept here rather
+	// than in a sync.Pool, which drops them at every collection, and the
+	// counts are as long as there are values (AllSides: 60,000 and more)
+	free []*countScratch
 }
 
 // segmentValues are one segment's values as numbers, once made; the visits
@@ -159,16 +159,25 @@ type FacetCount struct {
 	offsets []uint64
 	segs    []*segmentValues
 	made    []bool
-	counts  []int32    // by number
-	touched []uint32   // the numbers counted, for Result and Release
-	byField [][]uint32 // the numbers counted, by field, once Result needs them
-	nums    []uint32   // Result's scratch
+	countScratch
+	split bool // byField is filled in
 	// From doc values, for segments without numbers yet, by field.
 	direct  []map[string]int
 	missing []int
 	dv      bindex.DocValueReader
 	id      bindex.IndexInternalID
 	seen    []bool
+}
+
+// countScratch is what a count writes, kept from one count to the next
+// (see Release): the counts are as long as there are values, and the
+// lists of numbers were most of what a search with facets allocated, and
+// the garbage collector's work made the slowest searches slower.
+type countScratch struct {
+	counts  []int32    // by number
+	touched []uint32   // the numbers counted, for Result and Release
+	byField [][]uint32 // the numbers counted, by field, once Result needs them
+	nums    []uint32   // Result's scratch
 }
 
 // Count starts counting over documents of snap. Release it when done.
@@ -204,7 +213,7 @@ func (fv *FacetValues) Count(snap *scorch.IndexSnapshot) *FacetCount {
 		}
 	}
 	if k := len(fv.free); k > 0 {
-		c.counts, fv.free = fv.free[k-1], fv.free[:k-1]
+		c.countScratch, fv.free = *fv.free[k-1], fv.free[:k-1]
 	}
 	fv.mu.Unlock()
 	c.made = make([]bool, len(c.segs))
@@ -431,8 +440,14 @@ func (c *FacetCount) Result(f, size int) ([]TermCount, int) {
 		// values counted as often as the size-th most frequent can be
 		// among the first size: the others are left before their values
 		// are read, which with a person facet are most of them.
-		if c.byField == nil {
-			c.byField = make([][]uint32, n)
+		if !c.split {
+			c.split = true
+			if len(c.byField) != n {
+				c.byField = make([][]uint32, n)
+			}
+			for i := range c.byField {
+				c.byField[i] = c.byField[i][:0]
+			}
 			for _, o := range c.touched {
 				if int(o) >= n {
 					c.byField[fields[o]] = append(c.byField[fields[o]], o)
@@ -534,11 +549,12 @@ func (c *FacetCount) Release() {
 		c.counts[o] = 0
 	}
 	if c.counts != nil {
+		kept := &countScratch{counts: c.counts, touched: c.touched[:0], byField: c.byField, nums: c.nums[:0]}
 		c.fv.mu.Lock()
-		c.fv.free = append(c.fv.free, c.counts)
+		c.fv.free = append(c.fv.free, kept)
 		c.fv.mu.Unlock()
 	}
-	c.counts = nil
+	c.countScratch = countScratch{}
 }
 
 // Numbered returns how many segments count from numbers now, and how many
