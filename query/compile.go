@@ -382,12 +382,12 @@ func (c *compiler) keywordWildcard(n *Wildcard) (bquery.Query, bool, error) {
 	typed := n.Field + ":" + n.Pattern
 	// Values are indexed as written: the pattern is matched against each
 	// folded, so that source:amsel* finds "Amsel Post".
-	values, err := c.ix.WildcardValues(field, strings.ToLower(index.FoldKey(n.Pattern)), MaxExpansion)
+	values, err := c.ix.WildcardValues(field, index.FoldKey(n.Pattern), MaxExpansion)
 	if err != nil {
 		return nil, false, err
 	}
 	if len(values) > MaxExpansion {
-		return nil, false, &SyntaxError{Offset: n.At, Msg: fmt.Sprintf("%s matches more than %d different %s; make it more specific", typed, MaxExpansion, valuesNoun.many)}
+		return nil, false, tooMany(n.At, typed, valuesNoun)
 	}
 	qs := make([]bquery.Query, len(values))
 	for i, v := range values {
@@ -518,9 +518,15 @@ func (c *compiler) expand(at int, typed string, what noun, dict func(bindex.Inde
 		}
 		terms = append(terms, e.Term)
 		if len(terms) > MaxExpansion {
-			return nil, &SyntaxError{Offset: at, Msg: fmt.Sprintf("%s matches more than %d different %s; make it more specific", typed, MaxExpansion, what.many)}
+			return nil, tooMany(at, typed, what)
 		}
 	}
+}
+
+// tooMany refuses a pattern that stands for more than MaxExpansion words
+// or values.
+func tooMany(at int, typed string, what noun) error {
+	return &SyntaxError{Offset: at, Msg: fmt.Sprintf("%s matches more than %d different %s; make it more specific", typed, MaxExpansion, what.many)}
 }
 
 func (c *compiler) noteExpansion(typed string, found map[string]bool) {

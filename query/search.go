@@ -182,24 +182,18 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 	}
 	// The facets are counted while the hits are read and their snippets
 	// made: the two take about as long for a typical search.
-	var facetsOut *Facets
-	var facetsErr error
-	facetsDone := make(chan struct{})
+	waitFacets := func() (*Facets, error) { return nil, nil }
 	if req.Facets {
+		done := make(chan struct{})
+		var f *Facets
+		var ferr error
 		go func() {
-			defer close(facetsDone)
-			if facetsErr = kept.countFacets(); facetsErr != nil {
-				return
-			}
-			var found facetTerms
-			if found, facetsErr = matchFacets(ctx, ix, kept, sr, req); facetsErr == nil {
-				facetsOut = facets(found, req)
-			}
+			defer close(done)
+			f, ferr = countedFacets(ctx, ix, kept, sr, req)
 		}()
-	} else {
-		close(facetsDone)
+		waitFacets = func() (*Facets, error) { <-done; return f, ferr }
+		defer waitFacets() // the count is done before kept.release, deferred above
 	}
-	defer func() { <-facetsDone }() // before kept.release, deferred above
 	shown, err := shownHits(ctx, ix, kept, res.Hits, req.Comments)
 	if err != nil {
 		return nil, err
@@ -209,11 +203,9 @@ func Search(ctx context.Context, ix *index.Index, req Request) (*Results, error)
 	for i, h := range res.Hits {
 		out.Hits = append(out.Hits, makeHit(an, shown[i], h.Score, c.marks, req))
 	}
-	<-facetsDone
-	if facetsErr != nil {
-		return nil, searchError(ctx, facetsErr, req.Timeout)
+	if out.Facets, err = waitFacets(); err != nil {
+		return nil, searchError(ctx, err, req.Timeout)
 	}
-	out.Facets = facetsOut
 	out.Explain = append([]string{"parsed as " + node.String()}, c.notes...)
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
@@ -316,6 +308,18 @@ func facetSize(req Request) int {
 // how many matches had none; the facets are "source", "month", "year",
 // "speaker" and the entity types.
 type facetTerms func(name string) (values []FacetValue, missing int, ok bool)
+
+// countedFacets counts the facets of the search's matches.
+func countedFacets(ctx context.Context, ix *index.Index, kept *keptSnapshot, sr *bleve.SearchRequest, req Request) (*Facets, error) {
+	if err := kept.countFacets(); err != nil {
+		return nil, err
+	}
+	found, err := matchFacets(ctx, ix, kept, sr, req)
+	if err != nil {
+		return nil, err
+	}
+	return facets(found, req), nil
+}
 
 // matchFacets returns the facets of the search's matches as they were
 // counted while it ran, or, when they could not be, from Bleve's facets

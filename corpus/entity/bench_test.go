@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/parleysearch/parley/corpus"
@@ -16,33 +15,46 @@ func BenchmarkFindAllSides(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	path := corpustest.Shared(b, "corpus/allsides.jsonl.gz")
 	type article struct {
 		text  string
 		parts [][2]int
 	}
 	var articles []article
 	bytes := 0
-	files, _ := corpus.FindFiles([]string{filepath.Clean(path)})
-	stop := errStop{}
-	corpus.NewReader(corpus.Options{}).Read(files[0], func(a *corpus.Article) error {
-		var parts [][2]int
-		for _, p := range a.PartsOf(corpus.Body) {
-			parts = append(parts, [2]int{p.Start, p.End})
-			bytes += p.End - p.Start
+	allSidesBodies(b, 2000, func(text string, parts [][2]int) {
+		for _, p := range parts {
+			bytes += p[1] - p[0]
 		}
-		articles = append(articles, article{a.Text, parts})
-		if len(articles) == 2000 {
-			return stop
-		}
-		return nil
-	}, func(corpus.Problem) {})
+		articles = append(articles, article{text, parts})
+	})
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		a := articles[i%len(articles)]
 		g.Find(a.text, a.parts)
 	}
 	b.ReportMetric(float64(bytes)/float64(len(articles)), "body-bytes/article")
+}
+
+// allSidesBodies calls fn with the text and body parts of each of the
+// first n AllSides articles, in order.
+func allSidesBodies(tb testing.TB, n int, fn func(text string, parts [][2]int)) {
+	tb.Helper()
+	files, problems := corpus.FindFiles([]string{corpustest.Shared(tb, "corpus/allsides.jsonl.gz")})
+	if len(files) == 0 {
+		tb.Fatalf("find AllSides: %v", problems)
+	}
+	read := 0
+	corpus.NewReader(corpus.Options{}).Read(files[0], func(a *corpus.Article) error {
+		var parts [][2]int
+		for _, p := range a.PartsOf(corpus.Body) {
+			parts = append(parts, [2]int{p.Start, p.End})
+		}
+		fn(a.Text, parts)
+		if read++; read == n {
+			return errStop{}
+		}
+		return nil
+	}, func(corpus.Problem) {})
 }
 
 type errStop struct{}

@@ -9,9 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/parleysearch/parley/corpus"
-	"github.com/parleysearch/parley/corpus/corpustest"
 )
 
 var update = flag.Bool("update", false, "update golden files")
@@ -31,27 +28,15 @@ func TestFindAllSidesDigest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, problems := corpus.FindFiles([]string{corpustest.Shared(t, "corpus/allsides.jsonl.gz")})
-	if len(files) == 0 {
-		t.Fatalf("find AllSides: %v", problems)
-	}
 	h := sha256.New()
 	n, mentions := 0, 0
-	corpus.NewReader(corpus.Options{}).Read(files[0], func(a *corpus.Article) error {
-		var parts [][2]int
-		for _, p := range a.PartsOf(corpus.Body) {
-			parts = append(parts, [2]int{p.Start, p.End})
-		}
-		for _, m := range g.Find(a.Text, parts) {
+	allSidesBodies(t, digestArticles, func(text string, parts [][2]int) {
+		for _, m := range g.Find(text, parts) {
 			fmt.Fprintf(h, "%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", n, m.Start, m.End, m.Type, m.Name, m.Text, m.Role, m.Affiliation)
 			mentions++
 		}
 		n++
-		if n == digestArticles {
-			return errStop{}
-		}
-		return nil
-	}, func(corpus.Problem) {})
+	})
 	got := fmt.Sprintf("%x %d articles %d mentions\n", h.Sum(nil), n, mentions)
 	golden := filepath.Join("testdata", "allsides.sha256")
 	if *update {
@@ -80,29 +65,17 @@ func TestFindMentionsOutlastFinder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, problems := corpus.FindFiles([]string{corpustest.Shared(t, "corpus/allsides.jsonl.gz")})
-	if len(files) == 0 {
-		t.Fatalf("find AllSides: %v", problems)
-	}
 	var kept [][]Mention   // as Find returned them
 	var copies [][]Mention // copied byte for byte right away
-	corpus.NewReader(corpus.Options{}).Read(files[0], func(a *corpus.Article) error {
-		var parts [][2]int
-		for _, p := range a.PartsOf(corpus.Body) {
-			parts = append(parts, [2]int{p.Start, p.End})
-		}
-		ms := g.Find(a.Text, parts)
+	allSidesBodies(t, 500, func(text string, parts [][2]int) {
+		ms := g.Find(text, parts)
 		c := make([]Mention, len(ms))
 		for i, m := range ms {
 			c[i] = Mention{Type: strings.Clone(m.Type), Name: strings.Clone(m.Name), Text: strings.Clone(m.Text),
 				Start: m.Start, End: m.End, Role: strings.Clone(m.Role), Affiliation: strings.Clone(m.Affiliation)}
 		}
 		kept, copies = append(kept, ms), append(copies, c)
-		if len(kept) == 500 {
-			return errStop{}
-		}
-		return nil
-	}, func(corpus.Problem) {})
+	})
 	for i := range kept {
 		if !slices.Equal(kept[i], copies[i]) {
 			t.Fatalf("article %d: its mentions changed as later articles were read:\ngot  %v\nwant %v", i, kept[i], copies[i])
