@@ -340,8 +340,9 @@ func singleSpacedASCII(s string) bool {
 // every value of the chunk (zapx v17.2.5), so the two go together.
 const facetField = index.IndexField | index.DocValues | index.SkipDVCompression | index.SkipDVChunking
 
-// articleDocument builds the Bleve document for an article.
-func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Document {
+// articleDocument builds the Bleve document for an article, and returns
+// with it its body's analysis, for its quotations (see quoteDocuments).
+func (ix *Index) articleDocument(an *extract.Analysis, hash string) (*document.Document, *textAnalysis) {
 	a := an.Article
 	d := document.NewDocument(a.ID)
 	keyword := func(name, value string, opts index.FieldIndexingOptions) { addKeyword(d, name, value, opts) }
@@ -353,7 +354,7 @@ func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Do
 	if a.Title != "" {
 		ix.addText(d, titleFields, []string{a.Title})
 	}
-	ix.addText(d, bodyFields, a.Texts(corpus.Body))
+	body := ix.addText(d, bodyFields, a.Texts(corpus.Body))
 	ix.addText(d, commentsFields, a.Texts(corpus.Comments))
 	for i, text := range a.Texts(corpus.Furniture) {
 		d.AddField(document.NewTextFieldWithIndexingOptions(FieldFurniture, []uint64{uint64(i)}, []byte(text), index.StoreField))
@@ -407,7 +408,7 @@ func (ix *Index) articleDocument(an *extract.Analysis, hash string) *document.Do
 	}
 	metaJSON := m.json()
 	stored(FieldMeta, unsafe.String(unsafe.SliceData(metaJSON), len(metaJSON))) // never written again
-	return d
+	return d, body
 }
 
 // json returns what json.Marshal returns for m (TestArticleMetaJSON),

@@ -93,18 +93,26 @@ func (m *quoteMeta) json() []byte {
 	return o.bytes()
 }
 
-// quoteDocuments builds a document for each quotation of an article.
+// quoteDocuments builds a document for each quotation of an article. body
+// is the analysis of the article's body, when its document has one, which
+// gives the quotations their terms as it runs (see quoteTerms).
 //
 // The fields it shares with articles have the articles' indexing options:
 // zapx (v17.2.5) reads one field's doc values through one buffer in a
 // merge, and merging a segment whose doc values are compressed with one
 // where they are not (see facetField) wrote into the index file's memory
 // and crashed.
-func (ix *Index) quoteDocuments(an *extract.Analysis) []*quoteDocument {
+func (ix *Index) quoteDocuments(an *extract.Analysis, body *textAnalysis) []*quoteDocument {
 	if len(an.Quotes) == 0 {
 		return nil
 	}
 	a := an.Article
+	if body != nil {
+		for _, p := range a.PartsOf(corpus.Body) {
+			body.partStarts = append(body.partStarts, p.Start)
+		}
+		body.quotes = make([]*textAnalysis, 0, len(an.Quotes))
+	}
 	// What every quotation of the article shares, worked out once.
 	source := a.Source
 	date := publishedTerms(a.Published.Date)
@@ -114,6 +122,10 @@ func (ix *Index) quoteDocuments(an *extract.Analysis) []*quoteDocument {
 		d := newQuoteDocument(QuoteID(a.ID, q.Start, q.End))
 		d.keyword(FieldKind, KindQuote, index.IndexField)
 		d.quoteText(ix.analyzer, quoteFields, q.Text)
+		if body != nil {
+			d.text.body, d.text.span = body, [2]int{q.Start, q.End}
+			body.quotes = append(body.quotes, &d.text)
+		}
 		if names := Speakers(q.Speaker); len(names) > 0 {
 			d.terms(FieldSpeaker, names, facetField)
 		}

@@ -142,9 +142,10 @@ func TestQuoteFieldsIndexedAsArticles(t *testing.T) {
 		t.Fatal("no quotations found")
 	}
 	options := map[string]bleveindex.FieldIndexingOptions{}
-	ix.articleDocument(an, "hash").VisitFields(func(f bleveindex.Field) { options[f.Name()] = f.Options() })
+	article, body := ix.articleDocument(an, "hash")
+	article.VisitFields(func(f bleveindex.Field) { options[f.Name()] = f.Options() })
 	shared := 0
-	for _, d := range ix.quoteDocuments(an) {
+	for _, d := range ix.quoteDocuments(an, body) {
 		d.VisitFields(func(f bleveindex.Field) {
 			want, ok := options[f.Name()]
 			if !ok {

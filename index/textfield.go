@@ -36,9 +36,12 @@ var (
 // addText adds the parts of one kind of text to a document: each part's
 // text stored for display, and, for all the parts together, the stemmed,
 // exact and (for the body) pairs fields, analysed once.
-func (ix *Index) addText(d *document.Document, names textFields, parts []string) {
+//
+// It returns the analysis, which quotations of the body share (see
+// quoteAnalysis); nil when there are no parts.
+func (ix *Index) addText(d *document.Document, names textFields, parts []string) *textAnalysis {
 	if len(parts) == 0 {
-		return
+		return nil
 	}
 	for i, p := range parts {
 		var ap []uint64 // which part: the title has one
@@ -63,6 +66,7 @@ func (ix *Index) addText(d *document.Document, names textFields, parts []string)
 		}
 		d.AddField(newTextField(names.pairs, opts, t, pairTerms))
 	}
+	return t
 }
 
 // termKind says which of a text's analyses a field holds.
@@ -102,6 +106,21 @@ type textAnalysis struct {
 	// of pair i pairPos[pairStarts[i]:pairStarts[i+1]].
 	positions, pairPos []uint32
 	starts, pairStarts []uint32
+
+	// A body's quotations are words of the body: analysing the body gives
+	// each its terms (see quoteTerms), which cost as much again to find
+	// by analysing the quotation afresh. partStarts are where the body's
+	// parts start in the article's text, and quotes the analyses of its
+	// quotations.
+	partStarts []int
+	quotes     []*textAnalysis
+	// For a quotation's analysis: the body's, and where the quotation
+	// stands in the article's text. derived says the body's analysis gave
+	// the quotation its terms; it did not when the quotation's words are
+	// not all whole words of one body part.
+	body    *textAnalysis
+	span    [2]int
+	derived bool
 }
 
 // terms are a field's distinct terms with how often each occurs.
@@ -130,7 +149,15 @@ func (t *terms) count(id int32) {
 }
 
 func (t *textAnalysis) run() {
-	t.once.Do(t.analyze)
+	t.once.Do(func() {
+		if t.body != nil {
+			t.body.run()
+			if t.derived {
+				return
+			}
+		}
+		t.analyze()
+	})
 }
 
 // analyze finds the text's terms. It runs for every text indexed, so it
@@ -154,6 +181,8 @@ func (t *textAnalysis) analyze() {
 	ids := slices.Grow(sc.ids[:0], size/5) // each word's exact term, in order
 	posOf := slices.Grow(sc.posOf[:0], size/5)
 	pairIDs, pairPosOf := sc.pairIDs[:0], sc.pairPosOf[:0] // each pair's term and position, in order
+	// Each word's offsets in the article's text, for the quotations.
+	wordAt := sc.wordAt[:0]
 	arena.chunk = make([]byte, 0, size/2+64)
 	t.exact.reserve(size / 10)
 	t.stemmed.reserve(size / 12)
@@ -187,6 +216,10 @@ func (t *textAnalysis) analyze() {
 			last = pos + uint32(w.Position)
 			ids = append(ids, id)
 			posOf = append(posOf, last)
+			if t.quotes != nil {
+				at := t.partStarts[i]
+				wordAt = append(wordAt, [2]int32{int32(at + w.Start), int32(at + w.End)})
+			}
 			if !t.pairs {
 				return
 			}
@@ -212,11 +245,97 @@ func (t *textAnalysis) analyze() {
 		pos = last
 	}
 	fill := sc.fill
+	if t.quotes != nil {
+		fill = t.quoteTerms(ids, posOf, wordAt, stemOf, fill)
+	}
 	t.starts, t.positions, fill = groupPositions(&t.exact, ids, posOf, fill)
 	if t.pairPositions {
 		t.pairStarts, t.pairPos, fill = groupPositions(&t.pairTerms, pairIDs, pairPosOf, fill)
 	}
-	sc.stemOf, sc.ids, sc.posOf, sc.fill, sc.pairIDs, sc.pairPosOf = stemOf, ids, posOf, fill, pairIDs, pairPosOf
+	sc.stemOf, sc.ids, sc.posOf, sc.fill, sc.pairIDs, sc.pairPosOf, sc.wordAt = stemOf, ids, posOf, fill, pairIDs, pairPosOf, wordAt
+}
+
+// quoteTerms gives each of the body's quotations its terms, from the
+// body's words: what analysing the quotation's text gives, found without
+// cutting, folding or looking up a word again. The body's words are ids
+// (exact terms) at posOf, at wordAt in the article's text, and stemOf
+// gives each exact term's stem. A quotation whose span does not hold
+// whole words of one part is left to analyse its own text. seen is
+// scratch, returned for reuse.
+func (t *textAnalysis) quoteTerms(ids []int32, posOf []uint32, wordAt [][2]int32, stemOf []int32, seen []uint32) []uint32 {
+	// seen numbers the body's terms, exact then stems, in the quotation
+	// being read, from 1; 0 for a term not in it.
+	nExact := len(t.exact.words)
+	seen = slices.Grow(seen[:0], nExact+len(t.stemmed.words))[:nExact+len(t.stemmed.words)]
+	clear(seen)
+	for _, q := range t.quotes {
+		first, last, ok := quoteWords(q.span, wordAt, posOf)
+		if !ok {
+			continue
+		}
+		words := ids[first:last]
+		q.exact.reserve(len(words))
+		q.stemmed.reserve(len(words))
+		for _, id := range words {
+			if seen[id] == 0 {
+				q.exact.define(t.exact.words[id])
+				seen[id] = uint32(len(q.exact.words))
+			}
+			q.exact.count(int32(seen[id] - 1))
+			if s := stemOf[id]; s >= 0 {
+				if k := nExact + int(s); seen[k] == 0 {
+					q.stemmed.define(t.stemmed.words[s])
+					seen[k] = uint32(len(q.stemmed.words))
+				}
+				q.stemmed.count(int32(seen[nExact+int(s)] - 1))
+			}
+		}
+		// Positions count from 1 at the quotation's first word, as in a
+		// text of its own (the words of one part are numbered in a row),
+		// grouped by term as groupPositions groups them.
+		nq := len(q.exact.words)
+		q.starts = make([]uint32, 2*nq+1)
+		next := q.starts[nq+1:]
+		for k, c := range q.exact.counts {
+			q.starts[k+1] = q.starts[k] + c
+			next[k] = q.starts[k]
+		}
+		q.positions = make([]uint32, len(words))
+		base := posOf[first] - 1
+		for j, id := range words {
+			k := seen[id] - 1
+			q.positions[next[k]] = posOf[first+j] - base
+			next[k]++
+		}
+		q.starts = q.starts[: nq+1 : nq+1]
+		for _, id := range words {
+			seen[id] = 0
+			if s := stemOf[id]; s >= 0 {
+				seen[nExact+int(s)] = 0
+			}
+		}
+		q.derived = true
+	}
+	return seen
+}
+
+// quoteWords returns the words of a body that make up a quotation at
+// span: words first to last, not included. ok is false when the span
+// holds no word, cuts one, or runs over more than one part (where the
+// quotation's own text would number its words in a row and the body's
+// leave PartGap between the parts).
+func quoteWords(span [2]int, wordAt [][2]int32, posOf []uint32) (first, last int, ok bool) {
+	cmp := func(w [2]int32, at int) int { return int(w[0]) - at }
+	first, _ = slices.BinarySearchFunc(wordAt, span[0], cmp)
+	last, _ = slices.BinarySearchFunc(wordAt, span[1], cmp)
+	switch {
+	case first == last,
+		first > 0 && int(wordAt[first-1][1]) > span[0],
+		int(wordAt[last-1][1]) > span[1],
+		posOf[last-1]-posOf[first] != uint32(last-1-first):
+		return 0, 0, false
+	}
+	return first, last, true
 }
 
 // groupPositions groups the positions of a field's occurrences (term
@@ -247,6 +366,7 @@ type scratch struct {
 	exactID, stemID, pairID map[string]int32
 	stemOf, ids, pairIDs    []int32
 	posOf, fill, pairPosOf  []uint32
+	wordAt                  [][2]int32
 }
 
 // scratchPools keeps scratch by size of text: class c holds texts under

@@ -132,9 +132,10 @@ func (w *Writer) Put(an *extract.Analysis, hash string, oldQuotes []string) erro
 	if an.Article.ID == "" {
 		return fmt.Errorf("index an article of %s: no ID", an.Article.From.Path)
 	}
-	w.batch.Update(w.ix.articleDocument(an, hash))
+	article, body := w.ix.articleDocument(an, hash)
+	w.batch.Update(article)
 	kept := make(map[string]bool, len(an.Quotes))
-	for _, d := range w.ix.quoteDocuments(an) {
+	for _, d := range w.ix.quoteDocuments(an, body) {
 		kept[d.ID()] = true
 		w.quotes.Update(d)
 	}
