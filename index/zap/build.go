@@ -127,7 +127,11 @@ func build(docs []index.Document, config map[string]any) (segment.Segment, uint6
 	if err != nil {
 		return nil, 0, fmt.Errorf("open the segment just built: %w", err)
 	}
-	return sb, uint64(out.Len()), nil
+	ids := make([]string, len(b.fields[0].terms))
+	for i, t := range b.fields[0].terms {
+		ids[i] = b.terms[t]
+	}
+	return withIDFilter(sb, filterOf(ids)), uint64(out.Len()), nil
 }
 
 // defineFields numbers the fields as zapx does: _id first, then the rest
@@ -393,6 +397,20 @@ func (b *builder) writeInverted(w *countWriter) ([]uint64, error) {
 		nf := len(b.fields)
 		for _, t := range sorted {
 			list := b.occ[starts[t]:starts[t+1]]
+			if hit, ok := b.oneHit(list, id); ok {
+				// A term once in one document, without positions (every
+				// _id, and most rare words of a stemmed field): its
+				// document and norm fit in the dictionary's value, as
+				// zapx's merges write it, with no postings to write.
+				if fd.docValues {
+					doc := list[0].doc
+					dvTerms[doc] = append(append(dvTerms[doc], b.terms[t]...), index.DocValueTermSeparator)
+				}
+				if err := insertTerm(fst, fd.name, b.terms[t], hit); err != nil {
+					return nil, err
+				}
+				continue
+			}
 			chunk := numDocs / (uint64(len(list))/1024 + 1) // zapx's DefaultChunkMode
 			freqs.reset(chunk, numDocs)
 			locs.reset(chunk, numDocs)
@@ -443,8 +461,8 @@ func (b *builder) writeInverted(w *countWriter) ([]uint64, error) {
 			rbuf = raw
 			w.uvarint(uint64(len(raw)))
 			w.Write(raw)
-			if err := fst.Insert(unsafe.Slice(unsafe.StringData(b.terms[t]), len(b.terms[t])), postingsAt); err != nil {
-				return nil, fmt.Errorf("build segment: term dictionary of %s: %w", fd.name, err)
+			if err := insertTerm(fst, fd.name, b.terms[t], postingsAt); err != nil {
+				return nil, err
 			}
 		}
 		if err := fst.Close(); err != nil {
@@ -481,6 +499,30 @@ func (b *builder) writeInverted(w *countWriter) ([]uint64, error) {
 		w.uvarint(dictAt)
 	}
 	return addrs, nil
+}
+
+// insertTerm adds a term of a field to the field's dictionary.
+func insertTerm(fst *vellum.Builder, field, term string, val uint64) error {
+	if err := fst.Insert(unsafe.Slice(unsafe.StringData(term), len(term)), val); err != nil {
+		return fmt.Errorf("build segment: term dictionary of %s: %w", field, err)
+	}
+	return nil
+}
+
+// oneHit returns the dictionary value of a term of field id with the
+// occurrences list, when they are one, in a "1-hit" value: a single
+// occurrence, without positions, whose document number and norm (the
+// field's length) fit in 31 bits each.
+func (b *builder) oneHit(list []occurrence, id int) (uint64, bool) {
+	if len(list) != 1 || list[0].freq != 1 || list[0].at != noPositions {
+		return 0, false
+	}
+	doc := uint64(list[0].doc)
+	norm := uint64(b.lengths[int(doc)*len(b.fields)+id])
+	if norm == 0 || norm > 1<<31-1 || doc > 1<<31-1 {
+		return 0, false
+	}
+	return zapv17.FSTValEncode1Hit(doc, norm), true
 }
 
 // writeFieldsIndex writes each field's name, options and section

@@ -78,31 +78,39 @@ func (p *Plugin) New(docs []index.Document) (segment.Segment, uint64, error) {
 // NewUsing builds a segment from analysed documents, with Bleve's
 // per-index settings.
 func (p *Plugin) NewUsing(docs []index.Document, config map[string]any) (segment.Segment, uint64, error) {
-	if !canBuild(docs) {
-		return p.stock.NewUsing(docs, config)
+	if canBuild(docs) {
+		return build(docs, config)
 	}
-	return build(docs, config)
+	seg, size, err := p.stock.NewUsing(docs, config)
+	if err != nil {
+		return nil, 0, err
+	}
+	return withIDFilter(seg, nil), size, nil
 }
 
 // Open opens a segment file.
-func (p *Plugin) Open(path string) (segment.Segment, error) { return p.stock.Open(path) }
+func (p *Plugin) Open(path string) (segment.Segment, error) {
+	seg, err := p.stock.Open(path)
+	return openedWithFilter(path, seg, err)
+}
 
 // OpenUsing opens a segment file with Bleve's per-index settings.
 func (p *Plugin) OpenUsing(path string, config map[string]any) (segment.Segment, error) {
-	return p.stock.OpenUsing(path, config)
+	seg, err := p.stock.OpenUsing(path, config)
+	return openedWithFilter(path, seg, err)
 }
 
 // Merge merges segments into a new segment file.
 func (p *Plugin) Merge(segments []segment.Segment, drops []*roaring.Bitmap, path string,
 	closeCh chan struct{}, s segment.StatsReporter) ([][]uint64, uint64, error) {
-	return p.stock.Merge(segments, drops, path, closeCh, s)
+	return p.stock.Merge(unwrap(segments), drops, path, closeCh, s)
 }
 
 // MergeUsing merges segments into a new segment file with Bleve's
 // per-index settings.
 func (p *Plugin) MergeUsing(segments []segment.Segment, drops []*roaring.Bitmap, path string,
 	closeCh chan struct{}, s segment.StatsReporter, config map[string]any) ([][]uint64, uint64, error) {
-	return p.stock.MergeUsing(segments, drops, path, closeCh, s, config)
+	return p.stock.MergeUsing(unwrap(segments), drops, path, closeCh, s, config)
 }
 
 // vectorField is Bleve's VectorField, which exists only in builds with

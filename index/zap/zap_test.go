@@ -184,7 +184,8 @@ func TestSameSegmentAsBleve(t *testing.T) {
 }
 
 // TestMergesWithBleve merges a segment of ours with one of Bleve's, as
-// Bleve's merger will, and checks the result against Bleve's own segments.
+// Bleve's merger will (through the plugin, which hands zap its segments
+// as zap made them), and checks the result against Bleve's own segments.
 func TestMergesWithBleve(t *testing.T) {
 	docs := func(seed uint64, n int) []index.Document { return randomDocuments(rand.New(rand.NewPCG(seed, 3)), n) }
 	first, second := docs(1, 300), docs(2, 200)
@@ -198,7 +199,7 @@ func TestMergesWithBleve(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if _, _, err := stock.Merge([]segment.Segment{a, b}, make([]*roaring.Bitmap, 2), filepath.Join(dir, "merged.zap"), nil, nil); err != nil {
+	if _, _, err := (&Plugin{}).Merge([]segment.Segment{a, b}, make([]*roaring.Bitmap, 2), filepath.Join(dir, "merged.zap"), nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	merged, err := stock.Open(filepath.Join(dir, "merged.zap"))
@@ -374,6 +375,77 @@ func TestRoaringBytes(t *testing.T) {
 			want, _ := bm.ToBytes()
 			if !bytes.Equal(got, want) {
 				t.Errorf("%d documents below %d: bytes differ", n, limit)
+			}
+		}
+	}
+}
+
+// TestDocNumbersFiltered checks that a segment of this plugin, built or
+// opened from its file, finds the same documents by ID as Bleve's own:
+// every ID it holds, among many it does not, whatever order they come in.
+func TestDocNumbersFiltered(t *testing.T) {
+	docs := randomDocuments(rand.New(rand.NewPCG(5, 5)), 2000)
+	stock, _, err := (&zapv17.ZapPlugin{}).New(randomDocuments(rand.New(rand.NewPCG(5, 5)), 2000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	built, _, err := (&Plugin{}).New(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := built.(*builtSegment); !ok {
+		t.Fatalf("built a %T, want one with a filter of its IDs", built)
+	}
+	path := filepath.Join(t.TempDir(), "ids.zap")
+	if err := built.(segment.UnpersistedSegment).Persist(path); err != nil {
+		t.Fatal(err)
+	}
+	// Opened just after it was written, the segment keeps the filter it
+	// was built with; opened again, it makes one from its dictionary.
+	opened, err := (&Plugin{}).Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer opened.Close()
+	reopened, err := (&Plugin{}).Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reopened.Close()
+	if opened.(*openedSegment).ids != built.(*builtSegment).ids || reopened.(*openedSegment).ids == built.(*builtSegment).ids {
+		t.Error("want the filter built with the segment when first opened, and a new one after")
+	}
+	var ids []string
+	for i := range docs {
+		ids = append(ids, docs[i].ID())
+	}
+	r := rand.New(rand.NewPCG(9, 9))
+	for _, ask := range [][]string{
+		nil,
+		ids[:1],
+		ids[len(ids)-1:],
+		{"doc-9999-1", "zzz", "", "a"},
+		append(slices.Clone(ids[100:300]), "doc-0100-x", "doc-2000-1"),
+		func() []string { // all of them and as many others, shuffled
+			all := slices.Clone(ids)
+			for range ids {
+				all = append(all, fmt.Sprintf("doc-%04d-%d", r.IntN(4000), 1000+r.IntN(1000)))
+			}
+			r.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+			return all
+		}(),
+	} {
+		want, err := stock.DocNumbers(ask)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, seg := range map[string]segment.Segment{"built": built, "opened": opened, "reopened": reopened} {
+			got, err := seg.DocNumbers(ask)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !got.Equals(want) {
+				t.Errorf("%s, %d IDs: found %d documents %v, want %d", name, len(ask), got.GetCardinality(), got.ToArray(), want.GetCardinality())
 			}
 		}
 	}
