@@ -84,10 +84,52 @@ type builder struct {
 	// the "norm"): lengths[doc*len(fields)+field].
 	lengths []uint32
 	stored  int // bytes of stored values, before compression
+
+	// The fields of the document being read, and their numbers, reused
+	// from one document to the next; collect and occurrence are made once
+	// (see newBuilder): a closure made for each field of each document
+	// was most of what building a segment allocated.
+	docFields  []index.Field
+	docIDs     []uint16
+	collect    func(index.Field)
+	occurrence func(term []byte, freq int, positions []uint32)
+	curField   uint16
+	curDoc     uint32
+}
+
+func newBuilder(docs []index.Document) *builder {
+	b := &builder{docs: docs, byName: map[string]uint16{}}
+	b.collect = func(f index.Field) { b.docFields = append(b.docFields, f) }
+	b.occurrence = func(term []byte, freq int, positions []uint32) {
+		b.addOccurrence(b.curField, term, b.curDoc, uint32(freq), positions)
+	}
+	return b
+}
+
+// fieldsOf reads a document's fields into docFields, and their numbers
+// into docIDs. Documents of a kind have the same fields in the same
+// order, so the number of the field before at the same place is tried
+// before the map of names.
+func (b *builder) fieldsOf(d index.Document) {
+	b.docFields = b.docFields[:0]
+	d.VisitFields(b.collect)
+	for k, f := range b.docFields {
+		name := f.Name()
+		if k < len(b.docIDs) && b.fields[b.docIDs[k]].name == name {
+			continue
+		}
+		id := b.byName[name]
+		if k < len(b.docIDs) {
+			b.docIDs[k] = id
+		} else {
+			b.docIDs = append(b.docIDs, id)
+		}
+	}
+	b.docIDs = b.docIDs[:len(b.docFields)]
 }
 
 func build(docs []index.Document, config map[string]any) (segment.Segment, uint64, error) {
-	b := &builder{docs: docs, byName: map[string]uint16{}}
+	b := newBuilder(docs)
 	if err := b.defineFields(); err != nil {
 		return nil, 0, err
 	}
@@ -96,11 +138,11 @@ func build(docs []index.Document, config map[string]any) (segment.Segment, uint6
 		b.add(uint32(num), d)
 		// The document's terms are in the builder now: let its fields
 		// drop theirs, so that a batch is never held twice in memory.
-		d.VisitFields(func(f index.Field) {
+		for _, f := range b.docFields {
 			if r, ok := f.(Releaser); ok {
 				r.ReleaseTerms()
 			}
-		})
+		}
 		if num == 31 && len(docs) > 64 { // room for the rest, as the first documents suggest
 			b.occ = slices.Grow(b.occ, len(b.occ)*(len(docs)-32)/32*11/10)
 			b.positions = slices.Grow(b.positions, len(b.positions)*(len(docs)-32)/32*11/10)
@@ -140,13 +182,15 @@ func (b *builder) defineFields() error {
 	options := map[string]index.FieldIndexingOptions{idField: index.IndexField | index.StoreField}
 	var names []string
 	for _, d := range b.docs {
-		d.VisitFields(func(f index.Field) {
+		b.docFields = b.docFields[:0]
+		d.VisitFields(b.collect)
+		for _, f := range b.docFields {
 			name := f.Name()
 			if _, ok := options[name]; !ok {
 				names = append(names, name)
 			}
 			options[name] |= f.Options()
-		})
+		}
 	}
 	if len(names)+1 > maxFields {
 		return fmt.Errorf("build segment: %d fields, more than %d", len(names)+1, maxFields)
@@ -167,8 +211,9 @@ func (b *builder) add(doc uint32, d index.Document) {
 	lengths := b.lengths[int(doc)*len(b.fields) : int(doc+1)*len(b.fields)]
 	var values [maxFields]uint8 // indexed values, up to 2
 	repeated := false
-	d.VisitFields(func(f index.Field) {
-		id := b.byName[f.Name()]
+	b.fieldsOf(d)
+	for k, f := range b.docFields {
+		id := b.docIDs[k]
 		if f.Options().IsStored() {
 			b.stored += len(f.Value())
 		}
@@ -181,22 +226,21 @@ func (b *builder) add(doc uint32, d index.Document) {
 				repeated = true
 			}
 		}
-	})
+	}
 	if repeated {
 		b.addMerged(doc, d)
 		return
 	}
-	d.VisitFields(func(f index.Field) {
-		b.addField(b.byName[f.Name()], doc, f)
-	})
+	for k, f := range b.docFields {
+		b.addField(b.docIDs[k], doc, f)
+	}
 }
 
 // addField reads the terms of one value of a field.
 func (b *builder) addField(id uint16, doc uint32, f index.Field) {
 	if tf, ok := f.(TermsField); ok {
-		tf.VisitTerms(func(term []byte, freq int, positions []uint32) {
-			b.addOccurrence(id, term, doc, uint32(freq), positions)
-		})
+		b.curField, b.curDoc = id, doc
+		tf.VisitTerms(b.occurrence)
 		return
 	}
 	for _, t := range f.AnalyzedTokenFrequencies() {
@@ -305,15 +349,16 @@ func (b *builder) writeStored(w *countWriter) (uint64, error) {
 		for i := range byField {
 			byField[i] = stored{vals: byField[i].vals[:0], types: byField[i].types[:0], positions: byField[i].positions[:0]}
 		}
-		d.VisitFields(func(f index.Field) {
+		b.fieldsOf(d)
+		for k, f := range b.docFields {
 			if !f.Options().IsStored() {
-				return
+				continue
 			}
-			s := &byField[b.byName[f.Name()]]
+			s := &byField[b.docIDs[k]]
 			s.vals = append(s.vals, f.Value())
 			s.types = append(s.types, f.EncodedFieldType())
 			s.positions = append(s.positions, f.ArrayPositions())
-		})
+		}
 		if len(byField[0].vals) == 0 {
 			return 0, fmt.Errorf("build segment: document %d has no stored %s", num, idField)
 		}

@@ -123,30 +123,35 @@ func canBuild(docs []index.Document) bool {
 	if len(docs) == 0 {
 		return false
 	}
+	// The visitors are made once, not for each document.
 	ok := true
+	refuse := func() { ok = false }
+	refuseNested := func(index.Document) { refuse() }
+	refuseComposite := func(index.CompositeField) { refuse() }
+	check := func(f index.Field) {
+		if !ok {
+			return
+		}
+		switch f.(type) {
+		case vectorField, index.GeoShapeField, index.GeoShapeV2Field, index.SynonymField:
+			ok = false
+			return
+		case TermsField:
+			return
+		}
+		for _, tf := range f.AnalyzedTokenFrequencies() {
+			if len(tf.Locations) > 0 {
+				ok = false // Parley's own fields never need offsets
+				return
+			}
+		}
+	}
 	for _, d := range docs {
 		if nd, nested := d.(index.NestedDocument); nested {
-			nd.VisitNestedDocuments(func(index.Document) { ok = false })
+			nd.VisitNestedDocuments(refuseNested)
 		}
-		d.VisitComposite(func(index.CompositeField) { ok = false })
-		d.VisitFields(func(f index.Field) {
-			if !ok {
-				return
-			}
-			switch f.(type) {
-			case vectorField, index.GeoShapeField, index.GeoShapeV2Field, index.SynonymField:
-				ok = false
-				return
-			case TermsField:
-				return
-			}
-			for _, tf := range f.AnalyzedTokenFrequencies() {
-				if len(tf.Locations) > 0 {
-					ok = false // Parley's own fields never need offsets
-					return
-				}
-			}
-		})
+		d.VisitComposite(refuseComposite)
+		d.VisitFields(check)
 		if !ok {
 			return false
 		}
