@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -136,7 +137,7 @@ func TestConfidenceTerms(t *testing.T) {
 	for _, c := range []struct {
 		in   float64
 		want string
-	}{{0, "0.00"}, {0.5, "0.50"}, {0.65, "0.65"}, {0.9, "0.90"}, {1, "1.00"}, {1.2, "1.00"}, {-1, "0.00"}} {
+	}{{0, "0.00"}, {0.5, "0.50"}, {0.65, "0.65"}, {0.9, "0.90"}, {1, "1.00"}, {1.2, "1.00"}, {-1, "0.00"}, {0.004, "0.00"}, {0.005, "0.01"}, {0.994, "0.99"}, {math.NaN(), "0.00"}} {
 		if got := ConfidenceTerm(c.in); got != c.want {
 			t.Errorf("ConfidenceTerm(%v) = %q, want %q", c.in, got, c.want)
 		}

@@ -386,7 +386,8 @@ func (ix *Index) articleDocument(an *extract.Analysis, hash string) (*document.D
 	mentioned := newTermsField(FieldMentioned, index.IndexField, 2*len(an.Dates))
 	speaker := newTermsField(FieldSpeaker, facetField, 0)
 	for _, q := range an.Quotes {
-		for _, s := range Speakers(q.Speaker) {
+		var names [2]string
+		for _, s := range appendSpeakers(names[:0], q.Speaker) {
 			if !slices.Contains(speaker.terms, s) {
 				speaker.add(s)
 			}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -27,7 +28,9 @@ var quoteFields = textFields{FieldQuote, FieldQuoteExact, ""}
 // an article: stable, so indexing the same article twice writes the same
 // quote documents.
 func QuoteID(articleID string, start, end int) string {
-	return spanID(articleID, strconv.Itoa(start)+"-"+strconv.Itoa(end))
+	b := make([]byte, 0, len("quote:")+len(articleID)+1+2*20+1)
+	b = appendSpan(append(append(append(b, "quote:"...), articleID...), ':'), start, end)
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // spanID is the ID of an article's quote document from its quoteSpan.
@@ -35,18 +38,33 @@ func spanID(articleID, span string) string { return "quote:" + articleID + ":" +
 
 // quoteSpan is how an article's meta lists its quotations, so that
 // re-indexing it can remove the quote documents it no longer has.
-func quoteSpan(q quote.Quote) string { return strconv.Itoa(q.Start) + "-" + strconv.Itoa(q.End) }
+func quoteSpan(q quote.Quote) string {
+	b := appendSpan(make([]byte, 0, 2*20+1), q.Start, q.End)
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// appendSpan appends "start-end", one allocation for the two numbers.
+func appendSpan(b []byte, start, end int) []byte {
+	return strconv.AppendInt(append(strconv.AppendInt(b, int64(start), 10), '-'), int64(end), 10)
+}
 
 // Speakers splits a quotation's speaker into the names it joins: a group
 // ("Ilham Aliyev; Nikol Pashinyan") is each of them.
 func Speakers(speaker string) []string {
-	var out []string
-	for _, s := range strings.Split(speaker, ";") {
+	return appendSpeakers(nil, speaker)
+}
+
+// appendSpeakers appends to dst the names speaker joins, as Speakers
+// returns them.
+func appendSpeakers(dst []string, speaker string) []string {
+	for speaker != "" {
+		var s string
+		s, speaker, _ = strings.Cut(speaker, ";")
 		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
+			dst = append(dst, s)
 		}
 	}
-	return out
+	return dst
 }
 
 // quoteMeta is what a quote document stores besides its text, as one JSON
@@ -126,7 +144,7 @@ func (ix *Index) quoteDocuments(an *extract.Analysis, body *textAnalysis) []*quo
 			d.text.body, d.text.span = body, [2]int{q.Start, q.End}
 			body.quotes = append(body.quotes, &d.text)
 		}
-		if names := Speakers(q.Speaker); len(names) > 0 {
+		if names := appendSpeakers(d.speakers[:0], q.Speaker); len(names) > 0 {
 			d.terms(FieldSpeaker, names, facetField)
 		}
 		d.keyword(FieldQuoteKind, string(q.Kind), index.IndexField)
@@ -149,8 +167,20 @@ func (ix *Index) quoteDocuments(an *extract.Analysis, body *textAnalysis) []*quo
 // range over a handful of terms (a Bleve number costs sixteen terms a
 // quotation, and a corpus holds ten quotations an article).
 func ConfidenceTerm(c float64) string {
-	return strconv.FormatFloat(math.Round(min(max(c, 0), 1)*100)/100, 'f', 2, 64)
+	if !(c > 0) { // NaN too
+		return confidenceTerms[0]
+	}
+	return confidenceTerms[int(math.Round(min(c, 1)*100))]
 }
+
+// confidenceTerms are the terms of the confidences 0.00 to 1.00, made
+// once, not once a quotation.
+var confidenceTerms = func() (out [101]string) {
+	for i := range out {
+		out[i] = strconv.FormatFloat(float64(i)/100, 'f', 2, 64)
+	}
+	return out
+}()
 
 // MinConfidence matches the quotations whose confidence is at least min.
 func MinConfidence(min float64) query.Query {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,6 +18,7 @@ import (
 
 	"github.com/parleysearch/parley/corpus/entity"
 	"github.com/parleysearch/parley/corpus/extract"
+	"github.com/parleysearch/parley/corpus/quote"
 )
 
 func openWithQuotes(t *testing.T) *Index {
@@ -201,4 +203,27 @@ func FuzzQuoteMetaJSON(f *testing.F) {
 			t.Errorf("got  %s\nwant %s", got, want)
 		}
 	})
+}
+
+// TestQuoteIDsAndSpeakers checks how a quotation's document is named, as
+// an article's meta lists it, and how a group speaker splits into names.
+func TestQuoteIDsAndSpeakers(t *testing.T) {
+	q := quote.Quote{Start: 7, End: 1234567}
+	if got, want := QuoteID("a1b2", q.Start, q.End), "quote:a1b2:7-1234567"; got != want {
+		t.Errorf("QuoteID = %q, want %q", got, want)
+	}
+	if got := spanID("a1b2", quoteSpan(q)); got != QuoteID("a1b2", q.Start, q.End) {
+		t.Errorf("the ID from the article's list of spans is %q, not the document's", got)
+	}
+	for speaker, want := range map[string][]string{
+		"":                              nil,
+		"Tamsin Orlo":                   {"Tamsin Orlo"},
+		"Tamsin Orlo; Ana Vesk":         {"Tamsin Orlo", "Ana Vesk"},
+		" ; Tamsin Orlo ;;Ana Vesk ; ;": {"Tamsin Orlo", "Ana Vesk"},
+		"A; B; C":                       {"A", "B", "C"},
+	} {
+		if got := Speakers(speaker); !slices.Equal(got, want) {
+			t.Errorf("Speakers(%q) = %q, want %q", speaker, got, want)
+		}
+	}
 }

@@ -23,6 +23,9 @@ type quoteDocument struct {
 	withID bool
 	text   textAnalysis
 	parts  [1]string
+	// speakers holds the speaker field's names: one, or two for most
+	// groups, without an allocation of their own.
+	speakers [2]string
 }
 
 // quoteFieldSlots is the most fields a quotation's document has, _id
