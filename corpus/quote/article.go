@@ -119,13 +119,22 @@ func (a *article) mentionsIn(from, to int) []entity.Mention {
 	for j < len(a.mentions) && a.mentions[j].Start < to {
 		j++
 	}
-	var out []entity.Mention
-	for _, m := range a.mentions[i:j] {
-		if m.End <= to {
-			out = append(out, m)
+	// Most often every mention that starts in the range ends in it too:
+	// the article's own list then serves, without a copy. Capped, so
+	// that a caller's append copies rather than overwrites the list.
+	in := a.mentions[i:j:j]
+	for k, m := range in {
+		if m.End > to {
+			out := append([]entity.Mention(nil), in[:k]...)
+			for _, m := range in[k+1:] {
+				if m.End <= to {
+					out = append(out, m)
+				}
+			}
+			return out
 		}
 	}
-	return out
+	return in
 }
 
 // quotes returns what was found as the package's Quotes.

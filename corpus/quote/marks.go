@@ -102,26 +102,30 @@ func (f family) isSingle() bool { return f >= curlySingle }
 // in one body part.
 func quoteSpans(text string, paras []para) []span {
 	var out []span
-	var open *span
+	// open is the quotation being read when isOpen: a value, not a
+	// pointer, so that it costs no allocation a quotation.
+	var open span
+	isOpen := false
 	var fam family
 	for pi, p := range paras {
 		i := p.start
-		if open != nil {
+		if isOpen {
 			if f, size := openerAt(text, p, p.start); f != none && sameFamily(f, fam) && p.part == paras[open.last].part {
 				i = p.start + size
 				open.last = pi
 			} else {
-				out = append(out, finishUnclosed(text, paras, *open))
-				open = nil
+				out = append(out, finishUnclosed(text, paras, open))
+				isOpen = false
 			}
 		}
 		for i < p.end {
-			if open == nil {
+			if !isOpen {
 				f, at, size := nextOpener(text, p, i)
 				if f == none {
 					break
 				}
-				open = &span{open: at, openEnd: at + size, first: pi, last: pi, single: f.isSingle()}
+				open = span{open: at, openEnd: at + size, first: pi, last: pi, single: f.isSingle()}
+				isOpen = true
 				fam = f
 				i = at + size
 				continue
@@ -135,19 +139,19 @@ func quoteSpans(text string, paras []para) []span {
 				// quotation: the one before was never closed.
 				open.close, open.closeEnd = at, at
 				open.unclosed = true
-				out = append(out, trimSpan(text, *open))
-				open = nil
+				out = append(out, trimSpan(text, open))
+				isOpen = false
 				i = at
 				continue
 			}
 			open.close, open.closeEnd = at, at+size
-			out = append(out, trimSpan(text, *open))
-			open = nil
+			out = append(out, trimSpan(text, open))
+			isOpen = false
 			i = at + size
 		}
 	}
-	if open != nil {
-		out = append(out, finishUnclosed(text, paras, *open))
+	if isOpen {
+		out = append(out, finishUnclosed(text, paras, open))
 	}
 	return out
 }
