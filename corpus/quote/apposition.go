@@ -186,25 +186,30 @@ func (a *article) mayFollowRole(at int) bool {
 }
 
 // mayPrecedeThe reports whether a comma and "the" may come right after
-// the word ending at offset at.
+// the word ending at offset at. What definiteAfter reads there is the
+// first token that starts at or after at. No token holds white space and
+// every other character is in one, and a comma is always a token of its
+// own; so that token is a comma only if a comma stands before the next
+// white space (the name's last word may go on past at: "Marsk's", "Jr.")
+// or right after it. Most names are followed by neither, possessives
+// ("Trump's") included.
 func (a *article) mayPrecedeThe(at int) bool {
 	if at >= len(a.text) {
 		return false
 	}
 	after := a.text[at:]
-	switch r, _ := utf8.DecodeRuneInString(after); {
-	case r == '.':
-		// The name's last word may take the dot (an initial, "Jr."): then
-		// the word after it is the one to read.
-		after = strings.TrimLeft(after, ".")
-	case r == '"' || r == '”' || r == ')' || r == ';' || r == ':' || r == '!' || r == '?':
-		return false // a mark of its own
-	case r != ',' && !unicode.IsSpace(r):
-		return true // the word may go on past at
+	word := after // the characters up to the next white space
+	if k := strings.IndexFunc(after, unicode.IsSpace); k >= 0 {
+		word = after[:k]
 	}
-	after, ok := strings.CutPrefix(strings.TrimLeftFunc(after, unicode.IsSpace), ",")
-	if !ok {
-		return false
+	if c := strings.IndexByte(word, ','); c >= 0 {
+		after = after[c+1:]
+	} else {
+		var ok bool
+		after, ok = strings.CutPrefix(strings.TrimLeftFunc(after[len(word):], unicode.IsSpace), ",")
+		if !ok {
+			return false
+		}
 	}
 	after = strings.TrimLeftFunc(after, unicode.IsSpace)
 	if len(after) < 3 || !strings.EqualFold(after[:3], "the") {
