@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,9 +13,17 @@ type para struct {
 	part       int // the body part it belongs to
 }
 
-// paragraphs splits the body parts of text into lines, trimmed.
-func paragraphs(text string, parts [][2]int) []para {
-	var out []para
+// paragraphs appends to dst the lines of the body parts of text,
+// trimmed.
+func paragraphs(dst []para, text string, parts [][2]int) []para {
+	// At most a paragraph a line: counted first, for one allocation.
+	lines := 0
+	for _, p := range parts {
+		if from, to := clamp(p[0], len(text)), clamp(p[1], len(text)); from < to {
+			lines += strings.Count(text[from:to], "\n") + 1
+		}
+	}
+	out := slices.Grow(dst, lines)
 	for pi, p := range parts {
 		from, to := clamp(p[0], len(text)), clamp(p[1], len(text))
 		for i := from; i < to; {
@@ -100,8 +109,9 @@ func (f family) isSingle() bool { return f >= curlySingle }
 // first starts with an opening mark of its family and the previous one
 // ended without closing it, as news style has it; the paragraphs must be
 // in one body part.
-func quoteSpans(text string, paras []para) []span {
-	var out []span
+// The spans are appended to dst.
+func quoteSpans(dst []span, text string, paras []para) []span {
+	out := dst
 	// open is the quotation being read when isOpen: a value, not a
 	// pointer, so that it costs no allocation a quotation.
 	var open span
