@@ -94,6 +94,16 @@ func maybeMark(c byte) bool {
 	return c >= utf8.RuneSelf || c == '"' || c == '\''
 }
 
+// markBytes holds maybeMark for every byte. The scans for marks look
+// each byte of the text up in it: one load where maybeMark makes three
+// comparisons, which made the scans half again as slow.
+var markBytes = func() (set [256]bool) {
+	for c := range set {
+		set[c] = maybeMark(byte(c))
+	}
+	return set
+}()
+
 func isQuoteMark(r rune) bool {
 	switch r {
 	case '"', '“', '”', '„', '‟', '«', '»', '‘', '’', '‚', '‛', '\'', '‹', '›':
@@ -300,7 +310,7 @@ func openerAt(text string, p para, i int) (family, int) {
 // otherwise it is an apostrophe ('90s, ‘em).
 func nextOpener(text string, p para, i int) (family, int, int) {
 	for i < p.end {
-		if !maybeMark(text[i]) {
+		if !markBytes[text[i]] {
 			i++
 			continue
 		}
@@ -325,7 +335,7 @@ func nextOpener(text string, p para, i int) (family, int, int) {
 func nextCloser(text string, p para, i int, f family) (at, size int, reopen bool) {
 	inner := 0 // quotations inside, in the other style of double marks
 	for i < p.end {
-		if !maybeMark(text[i]) {
+		if !markBytes[text[i]] {
 			i++
 			continue
 		}
