@@ -306,7 +306,9 @@ func wordShape(s string, max int) (words int, title bool) {
 				inWord = true
 				if unicode.IsUpper(r) || unicode.IsDigit(r) {
 					capitalised++
-				} else if !smallTitleWord(s[i:]) {
+				} else if title && !smallTitleWord(s[i:]) {
+					// Once a word says the quotation is no title, the
+					// others need not be read for it.
 					title = false
 				}
 				if words > max && !title {
