@@ -251,7 +251,7 @@ func (a *article) definiteAfter(toks []token, i, j int) (int, int, bool) {
 		if appositionHead(&toks[h]) && appositionEnds(toks, h+1) {
 			return j + 1, h, true
 		}
-		if toks[h].kind != word || !modifier(&toks[h]) {
+		if toks[h].kind != word || !modifier(toks, h) {
 			break
 		}
 	}
@@ -270,7 +270,7 @@ func definiteStart(toks []token, h int) (int, bool) {
 		if t.is("the") {
 			return d, true
 		}
-		if t.kind != word || !modifier(t) {
+		if t.kind != word || !modifier(toks, d) {
 			return 0, false
 		}
 	}
@@ -322,13 +322,14 @@ var bodyNouns = wordSet(`ministry government administration department office ca
 	military army agency party union coalition alliance forces mission observatory service commission court tribunal
 	parliament assembly regime cabinet team family group organization organisation delegation republican democrat`)
 
-// modifier reports whether a word may stand between a description's
+// modifier reports whether toks[k] may stand between a description's
 // determiner and its head: "senior", "Port Authority", "Kremlin".
-func modifier(t *token) bool {
+func modifier(toks []token, k int) bool {
+	t := &toks[k]
 	if t.capital {
 		return !clauseStarters[t.lower] && !determiners[t.lower]
 	}
-	return !boundaries[t.lower] && !determiners[t.lower] && !npPrepositions[t.lower] && !isCueToken(t) &&
+	return !boundaries[t.lower] && !determiners[t.lower] && !npPrepositions[t.lower] && !isCueToken(toks, k) &&
 		!pronounToken(t) && !skipBeforeCue[t.lower] && !clauseStarters[t.lower]
 }
 
@@ -425,7 +426,7 @@ func (a *article) describedAt(toks []token, k int) described {
 			det, b = t.lower, i
 			break
 		}
-		if t.kind == word && modifier(t) || t.isPunct("-") {
+		if t.kind == word && modifier(toks, i) || t.isPunct("-") {
 			b = i
 			continue
 		}

@@ -27,9 +27,6 @@ type token struct {
 	capital    bool // a word starting with an upper-case letter
 	possessive bool // a word followed by 's or ’s
 	ends       bool // ends a sentence: . ! ? ; or a closing mark right after one
-	// noun marks a word right after an article or a possessive ("the
-	// report", "his remarks"): a noun, whatever verb it may also be.
-	noun bool
 }
 
 func (t *token) is(s string) bool { return t.kind == word && t.lower == s }
@@ -43,15 +40,10 @@ func (t *token) sentenceEnd() bool { return t.ends }
 
 // markEnds sets which tokens from toks[from] end sentences: a full stop,
 // question or exclamation mark or semicolon, or the closing quotation
-// marks right after one (“We won.” ends with its mark). It also marks the
-// words that articles and possessives make nouns.
+// marks right after one (“We won.” ends with its mark).
 func markEnds(toks []token, from int) {
 	for i := from; i < len(toks); i++ {
 		t := &toks[i]
-		if t.kind == word {
-			t.noun = i > from && toks[i-1].kind == word && nounMarker(toks[i-1].lower)
-			continue
-		}
 		if t.kind != punct || t.r != '.' && t.r != '!' && t.r != '?' && t.r != ';' && t.r != '…' {
 			continue
 		}
@@ -70,8 +62,7 @@ func markEnds(toks []token, from int) {
 }
 
 // nounMarker reports whether no verb follows w: an article or a
-// possessive determiner. A switch rather than a set: it is asked of
-// every word tokenized, and a map's hashing was a fifth of tokenizing.
+// possessive determiner.
 func nounMarker(w string) bool {
 	switch w {
 	case "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "every", "each", "no":
