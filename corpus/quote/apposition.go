@@ -186,25 +186,30 @@ func (a *article) mayFollowRole(at int) bool {
 }
 
 // mayPrecedeThe reports whether a comma and "the" may come right after
-// the word ending at offset at.
+// the word ending at offset at. What definiteAfter reads there is the
+// first token that starts at or after at. No token holds white space and
+// every other character is in one, and a comma is always a token of its
+// own; so that token is a comma only if a comma stands before the next
+// white space (the name's last word may go on past at: "Marsk's", "Jr.")
+// or right after it. Most names are followed by neither, possessives
+// ("Trump's") included.
 func (a *article) mayPrecedeThe(at int) bool {
 	if at >= len(a.text) {
 		return false
 	}
 	after := a.text[at:]
-	switch r, _ := utf8.DecodeRuneInString(after); {
-	case r == '.':
-		// The name's last word may take the dot (an initial, "Jr."): then
-		// the word after it is the one to read.
-		after = strings.TrimLeft(after, ".")
-	case r == '"' || r == '”' || r == ')' || r == ';' || r == ':' || r == '!' || r == '?':
-		return false // a mark of its own
-	case r != ',' && !unicode.IsSpace(r):
-		return true // the word may go on past at
+	word := after // the characters up to the next white space
+	if k := strings.IndexFunc(after, unicode.IsSpace); k >= 0 {
+		word = after[:k]
 	}
-	after, ok := strings.CutPrefix(strings.TrimLeftFunc(after, unicode.IsSpace), ",")
-	if !ok {
-		return false
+	if c := strings.IndexByte(word, ','); c >= 0 {
+		after = after[c+1:]
+	} else {
+		var ok bool
+		after, ok = strings.CutPrefix(strings.TrimLeftFunc(after[len(word):], unicode.IsSpace), ",")
+		if !ok {
+			return false
+		}
 	}
 	after = strings.TrimLeftFunc(after, unicode.IsSpace)
 	if len(after) < 3 || !strings.EqualFold(after[:3], "the") {
@@ -246,7 +251,7 @@ func (a *article) definiteAfter(toks []token, i, j int) (int, int, bool) {
 		if appositionHead(&toks[h]) && appositionEnds(toks, h+1) {
 			return j + 1, h, true
 		}
-		if toks[h].kind != word || !modifier(&toks[h]) {
+		if toks[h].kind != word || !modifier(toks, h) {
 			break
 		}
 	}
@@ -265,7 +270,7 @@ func definiteStart(toks []token, h int) (int, bool) {
 		if t.is("the") {
 			return d, true
 		}
-		if t.kind != word || !modifier(t) {
+		if t.kind != word || !modifier(toks, d) {
 			return 0, false
 		}
 	}
@@ -317,13 +322,14 @@ var bodyNouns = wordSet(`ministry government administration department office ca
 	military army agency party union coalition alliance forces mission observatory service commission court tribunal
 	parliament assembly regime cabinet team family group organization organisation delegation republican democrat`)
 
-// modifier reports whether a word may stand between a description's
+// modifier reports whether toks[k] may stand between a description's
 // determiner and its head: "senior", "Port Authority", "Kremlin".
-func modifier(t *token) bool {
+func modifier(toks []token, k int) bool {
+	t := &toks[k]
 	if t.capital {
 		return !clauseStarters[t.lower] && !determiners[t.lower]
 	}
-	return !boundaries[t.lower] && !determiners[t.lower] && !npPrepositions[t.lower] && !isCueToken(t) &&
+	return !boundaries[t.lower] && !determiners[t.lower] && !npPrepositions[t.lower] && !isCueToken(toks, k) &&
 		!pronounToken(t) && !skipBeforeCue[t.lower] && !clauseStarters[t.lower]
 }
 
@@ -420,7 +426,7 @@ func (a *article) describedAt(toks []token, k int) described {
 			det, b = t.lower, i
 			break
 		}
-		if t.kind == word && modifier(t) || t.isPunct("-") {
+		if t.kind == word && modifier(toks, i) || t.isPunct("-") {
 			b = i
 			continue
 		}

@@ -82,7 +82,12 @@ func TestMayBeApposed(t *testing.T) {
 		{"Halden Marsk, the spokesman, declined.", "Halden Marsk", true},
 		{"Halden Marsk ,The port's spokesman", "Halden Marsk", true},
 		{"Halden Marsk, THE spokesman", "Halden Marsk", true},
-		{"Halden Marsk's, the", "Halden Marsk", true},              // the name ends inside a word: cannot tell
+		{"Halden Marsk's, the", "Halden Marsk", true}, // the name ends inside a word
+		{"Halden Marsk’s , the", "Halden Marsk", true},
+		{"Halden Marsk Jr., the", "Halden Marsk Jr", true},
+		{"Halden Marsk's spokesman, the", "Halden Marsk", false},
+		{"Halden Marsk’s statement", "Halden Marsk", false},
+		{"Halden Marsk's.", "Halden Marsk", false},
 		{"the vice-spokesman, Halden Marsk", "Halden Marsk", true}, // nor when the word before is part of one
 		{"said Halden Marsk.", "Halden Marsk", false},
 		{"Halden Marsk, who declined", "Halden Marsk", false},

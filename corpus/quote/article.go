@@ -57,22 +57,47 @@ type issuer struct {
 	who speaker
 }
 
+// newArticle starts reading an article, in an article the Finder has
+// read before when its pool holds one: the slices the reading needs,
+// its tokens the largest, are then reused rather than allocated again.
 func newArticle(f *Finder, text string, parts [][2]int, mentions []entity.Mention) *article {
-	a := &article{f: f, text: text, mentions: mentions}
-	a.paras = paragraphs(text, parts)
-	a.toks = make([][]token, len(a.paras))
-	a.lowers = make([]string, len(a.paras))
-	if buf, ok := f.tokens.Get().(*[]token); ok {
-		a.buf = (*buf)[:0]
-	} else {
-		a.buf = make([]token, 0, len(text)/5+16) // news runs about one token to five bytes
+	a, _ := f.articles.Get().(*article)
+	if a == nil {
+		a = &article{buf: make([]token, 0, len(text)/5+16)} // news runs about one token to five bytes
 	}
-	a.spans = quoteSpans(text, a.paras)
-	a.found = make([]found, len(a.spans))
+	a.f, a.text, a.mentions = f, text, mentions
+	a.paras = paragraphs(a.paras[:0], text, parts)
+	a.toks = zeroed(a.toks, len(a.paras))
+	a.lowers = zeroed(a.lowers, len(a.paras))
+	a.spans = quoteSpans(a.spans[:0], text, a.paras)
+	a.found = zeroed(a.found, len(a.spans))
 	for i, s := range a.spans {
 		a.found[i].span = s
 	}
 	return a
+}
+
+// recycle empties the article for the Finder's pool: every field but
+// the slices newArticle reuses is reset, and nothing is kept that would
+// keep this article's strings alive but the tokens, which the next
+// article overwrites.
+func (a *article) recycle() {
+	pool := a.f.articles
+	clear(a.lowers)
+	clear(a.found)
+	*a = article{buf: a.buf[:0], paras: a.paras[:0], toks: a.toks[:0], lowers: a.lowers[:0], spans: a.spans[:0],
+		found: a.found[:0]}
+	pool.Put(a)
+}
+
+// zeroed returns a slice of n zero values, in s's array when it has room.
+func zeroed[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // tokens returns the tokens of paragraph pi.
@@ -119,37 +144,64 @@ func (a *article) mentionsIn(from, to int) []entity.Mention {
 	for j < len(a.mentions) && a.mentions[j].Start < to {
 		j++
 	}
-	var out []entity.Mention
-	for _, m := range a.mentions[i:j] {
-		if m.End <= to {
-			out = append(out, m)
+	// Most often every mention that starts in the range ends in it too:
+	// the article's own list then serves, without a copy. Capped, so
+	// that a caller's append copies rather than overwrites the list.
+	in := a.mentions[i:j:j]
+	for k, m := range in {
+		if m.End > to {
+			out := append([]entity.Mention(nil), in[:k]...)
+			for _, m := range in[k+1:] {
+				if m.End <= to {
+					out = append(out, m)
+				}
+			}
+			return out
 		}
 	}
-	return out
+	return in
 }
 
 // quotes returns what was found as the package's Quotes.
 func (a *article) quotes() []Quote {
-	var out []Quote
-	for _, fd := range a.found {
-		if !fd.speech {
-			continue
+	// Counted first, for one allocation of the right size.
+	n := 0
+	for i := range a.found {
+		if _, _, ok := a.found[i].quoted(); ok {
+			n++
 		}
-		start, end := fd.span.start, fd.span.end
-		if fd.kind == Indirect {
-			start, end = fd.text[0], fd.text[1]
-		}
-		if end <= start {
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Quote, 0, n)
+	for i := range a.found {
+		fd := &a.found[i]
+		start, end, ok := fd.quoted()
+		if !ok {
 			continue
 		}
 		q := Quote{Text: a.text[start:end], Start: start, End: end, Kind: fd.kind, Cue: fd.cue,
-			Speaker: fd.who.name, SpeakerOrg: fd.who.org, Confidence: fd.rule.confidence(fd)}
+			Speaker: fd.who.name, SpeakerOrg: fd.who.org, Confidence: fd.rule.confidence(*fd)}
 		if fd.who.end > fd.who.start {
 			q.SpeakerText, q.SpeakerStart, q.SpeakerEnd = a.text[fd.who.start:fd.who.end], fd.who.start, fd.who.end
 		}
 		out = append(out, q)
 	}
 	return out
+}
+
+// quoted returns where the words of what was found stand, and whether it
+// is a quotation to report: speech, with words.
+func (fd *found) quoted() (start, end int, ok bool) {
+	if !fd.speech {
+		return 0, 0, false
+	}
+	start, end = fd.span.start, fd.span.end
+	if fd.kind == Indirect {
+		start, end = fd.text[0], fd.text[1]
+	}
+	return start, end, end > start
 }
 
 // insideQuote reports whether offset at lies inside a quotation's words.

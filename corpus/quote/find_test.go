@@ -233,9 +233,9 @@ func TestQuoteSpans(t *testing.T) {
 		{"rock ’n’ roll", nil},
 		{`'Well done,' " said Russell.`, []string{"Well done,"}},
 	} {
-		paras := paragraphs(tt.text, [][2]int{{0, len(tt.text)}})
+		paras := paragraphs(nil, tt.text, [][2]int{{0, len(tt.text)}})
 		var got []string
-		for _, s := range quoteSpans(tt.text, paras) {
+		for _, s := range quoteSpans(nil, tt.text, paras) {
 			got = append(got, tt.text[s.start:s.end])
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {

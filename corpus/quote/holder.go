@@ -144,7 +144,7 @@ func (a *article) factsOf(name string) *facts {
 			hi = i - 1
 		}
 		lo := hi
-		for lo > 0 && hi-lo < 10 && titleWord(&toks[lo-1]) && !a.insideQuote(toks[lo-1].start) {
+		for lo > 0 && hi-lo < 10 && titleWord(toks, lo-1) && !a.insideQuote(toks[lo-1].start) {
 			lo--
 		}
 		a.readFacts(fs, toks, lo, hi, affiliation, seen)
@@ -152,7 +152,7 @@ func (a *article) factsOf(name string) *facts {
 		j := tokenAt(toks, m.End)
 		if j < len(toks) && toks[j].isPunct(",(") {
 			hi := j + 1
-			for hi < len(toks) && hi-j < 12 && toks[hi].kind == word && !isCueToken(&toks[hi]) && !boundaries[toks[hi].lower] {
+			for hi < len(toks) && hi-j < 12 && toks[hi].kind == word && !isCueToken(toks, hi) && !boundaries[toks[hi].lower] {
 				hi++
 			}
 			if hi < len(toks) && toks[hi].isPunct(",)") || hi < len(toks) && toks[hi].sentenceEnd() {
@@ -181,16 +181,17 @@ func (a *article) factsOf(name string) *facts {
 	return fs
 }
 
-// titleWord reports whether a word may stand in a title before a name:
+// titleWord reports whether toks[k] may stand in a title before a name:
 // "the press secretary of the Russian President", "Kremlin spokesman".
-func titleWord(t *token) bool {
+func titleWord(toks []token, k int) bool {
+	t := &toks[k]
 	if t.kind != word {
 		return t.isPunct("-")
 	}
 	if t.capital {
 		return !clauseStarters[t.lower] && !timeWords[t.lower]
 	}
-	return !boundaries[t.lower] && !isCueToken(t) && !skipBeforeCue[t.lower] && !pronounToken(t) && t.lower != "by" &&
+	return !boundaries[t.lower] && !isCueToken(toks, k) && !skipBeforeCue[t.lower] && !pronounToken(t) && t.lower != "by" &&
 		t.lower != "and"
 }
 

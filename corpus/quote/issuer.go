@@ -87,7 +87,7 @@ func (a *article) issuerOf(toks []token, k int) (speaker, bool) {
 	if v < lo {
 		return speaker{}, false
 	}
-	if isCueToken(&toks[v]) || issueVerbs[toks[v].lower] {
+	if isCueToken(toks, v) || issueVerbs[toks[v].lower] {
 		if cues[toks[v].lower].form == participle {
 			return a.clauseSubject(toks, lo, v)
 		}

@@ -90,7 +90,7 @@ func npWords(toks []token, lo, e int) (int, int, bool) {
 			}
 			break
 		}
-		if !t.capital && (boundaries[t.lower] || isCueToken(t) || objectPronouns[t.lower]) {
+		if !t.capital && (boundaries[t.lower] || isCueToken(toks, i) || objectPronouns[t.lower]) {
 			break
 		}
 		if t.capital && (clauseStarters[t.lower] || boundaries[t.lower] && !determiners[t.lower]) {
@@ -161,7 +161,7 @@ func npAfter(toks []token, j, hi int) (int, int, bool) {
 			switch {
 			case boundaries[low] || timeWords[low] || objectPronouns[low]:
 				return trimNP(toks, j, e)
-			case isCueToken(t) && !(i > j && !seenName && !seenRole && cues[low].form == base):
+			case isCueToken(toks, i) && !(i > j && !seenName && !seenRole && cues[low].form == base):
 				// But "Republican state Rep. Verlan": a noun there.
 				return trimNP(toks, j, e)
 			case npPrepositions[low]:

@@ -234,16 +234,12 @@ func (a *article) genderOf(name string) gender {
 	g := unknownGender
 	if len(fields) > 0 {
 		g = a.f.names[strings.ToLower(fields[0])]
-		surname := fields[len(fields)-1]
-		for _, h := range []string{"Mr. ", "Mr ", "Mrs. ", "Mrs ", "Ms. ", "Ms "} {
-			if strings.Contains(a.text, h+surname) {
-				hg := honorifics[strings.ToLower(strings.TrimSpace(h))]
-				if g == unknownGender {
-					g = hg
-				} else if g != hg {
-					g = unknownGender
-				}
-				break
+		if h, ok := a.honorificBefore(fields[len(fields)-1]); ok {
+			hg := honorifics[strings.ToLower(strings.TrimSpace(h))]
+			if g == unknownGender {
+				g = hg
+			} else if g != hg {
+				g = unknownGender
 			}
 		}
 	}
@@ -252,4 +248,34 @@ func (a *article) genderOf(name string) gender {
 	}
 	a.genders[name] = g
 	return g
+}
+
+// addressForms are the honorifics that genderOf looks for before a
+// surname, in the order it trusts them.
+var addressForms = []string{"Mr. ", "Mr ", "Mrs. ", "Mrs ", "Ms. ", "Ms "}
+
+// honorificBefore returns the first of addressForms that the article
+// writes right before the surname anywhere. It reads the text once, at
+// each place the surname stands, where looking for each form before the
+// surname in turn read it six times for every person.
+func (a *article) honorificBefore(surname string) (string, bool) {
+	first := len(addressForms) // the index of the first form found so far
+	for i := 0; first > 0; {
+		j := strings.Index(a.text[i:], surname)
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + 1
+		for k, h := range addressForms[:first] {
+			if strings.HasSuffix(a.text[:at], h) {
+				first = k
+				break
+			}
+		}
+	}
+	if first == len(addressForms) {
+		return "", false
+	}
+	return addressForms[first], true
 }

@@ -1,8 +1,9 @@
 package quote
 
 import (
+	"cmp"
 	"encoding/json"
-	"sort"
+	"slices"
 	"sync"
 
 	"github.com/parleysearch/parley/corpus/entity"
@@ -111,15 +112,16 @@ type Finder struct {
 	// presidencies maps a country to its president's office, whose
 	// spokesman the president's press secretary is.
 	presidencies map[string]string
-	// tokens recycles the token buffers of articles (*[]token), which
-	// would otherwise be most of what finding quotations allocates.
-	tokens *sync.Pool
+	// articles recycles the articles read (*article), whose slices, the
+	// token buffer first, would otherwise be most of what finding
+	// quotations allocates.
+	articles *sync.Pool
 }
 
 // New returns a Finder that resolves speakers with the roles and
 // affiliations of g.
 func New(g *entity.Gazetteer, opts Options) *Finder {
-	return &Finder{g: g, opts: opts, names: givenNameGenders(), presidencies: presidencies(g), tokens: &sync.Pool{}}
+	return &Finder{g: g, opts: opts, names: givenNameGenders(), presidencies: presidencies(g), articles: &sync.Pool{}}
 }
 
 // Find returns the quotations in the body parts of text (byte ranges,
@@ -136,8 +138,9 @@ func (f *Finder) Find(text string, parts [][2]int, mentions []entity.Mention) []
 		a.indirect()
 	}
 	out := a.quotes()
-	buf := a.buf // not &a.buf: the pool would keep the whole article
-	f.tokens.Put(&buf)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	a.recycle()
+	// slices, not sort.SliceStable: the same stable order without
+	// allocating a swapper.
+	slices.SortStableFunc(out, func(x, y Quote) int { return cmp.Compare(x.Start, y.Start) })
 	return out
 }

@@ -65,16 +65,17 @@ func (a *article) resolve(toks []token, b, e, at int) (speaker, bool) {
 	// A name that ends the head: "Kelmarin", "Foreign Minister Aleksandr
 	// Kelmarin", "the Russian Foreign Ministry". A name followed by more
 	// words is a qualifier: "a Kremlin spokesman", "Trump's campaign".
-	var persons []entity.Mention
-	for _, m := range ms {
-		if m.Type == entity.Person {
-			persons = append(persons, m)
-		}
-	}
 	if n := len(ms); n > 0 && ms[n-1].End >= head.end-len("'s") && !head.possessive {
 		last := ms[n-1]
 		switch last.Type {
 		case entity.Person:
+			// Gathered on the stack: most speakers are one person.
+			persons := make([]entity.Mention, 0, 4)
+			for _, m := range ms {
+				if m.Type == entity.Person {
+					persons = append(persons, m)
+				}
+			}
 			if len(persons) >= 2 && joinedByAnd(a.text, persons) {
 				sp.name = groupName(persons)
 				sp.how = asGroup

@@ -27,9 +27,6 @@ type token struct {
 	capital    bool // a word starting with an upper-case letter
 	possessive bool // a word followed by 's or ’s
 	ends       bool // ends a sentence: . ! ? ; or a closing mark right after one
-	// noun marks a word right after an article or a possessive ("the
-	// report", "his remarks"): a noun, whatever verb it may also be.
-	noun bool
 }
 
 func (t *token) is(s string) bool { return t.kind == word && t.lower == s }
@@ -43,15 +40,10 @@ func (t *token) sentenceEnd() bool { return t.ends }
 
 // markEnds sets which tokens from toks[from] end sentences: a full stop,
 // question or exclamation mark or semicolon, or the closing quotation
-// marks right after one (“We won.” ends with its mark). It also marks the
-// words that articles and possessives make nouns.
+// marks right after one (“We won.” ends with its mark).
 func markEnds(toks []token, from int) {
 	for i := from; i < len(toks); i++ {
 		t := &toks[i]
-		if t.kind == word {
-			t.noun = i > from && toks[i-1].kind == word && nounMarkers[toks[i-1].lower]
-			continue
-		}
 		if t.kind != punct || t.r != '.' && t.r != '!' && t.r != '?' && t.r != ';' && t.r != '…' {
 			continue
 		}
@@ -69,9 +61,15 @@ func markEnds(toks []token, from int) {
 	}
 }
 
-// nounMarkers are the words no verb follows: articles and possessive
-// determiners.
-var nounMarkers = wordSet(`a an the his her its their our my your this these those every each no`)
+// nounMarker reports whether no verb follows w: an article or a
+// possessive determiner.
+func nounMarker(w string) bool {
+	switch w {
+	case "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "every", "each", "no":
+		return true
+	}
+	return false
+}
 
 // tokenize appends the tokens of text[from:to] to dst. Words keep inner
 // apostrophes, hyphens and the dots of abbreviations (U.S., Sen.); a
@@ -92,54 +90,32 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 			i++ // most of what is no word
 			continue
 		}
-		r, size := runeAt(text, i, to)
-		switch {
-		case unicode.IsSpace(r):
-			i += size
-			continue
-		case isQuoteMark(r):
-			dst = append(dst, token{start: i, end: i + size, text: text[i : i+size], kind: mark, r: r})
-			i += size
-			continue
-		case !isWordRune(r):
-			j := i + size
-			if r == '.' {
-				for j < to && text[j] == '.' {
-					j++
+		// Most tokens are words that start with an ASCII letter or digit,
+		// which need no look at space, marks or punctuation.
+		if c := text[i]; c >= utf8.RuneSelf || !corpus.IsASCIIWordByte(c) {
+			r, size := runeAt(text, i, to)
+			switch {
+			case unicode.IsSpace(r):
+				i += size
+				continue
+			case isQuoteMark(r):
+				dst = append(dst, token{start: i, end: i + size, text: text[i : i+size], kind: mark, r: r})
+				i += size
+				continue
+			case !isWordRune(r):
+				j := i + size
+				if r == '.' {
+					for j < to && text[j] == '.' {
+						j++
+					}
 				}
-			}
-			dst = append(dst, token{start: i, end: j, text: text[i:j], kind: punct, r: r})
-			i = j
-			continue
-		}
-		start, j := i, i
-		ascii := true // text[start:j] is all ASCII
-		for j < to {
-			if c := text[j]; c < utf8.RuneSelf {
-				if corpus.IsASCIIWordByte(c) {
-					j++ // the common case, without decoding a rune
-					continue
-				}
-				if c != '-' && c != '\'' && c != '.' && c != '&' {
-					break // the other common case: a space or a comma ends the word
-				}
-			}
-			r, size := utf8.DecodeRuneInString(text[j:to])
-			if isWordRune(r) {
-				j += size
-				ascii = false
+				dst = append(dst, token{start: i, end: j, text: text[i:j], kind: punct, r: r})
+				i = j
 				continue
 			}
-			if (r == '-' || r == '\'' || r == '’' || r == '.' || r == '&') && j+size < to {
-				next, _ := utf8.DecodeRuneInString(text[j+size : to])
-				if isWordRune(next) && (r != '.' || singleLetter(text[start:j])) {
-					j += size
-					ascii = ascii && size == 1
-					continue
-				}
-			}
-			break
 		}
+		start := i
+		j, ascii := wordEnd(text, start, to)
 		t := token{start: start, end: j, kind: word}
 		// The dot of an abbreviation belongs to it: Mr., Sen., U.S., J.
 		if j < to && text[j] == '.' {
@@ -154,26 +130,30 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 			}
 		}
 		t.text = text[start:t.end]
-		if strings.HasSuffix(t.text, "'s") || strings.HasSuffix(t.text, "’s") {
-			cut := len("'s")
-			if strings.HasSuffix(t.text, "’s") {
-				cut = len("’s")
+		// Only a word that ends in s can be possessive: one look at its last
+		// byte spares most words the checks below.
+		if c := t.text[len(t.text)-1]; c == 's' || c == 'S' {
+			if strings.HasSuffix(t.text, "'s") || strings.HasSuffix(t.text, "’s") {
+				cut := len("'s")
+				if strings.HasSuffix(t.text, "’s") {
+					cut = len("’s")
+				}
+				if len(t.text) > cut {
+					t.text = t.text[:len(t.text)-cut]
+					t.possessive = true
+				}
 			}
-			if len(t.text) > cut {
-				t.text = t.text[:len(t.text)-cut]
-				t.possessive = true
-			}
-		}
-		if (strings.HasSuffix(t.text, "s") || strings.HasSuffix(t.text, "S")) && j+1 < to && (text[j] == '\'' || strings.HasPrefix(text[j:], "’")) {
-			// "Sanders' senior adviser": a plural's possessive when a
-			// lower-case word follows.
-			k := j + 1
-			if text[j] != '\'' {
-				k = j + len("’")
-			}
-			if k+1 < to && text[k] == ' ' && text[k+1] >= 'a' && text[k+1] <= 'z' {
-				t.end, j = k, k
-				t.possessive = true
+			if (strings.HasSuffix(t.text, "s") || strings.HasSuffix(t.text, "S")) && j+1 < to && (text[j] == '\'' || strings.HasPrefix(text[j:], "’")) {
+				// "Sanders' senior adviser": a plural's possessive when a
+				// lower-case word follows.
+				k := j + 1
+				if text[j] != '\'' {
+					k = j + len("’")
+				}
+				if k+1 < to && text[k] == ' ' && text[k+1] >= 'a' && text[k+1] <= 'z' {
+					t.end, j = k, k
+					t.possessive = true
+				}
 			}
 		}
 		if ascii || corpus.IsASCII(t.text) {
@@ -191,6 +171,41 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 		i = j
 	}
 	return dst
+}
+
+// wordEnd returns where the word that starts at text[start] ends, before
+// to, and whether it is all ASCII. A function of its own, so that its loop
+// over the word's bytes keeps to registers.
+func wordEnd(text string, start, to int) (int, bool) {
+	j := start
+	ascii := true // text[start:j] is all ASCII
+	for j < to {
+		if c := text[j]; c < utf8.RuneSelf {
+			if corpus.IsASCIIWordByte(c) {
+				j++ // the common case, without decoding a rune
+				continue
+			}
+			if c != '-' && c != '\'' && c != '.' && c != '&' {
+				break // the other common case: a space or a comma ends the word
+			}
+		}
+		r, size := utf8.DecodeRuneInString(text[j:to])
+		if isWordRune(r) {
+			j += size
+			ascii = false
+			continue
+		}
+		if (r == '-' || r == '\'' || r == '’' || r == '.' || r == '&') && j+size < to {
+			next, _ := utf8.DecodeRuneInString(text[j+size : to])
+			if isWordRune(next) && (r != '.' || singleLetter(text[start:j])) {
+				j += size
+				ascii = ascii && size == 1
+				continue
+			}
+		}
+		break
+	}
+	return j, ascii
 }
 
 // runeAt decodes the rune at text[i:to], an ASCII byte without a call:
