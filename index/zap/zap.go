@@ -17,6 +17,11 @@
 // A batch holding anything this builder does not write (nested documents,
 // composite fields, vectors, geo shapes, synonyms, term locations with
 // offsets or array positions) is built by Bleve's own builder instead.
+//
+// Every segment the plugin hands Bleve, built or opened, also keeps a
+// Bloom filter of its document IDs, which answers most of Bleve's "which
+// of these IDs do you hold?" without the dictionary (see ids.go); merges
+// get the segments as zap made them.
 package zap
 
 import (
