@@ -90,10 +90,31 @@ type quoteMeta struct {
 
 // json returns what json.Marshal returns for m, several times faster
 // (see jsontext.go).
-func (m *quoteMeta) json() []byte {
-	o := jsonObject{b: make([]byte, 0, 256+len(m.Title)+len(m.URL)+len(m.Path))}
-	o.str("article", m.Article)
-	o.strOmitEmpty("title", m.Title)
+func (m *quoteMeta) json() []byte { return m.jsonAround(m.articleJSON()) }
+
+// articleJSON is the JSON of what a quotation stores of its article (its
+// ID, title, source, URL, path and date), before and after the
+// quotation's own members: the same for all of an article's quotations,
+// and most of their bytes, so written once for them all.
+type articleJSON struct{ head, tail []byte }
+
+func (m *quoteMeta) articleJSON() articleJSON {
+	head := jsonObject{b: make([]byte, 0, 32+len(m.Article)+len(m.Title))}
+	head.str("article", m.Article)
+	head.strOmitEmpty("title", m.Title)
+	// The tail follows the quotation's members: a comma before each of its own.
+	tail := jsonObject{b: make([]byte, 0, 64+len(m.Source)+len(m.URL)+len(m.Path)), from: -1}
+	tail.strOmitEmpty("source", m.Source)
+	tail.strOmitEmpty("url", m.URL)
+	tail.str("path", m.Path)
+	tail.strOmitEmpty("published", m.Published)
+	return articleJSON{head.b, tail.b}
+}
+
+// jsonAround writes m's JSON with its article's part written before.
+func (m *quoteMeta) jsonAround(a articleJSON) []byte {
+	o := jsonObject{b: make([]byte, 0, len(a.head)+len(a.tail)+160+len(m.SpeakerText))}
+	o.b = append(o.b, a.head...)
 	o.strOmitEmpty("speaker", m.Speaker)
 	o.strOmitEmpty("speaker_text", m.SpeakerText)
 	o.intOmitEmpty("speaker_start", m.SpeakerStart)
@@ -104,10 +125,7 @@ func (m *quoteMeta) json() []byte {
 	o.float("confidence", m.Confidence)
 	o.int("start", m.Start)
 	o.int("end", m.End)
-	o.strOmitEmpty("source", m.Source)
-	o.strOmitEmpty("url", m.URL)
-	o.str("path", m.Path)
-	o.strOmitEmpty("published", m.Published)
+	o.b = append(o.b, a.tail...)
 	return o.bytes()
 }
 
@@ -135,6 +153,8 @@ func (ix *Index) quoteDocuments(an *extract.Analysis, body *textAnalysis) []*quo
 	source := a.Source
 	date := publishedTerms(a.Published.Date)
 	published := a.Published.String()
+	shared := (&quoteMeta{Article: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Path: a.From.Path,
+		Published: published}).articleJSON()
 	out := make([]*quoteDocument, 0, len(an.Quotes))
 	for _, q := range an.Quotes {
 		d := newQuoteDocument(QuoteID(a.ID, q.Start, q.End))
@@ -156,7 +176,7 @@ func (ix *Index) quoteDocuments(an *extract.Analysis, body *textAnalysis) []*quo
 			SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd, SpeakerOrg: q.SpeakerOrg, Cue: q.Cue,
 			Kind: string(q.Kind), Confidence: q.Confidence, Start: q.Start, End: q.End,
 			Source: a.Source, URL: a.URL, Path: a.From.Path, Published: published}
-		d.stored(FieldMeta, m.json())
+		d.stored(FieldMeta, m.jsonAround(shared))
 		out = append(out, d)
 	}
 	return out
