@@ -48,27 +48,21 @@ var idSeed = maphash.MakeSeed()
 func (f *idFilter) fill(ids []string) {
 	n := max(1, len(ids)*idBitsPerID/64) // 64-bit words
 	f.bits = make([]uint64, 1<<bits.Len(uint(n-1)))
+	mask := uint32(len(f.bits)*64 - 1)
 	for _, id := range ids {
-		f.visit(id, func(word, bit uint64) bool {
-			f.bits[word] |= bit
-			return true
-		})
+		h1, h2 := idHash(id)
+		for i := uint32(0); i < idHashes; i++ {
+			b := (h1 + i*h2) & mask
+			f.bits[b/64] |= 1 << (b % 64)
+		}
 	}
 }
 
-// visit gives the bits id sets, as a word of bits and the bit in it, until
-// fn returns false; it reports whether fn always returned true.
-func (f *idFilter) visit(id string, fn func(word, bit uint64) bool) bool {
+// idHash returns the two hashes of an ID whose combinations give the
+// bits it sets (h1 + i·h2, i < idHashes).
+func idHash(id string) (h1, h2 uint32) {
 	h := maphash.String(idSeed, id)
-	h1, h2 := uint32(h), uint32(h>>32)|1
-	mask := uint32(len(f.bits)*64 - 1)
-	for i := uint32(0); i < idHashes; i++ {
-		b := (h1 + i*h2) & mask
-		if !fn(uint64(b/64), 1<<(b%64)) {
-			return false
-		}
-	}
-	return true
+	return uint32(h), uint32(h>>32) | 1
 }
 
 // mayHold reports whether the segment may hold id: false means it does not.
@@ -79,7 +73,14 @@ func (f *idFilter) mayHold(id string) bool {
 			f.make = nil
 		}
 	})
-	return f.visit(id, func(word, bit uint64) bool { return f.bits[word]&bit != 0 })
+	h1, h2 := idHash(id)
+	mask := uint32(len(f.bits)*64 - 1)
+	for i := uint32(0); i < idHashes; i++ {
+		if b := (h1 + i*h2) & mask; f.bits[b/64]&(1<<(b%64)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // docNumbers answers DocNumbers for seg, looking up only the IDs the
