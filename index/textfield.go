@@ -38,7 +38,7 @@ var (
 // exact and (for the body) pairs fields, analysed once.
 //
 // It returns the analysis, which quotations of the body share (see
-// quoteAnalysis); nil when there are no parts.
+// quoteTerms); nil when there are no parts.
 func (ix *Index) addText(d *document.Document, names textFields, parts []string) *textAnalysis {
 	if len(parts) == 0 {
 		return nil
