@@ -28,13 +28,16 @@ var quoteFields = textFields{FieldQuote, FieldQuoteExact, ""}
 // an article: stable, so indexing the same article twice writes the same
 // quote documents.
 func QuoteID(articleID string, start, end int) string {
-	b := make([]byte, 0, len("quote:")+len(articleID)+1+2*20+1)
-	b = appendSpan(append(append(append(b, "quote:"...), articleID...), ':'), start, end)
+	b := make([]byte, 0, len(quoteIDPrefix)+len(articleID)+1+2*20+1)
+	b = appendSpan(append(append(append(b, quoteIDPrefix...), articleID...), ':'), start, end)
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // spanID is the ID of an article's quote document from its quoteSpan.
-func spanID(articleID, span string) string { return "quote:" + articleID + ":" + span }
+func spanID(articleID, span string) string { return quoteIDPrefix + articleID + ":" + span }
+
+// quoteIDPrefix begins every quote document's ID.
+const quoteIDPrefix = "quote:"
 
 // quoteSpan is how an article's meta lists its quotations, so that
 // re-indexing it can remove the quote documents it no longer has.

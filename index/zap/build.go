@@ -111,8 +111,7 @@ func newBuilder(docs []index.Document) *builder {
 // order, so the number of the field before at the same place is tried
 // before the map of names.
 func (b *builder) fieldsOf(d index.Document) {
-	b.docFields = b.docFields[:0]
-	d.VisitFields(b.collect)
+	b.collectFields(d)
 	for k, f := range b.docFields {
 		name := f.Name()
 		if k < len(b.docIDs) && b.fields[b.docIDs[k]].name == name {
@@ -126,6 +125,12 @@ func (b *builder) fieldsOf(d index.Document) {
 		}
 	}
 	b.docIDs = b.docIDs[:len(b.docFields)]
+}
+
+// collectFields reads a document's fields into docFields.
+func (b *builder) collectFields(d index.Document) {
+	b.docFields = b.docFields[:0]
+	d.VisitFields(b.collect)
 }
 
 func build(docs []index.Document, config map[string]any) (segment.Segment, uint64, error) {
@@ -173,7 +178,7 @@ func build(docs []index.Document, config map[string]any) (segment.Segment, uint6
 	for i, t := range b.fields[0].terms {
 		ids[i] = b.terms[t]
 	}
-	return withIDFilter(sb, filterOf(ids)), uint64(out.Len()), nil
+	return withIDFilter(sb, filterOf(ids, uint64(len(docs)))), uint64(out.Len()), nil
 }
 
 // defineFields numbers the fields as zapx does: _id first, then the rest
@@ -182,8 +187,7 @@ func (b *builder) defineFields() error {
 	options := map[string]index.FieldIndexingOptions{idField: index.IndexField | index.StoreField}
 	var names []string
 	for _, d := range b.docs {
-		b.docFields = b.docFields[:0]
-		d.VisitFields(b.collect)
+		b.collectFields(d)
 		for _, f := range b.docFields {
 			name := f.Name()
 			if _, ok := options[name]; !ok {

@@ -27,11 +27,16 @@ type idFilter struct {
 	once sync.Once
 	make func() []string // the segment's IDs, for a filter made late
 	bits []uint64        // a power of two of them
+	// docs is how many documents the filter's segment holds, when made
+	// with it: a filter left for a file (see persisted) goes only to a
+	// segment of as many.
+	docs uint64
 }
 
-// filterOf returns a filter of ids, made now.
-func filterOf(ids []string) *idFilter {
-	f := &idFilter{}
+// filterOf returns a filter of the ids of a segment of docs documents,
+// made now.
+func filterOf(ids []string, docs uint64) *idFilter {
+	f := &idFilter{docs: docs}
 	f.once.Do(func() { f.fill(ids) })
 	return f
 }
@@ -173,7 +178,9 @@ func openedWithFilter(path string, seg segment.Segment, err error) (segment.Segm
 		return nil, err
 	}
 	var ids *idFilter
-	if f, ok := persisted.LoadAndDelete(path); ok {
+	// A filter left by a Persist whose file was never opened must not
+	// go to another segment written later at the same path.
+	if f, ok := persisted.LoadAndDelete(path); ok && f.(*idFilter).docs == seg.Count() {
 		ids = f.(*idFilter)
 	}
 	return withIDFilter(seg, ids), nil

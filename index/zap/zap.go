@@ -130,9 +130,8 @@ func canBuild(docs []index.Document) bool {
 	}
 	// The visitors are made once, not for each document.
 	ok := true
-	refuse := func() { ok = false }
-	refuseNested := func(index.Document) { refuse() }
-	refuseComposite := func(index.CompositeField) { refuse() }
+	refuseNested := func(index.Document) { ok = false }
+	refuseComposite := func(index.CompositeField) { ok = false }
 	check := func(f index.Field) {
 		if !ok {
 			return

@@ -415,6 +415,17 @@ func TestDocNumbersFiltered(t *testing.T) {
 	if opened.(*openedSegment).ids != built.(*builtSegment).ids || reopened.(*openedSegment).ids == built.(*builtSegment).ids {
 		t.Error("want the filter built with the segment when first opened, and a new one after")
 	}
+	// A filter left for the path by another segment is not taken.
+	stale := filterOf([]string{"doc-0000-0"}, 1)
+	persisted.Store(path, stale)
+	third, err := (&Plugin{}).Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer third.Close()
+	if third.(*openedSegment).ids == stale {
+		t.Error("a segment of 2,000 documents took a filter left by one of 1")
+	}
 	var ids []string
 	for i := range docs {
 		ids = append(ids, docs[i].ID())
