@@ -3,6 +3,7 @@ package zap
 import (
 	"bytes"
 	"fmt"
+	"hash/crc32"
 	"maps"
 	"math/rand/v2"
 	"path/filepath"
@@ -179,6 +180,12 @@ func TestSameSegmentAsBleve(t *testing.T) {
 			}
 			defer opened.Close()
 			sameSegments(t, stock, opened)
+			// The footer's checksum is of all the file before it (the
+			// builder's, carried on by zapx's footer).
+			file := opened.(*openedSegment).Data()
+			if got, want := opened.(*openedSegment).CRC(), crc32.ChecksumIEEE(file[:len(file)-4]); got != want {
+				t.Errorf("checksum in the footer %08x, of the file %08x", got, want)
+			}
 		})
 	}
 }
