@@ -252,3 +252,25 @@ func TestHasStatement(t *testing.T) {
 		}
 	}
 }
+
+// TestSkipPlain checks skipPlain against a scan a byte at a time, with
+// each byte that may start a mark, and one that may not, at each place
+// of texts longer and shorter than the eight bytes it reads at once.
+func TestSkipPlain(t *testing.T) {
+	for _, c := range []string{`"`, "'", "“", "’", "é", "\x7f", "\x80", "\xff", "!", "#", "&", "\x00"} {
+		for n := 0; n <= 20; n++ {
+			for at := 0; at <= n; at++ {
+				text := strings.Repeat("a", at) + c + strings.Repeat("b", n-at)
+				for from := 0; from <= len(text); from++ {
+					want := from
+					for want < len(text) && !markBytes[text[want]] {
+						want++
+					}
+					if got := skipPlain(text, from, len(text)); got != want {
+						t.Errorf("skipPlain(%q, %d) = %d, want %d", text, from, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -311,7 +311,7 @@ func openerAt(text string, p para, i int) (family, int) {
 func nextOpener(text string, p para, i int) (family, int, int) {
 	for i < p.end {
 		if !markBytes[text[i]] {
-			i++
+			i = skipPlain(text, i+1, p.end)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:p.end])
@@ -336,7 +336,7 @@ func nextCloser(text string, p para, i int, f family) (at, size int, reopen bool
 	inner := 0 // quotations inside, in the other style of double marks
 	for i < p.end {
 		if !markBytes[text[i]] {
-			i++
+			i = skipPlain(text, i+1, p.end)
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:p.end])
@@ -388,4 +388,25 @@ func nextCloser(text string, p para, i int, f family) (at, size int, reopen bool
 		i += n
 	}
 	return -1, 0, false
+}
+
+// skipPlain returns the index of the first byte of text[i:end] that may
+// start a quotation mark (see maybeMark), or end. It reads eight bytes at
+// a time: most of a paragraph is plain ASCII between marks.
+func skipPlain(text string, i, end int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= end; i += 8 {
+		s := text[i : i+8]
+		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		// A byte of x is " or ' when it is zero after the XOR.
+		d, q := x^(ones*'"'), x^(ones*'\'')
+		if (x|(d-ones)&^d|(q-ones)&^q)&highs != 0 {
+			break
+		}
+	}
+	for i < end && !markBytes[text[i]] {
+		i++
+	}
+	return i
 }
