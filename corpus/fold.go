@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -110,7 +111,11 @@ func LowerASCII(s string) string {
 		return ""
 	}
 	b := make([]byte, len(s))
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		binary.LittleEndian.PutUint64(b[i:], lower8(Load8(s, i)))
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'

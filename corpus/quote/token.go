@@ -175,16 +175,17 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 
 // wordEnd returns where the word that starts at text[start] ends, before
 // to, and whether it is all ASCII. A function of its own, so that its loop
-// over the word's bytes keeps to registers.
+// over the word's bytes keeps to registers; the runs of ASCII letters and
+// digits that most words are it reads eight bytes at a time.
 func wordEnd(text string, start, to int) (int, bool) {
 	j := start
 	ascii := true // text[start:j] is all ASCII
 	for j < to {
+		j = corpus.ASCIIWordEnd(text, j, to) // the common case, without decoding a rune
+		if j == to {
+			break
+		}
 		if c := text[j]; c < utf8.RuneSelf {
-			if corpus.IsASCIIWordByte(c) {
-				j++ // the common case, without decoding a rune
-				continue
-			}
 			if c != '-' && c != '\'' && c != '.' && c != '&' {
 				break // the other common case: a space or a comma ends the word
 			}
