@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parleysearch/parley/corpus"
 )
 
 // pattern is where a quotation's attribution was found.
@@ -299,7 +301,11 @@ func wordShape(s string, max int) (words int, title bool) {
 	title = true
 	inWord := false
 	capitalised := 0
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if isWordRune(r) || (inWord && (r == '\'' || r == '’' || r == '-')) {
 			if !inWord {
 				words++
@@ -315,9 +321,13 @@ func wordShape(s string, max int) (words int, title bool) {
 					return words, false
 				}
 			}
+			// The rest of a run of ASCII letters and digits tells
+			// nothing more: it is skipped eight bytes at a time.
+			i = corpus.ASCIIWordEnd(s, i+size, len(s))
 			continue
 		}
 		inWord = false
+		i += size
 	}
 	return words, title && capitalised > 0
 }

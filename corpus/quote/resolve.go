@@ -222,9 +222,19 @@ func (a *article) demonym(m entity.Mention) bool {
 }
 
 // describes reports whether a word may head a description of a speaker.
-func describes(w string) bool {
-	return roleNouns[w] || groupNouns[w] || documents[w] || statementWords[w]
-}
+func describes(w string) bool { return describers[w] }
+
+// describers are the words that may head a description of a speaker: one
+// set, for one look-up where four sets took up to four.
+var describers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{roleNouns, groupNouns, documents, statementWords} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // insideMention reports whether offset at lies inside an entity mention.
 func (a *article) insideMention(at int) bool {
