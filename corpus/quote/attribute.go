@@ -362,6 +362,9 @@ func isCueToken(toks []token, k int) bool {
 	if t.kind != word || t.capital && t.lower != "said" && t.lower != "says" {
 		return false
 	}
+	if !cueShapes.mayHave(t.lower) {
+		return false
+	}
 	if _, ok := cues[t.lower]; !ok {
 		return false
 	}
@@ -369,6 +372,9 @@ func isCueToken(toks []token, k int) bool {
 }
 
 func pronounToken(t *token) bool {
+	if len(t.lower) > longestPronoun {
+		return false
+	}
 	_, ok := pronouns[t.lower]
 	return ok && t.kind == word
 }

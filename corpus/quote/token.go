@@ -124,7 +124,7 @@ func appendTokens(dst []token, text, lower string, from, to int) []token {
 			if !ascii {
 				lw = strings.ToLower(w)
 			}
-			if strings.Contains(w, ".") || singleCapital(w) || abbreviations[lw] {
+			if strings.Contains(w, ".") || singleCapital(w) || abbreviationShapes.mayHave(lw) && abbreviations[lw] {
 				j++
 				t.end = j
 			}

@@ -86,6 +86,16 @@ var documents = wordSet(`report reports letter memo memorandum notice post tweet
 var pronouns = map[string]gender{"he": male, "she": female, "they": unknownGender, "it": unknownGender,
 	"i": unknownGender, "we": unknownGender}
 
+// longestPronoun is the length of the longest of pronouns: a longer word
+// needs no look-up.
+var longestPronoun = func() int {
+	n := 0
+	for w := range pronouns {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // roleGroups join role words that name one job: "a Kremlin spokesman" and
 // "the press secretary" may be one person.
 var roleGroups = func() map[string]string {
@@ -200,6 +210,42 @@ var genderedRoles = map[string]gender{"spokesman": male, "spokeswoman": female, 
 	"wife": female, "husband": male, "daughter": female, "son": male, "sister": female, "brother": male,
 	"grandmother": female, "grandfather": male, "girl": female, "boy": male, "woman": female, "man": male,
 	"nun": female, "priest": male, "anchorwoman": female, "anchorman": male, "first lady": female}
+
+// shapeFilter is a set of the shapes of words: length, first and last
+// byte. A word whose shape it lacks is none of the words it was built
+// from, which three loads tell where a map look-up hashes the word. The
+// finder looks up far more words that are not cues or abbreviations than
+// words that are.
+type shapeFilter [32 * 32 * 32 / 64]uint64
+
+// shape returns the bit of w in a shapeFilter.
+func shape(w string) uint32 {
+	if w == "" {
+		return 0
+	}
+	return uint32(min(len(w), 31))<<10 | uint32(w[0]&31)<<5 | uint32(w[len(w)-1]&31)
+}
+
+// newShapeFilter returns the filter of the words of a set.
+func newShapeFilter[V any](set map[string]V) *shapeFilter {
+	f := &shapeFilter{}
+	for w := range set {
+		h := shape(w)
+		f[h/64] |= 1 << (h % 64)
+	}
+	return f
+}
+
+// mayHave reports whether w may be one of the filter's words: if not, it
+// is not.
+func (f *shapeFilter) mayHave(w string) bool {
+	h := shape(w)
+	return f[h/64]&(1<<(h%64)) != 0
+}
+
+// cueShapes and abbreviationShapes filter the look-ups in cues and
+// abbreviations.
+var cueShapes, abbreviationShapes = newShapeFilter(cues), newShapeFilter(abbreviations)
 
 func wordSet(words string) map[string]bool {
 	set := map[string]bool{}
