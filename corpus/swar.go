@@ -24,7 +24,7 @@ func Load8(text string, i int) uint64 {
 // IsASCIIWordByte) from text[j] ends, at to at the latest.
 func ASCIIWordEnd(text string, j, to int) int {
 	for ; j+8 <= to; j += 8 {
-		if stop := ^asciiWordBytes8(Load8(text, j)) & highBits; stop != 0 {
+		if stop := ^WordBytes8(Load8(text, j)) & highBits; stop != 0 {
 			return j + bits.TrailingZeros64(stop)/8 // the first byte no letter or digit
 		}
 	}
@@ -34,18 +34,23 @@ func ASCIIWordEnd(text string, j, to int) int {
 	return j
 }
 
-// asciiWordBytes8 returns the mask of the bytes of x that are ASCII
-// letters or digits.
-func asciiWordBytes8(x uint64) uint64 {
+// WordBytes8 returns the mask of the bytes of x that are ASCII letters
+// or digits.
+func WordBytes8(x uint64) uint64 {
 	x7 := x &^ highBits                            // bytes beyond ASCII are neither: their high bit is cleared here and masked out below
 	letters := between8(x7|0x20*lowBits, 'a', 'z') // |0x20 lower-cases A-Z and nothing else into a-z
 	return (letters | between8(x7, '0', '9')) &^ (x & highBits)
 }
 
-// lower8 lower-cases the ASCII capitals of x, as LowerASCII a byte at a
+// UpperBytes8 returns the mask of the bytes of x that are ASCII capitals.
+func UpperBytes8(x uint64) uint64 {
+	return between8(x&^highBits, 'A', 'Z') &^ (x & highBits)
+}
+
+// Lower8 lower-cases the ASCII capitals of x, as LowerASCII a byte at a
 // time: a capital's high bit moved to 0x20 is the difference.
-func lower8(x uint64) uint64 {
-	return x | (between8(x&^highBits, 'A', 'Z')&^(x&highBits))>>2
+func Lower8(x uint64) uint64 {
+	return x | UpperBytes8(x)>>2
 }
 
 // between8 returns the mask of the bytes of x7, all below 0x80, from lo

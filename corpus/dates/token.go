@@ -5,6 +5,8 @@ import (
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parleysearch/parley/corpus"
 )
 
 // kind is what a token is made of.
@@ -189,7 +191,7 @@ func asciiWord(t *token, s string, i int) int {
 	if i+8 > len(s) {
 		return asciiWordSlow(t, s, i)
 	}
-	v := load64(s, i)
+	v := corpus.Load8(s, i)
 	letters := asciiLetters(v)
 	n := bits.TrailingZeros64(^letters&0x8080808080808080) / 8
 	if n == 8 || s[i+n] >= utf8.RuneSelf {
@@ -211,13 +213,6 @@ func asciiWord(t *token, s string, i int) int {
 	}
 	t.end = int32(i + n)
 	return i + n
-}
-
-// load64 returns s[i:i+8] as a little-endian number.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // asciiLetters returns v, 8 bytes, with 0x80 in each byte that is an

@@ -373,7 +373,7 @@ var asciiWordBytes = func() (kinds [256]uint8) {
 // move to a new array, where the words' keys stay at their offsets, and
 // the old one is left to the strings that hold it.
 //
-// It lowers eight bytes at a time (lower8) while text has eight more,
+// It lowers eight bytes at a time (corpus.Lower8) while text has eight more,
 // past the word's end too: those bytes land beyond len(buf), where the
 // next word writes over them. A byte at a time, the capital of most
 // words cost a mispredicted branch.
@@ -386,7 +386,7 @@ func lowerASCII(buf []byte, text string, from, to int) (string, []byte) {
 	dst := buf[at : at+n+8]
 	k := 0
 	for ; k < n && from+k+8 <= len(text); k += 8 {
-		binary.LittleEndian.PutUint64(dst[k:], lower8(load8(text, from+k)))
+		binary.LittleEndian.PutUint64(dst[k:], corpus.Lower8(corpus.Load8(text, from+k)))
 	}
 	for ; k < n; k++ {
 		c := text[from+k]

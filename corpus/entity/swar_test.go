@@ -3,14 +3,18 @@ package entity
 import (
 	"strings"
 	"testing"
+
+	"github.com/parleysearch/parley/corpus"
 )
 
 // swarBytes are bytes at the edges of the classes of swar.go,
 // and beyond ASCII.
 var swarBytes = []byte{0, ' ', '\'', '-', '.', '/', '0', '9', ':', '@', 'A', 'Z', '[', '`', 'a', 'z', '{', 0x7f, 0x80, 0xc3, 0xe2, 0xff}
 
-// TestWordBytes checks every byte value in every position of a word of
-// eight against asciiWordBytes, the byte-at-a-time rule.
+// TestWordBytes checks corpus's masks, which asciiRunEnd and the
+// lower-casing read eight bytes at a time with, for every byte value in
+// every position of a word of eight against asciiWordBytes, the
+// byte-at-a-time rule.
 func TestWordBytes(t *testing.T) {
 	for pos := 0; pos < 8; pos++ {
 		for _, fill := range swarBytes {
@@ -20,23 +24,23 @@ func TestWordBytes(t *testing.T) {
 					b[k] = fill
 				}
 				b[pos] = byte(c)
-				x := load8(string(b[:]), 0)
-				word, upper, lower := wordBytes(x), upperBytes(x), lower8(x)
+				x := corpus.Load8(string(b[:]), 0)
+				word, upper, lower := corpus.WordBytes8(x), corpus.UpperBytes8(x), corpus.Lower8(x)
 				for k := 0; k < 8; k++ {
 					bit := uint64(0x80) << (8 * k)
 					kind := asciiWordBytes[b[k]]
 					if got, want := word&bit != 0, kind != 0; got != want {
-						t.Fatalf("wordBytes(%q) byte %d = %v, want %v", b, k, got, want)
+						t.Fatalf("WordBytes8(%q) byte %d = %v, want %v", b, k, got, want)
 					}
 					if got, want := upper&bit != 0, kind == 3; got != want {
-						t.Fatalf("upperBytes(%q) byte %d = %v, want %v", b, k, got, want)
+						t.Fatalf("UpperBytes8(%q) byte %d = %v, want %v", b, k, got, want)
 					}
 					want := b[k]
 					if kind == 3 {
 						want += 'a' - 'A'
 					}
 					if got := byte(lower >> (8 * k)); got != want {
-						t.Fatalf("lower8(%q) byte %d = %q, want %q", b, k, got, want)
+						t.Fatalf("Lower8(%q) byte %d = %q, want %q", b, k, got, want)
 					}
 				}
 			}
