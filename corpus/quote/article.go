@@ -1,9 +1,9 @@
 package quote
 
 import (
-	"github.com/parleysearch/parley/corpus"
 	"sort"
 
+	"github.com/parleysearch/parley/corpus"
 	"github.com/parleysearch/parley/corpus/entity"
 )
 
