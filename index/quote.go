@@ -175,10 +175,10 @@ func (ix *Index) quoteDocuments(an *extract.Analysis, body *textAnalysis) []*quo
 		d.keyword(FieldArticle, a.ID, index.IndexField)
 		d.keyword(FieldSource, source, facetField)
 		date.add(d.keyword)
-		m := quoteMeta{Article: a.ID, Title: a.Title, Speaker: q.Speaker, SpeakerText: q.SpeakerText,
-			SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd, SpeakerOrg: q.SpeakerOrg, Cue: q.Cue,
-			Kind: string(q.Kind), Confidence: q.Confidence, Start: q.Start, End: q.End,
-			Source: a.Source, URL: a.URL, Path: a.From.Path, Published: published}
+		// The quotation's own members: its article's are in shared.
+		m := quoteMeta{Speaker: q.Speaker, SpeakerText: q.SpeakerText, SpeakerStart: q.SpeakerStart,
+			SpeakerEnd: q.SpeakerEnd, SpeakerOrg: q.SpeakerOrg, Cue: q.Cue, Kind: string(q.Kind),
+			Confidence: q.Confidence, Start: q.Start, End: q.End}
 		d.stored(FieldMeta, m.jsonAround(shared))
 		out = append(out, d)
 	}

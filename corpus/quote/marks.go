@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parleysearch/parley/corpus"
 )
 
 // para is one paragraph of an article's body: a non-blank line.
@@ -396,9 +398,7 @@ func nextCloser(text string, p para, i int, f family) (at, size int, reopen bool
 func skipPlain(text string, i, end int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= end; i += 8 {
-		s := text[i : i+8]
-		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		x := corpus.Load8(text, i)
 		// A byte of x is " or ' when it is zero after the XOR.
 		d, q := x^(ones*'"'), x^(ones*'\'')
 		if (x|(d-ones)&^d|(q-ones)&^q)&highs != 0 {
